@@ -1,0 +1,49 @@
+import { renderChecklist } from '../../domain/checklist.js';
+import type { Policy } from '../../domain/policy/types.js';
+import { readTrackerState, replaceSection, writeTrackerState, type TrackerState } from '../../domain/tracker-state.js';
+import type { GitHubClient } from '../../github/client.js';
+import { listIssuesWithLabel, updateIssue } from '../../github/issues.js';
+import type { Issue, RepoRef } from '../../github/types.js';
+
+/** Every tracking issue carries this label, so one list call per 100 issues finds them all. */
+export const TRACKER_LABEL = 'disclosure-tracker';
+
+export interface TrackedReport {
+  readonly issue: Issue;
+  readonly state: TrackerState;
+}
+
+/** All tracking issues of the tracker by report key (GHSA id or `issue-<n>`); the oldest wins on duplicates. */
+export async function loadTrackedReports(client: GitHubClient, tracker: RepoRef): Promise<Map<string, TrackedReport>> {
+  const issues = await listIssuesWithLabel(client, tracker, TRACKER_LABEL, 'all');
+  const reports = new Map<string, TrackedReport>();
+  for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
+    const state = readTrackerState(issue.body);
+    if (state && !reports.has(state.key)) reports.set(state.key, { issue, state });
+  }
+  return reports;
+}
+
+/** The body with the checklist re-rendered and the state block replaced. */
+export function trackerBody(body: string, policy: Policy, state: TrackerState): string {
+  return writeTrackerState(replaceSection(body, 'checklist', renderChecklist(policy, state)), state);
+}
+
+/**
+ * Writes the new state (and any section edits `edit` makes) to the tracking issue, only when the body changed.
+ * Returns the issue as it now is.
+ */
+export async function saveTrackedReport(
+  client: GitHubClient,
+  tracker: RepoRef,
+  report: TrackedReport,
+  policy: Policy,
+  state: TrackerState,
+  edit: (body: string) => string = (body) => body,
+): Promise<TrackedReport & { written: boolean }> {
+  const current = report.issue.body ?? '';
+  const next = trackerBody(edit(current), policy, state);
+  if (next === current) return { ...report, state, written: false };
+  const issue = await updateIssue(client, tracker, report.issue.number, { body: next });
+  return { issue, state, written: true };
+}

@@ -1,0 +1,4 @@
+import { runAction } from '../common/run.js';
+import { main } from './main.js';
+
+void runAction('triage', main);

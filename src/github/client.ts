@@ -1,0 +1,68 @@
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+import { ConfigurationError } from '../domain/errors.js';
+
+export const API_VERSION = '2022-11-28';
+const USER_AGENT = 'disclosure-actions/0.1';
+
+export type GitHubClient = ReturnType<typeof getOctokit>;
+
+/**
+ * `github` keeps octokit's pacing (writes spaced out, 1 s retry base), right for github.com's secondary limits.
+ * `none` drops the spacing for GitHub Enterprise Server instances without secondary limits and local emulators.
+ */
+export type ApiPacing = 'github' | 'none';
+
+export interface ClientOptions {
+  readonly token: string;
+  readonly apiUrl?: string | undefined;
+  readonly pacing?: ApiPacing;
+  readonly retries?: number;
+}
+
+function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
+  const value = env.DISCLOSURE_API_PACING ?? 'github';
+  if (value !== 'github' && value !== 'none') {
+    throw new ConfigurationError(`DISCLOSURE_API_PACING is "${value}"; use "github" (default) or "none".`, 'DISCLOSURE_API_PACING');
+  }
+  return value;
+}
+
+export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv = process.env): ClientOptions {
+  return { token, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env) };
+}
+
+/** The one place a GitHub client is built: retry (not on 4xx but rate limits), throttling, pinned API version. */
+export function createClient(options: ClientOptions): GitHubClient {
+  core.setSecret(options.token);
+  const fast = options.pacing === 'none';
+  const unspaced = (): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
+  const writeLimits = fast ? { write: unspaced(), notifications: unspaced() } : {};
+  return getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl ?? 'https://api.github.com',
+      userAgent: USER_AGENT,
+      headers: { 'x-github-api-version': API_VERSION },
+      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: options.retries ?? 3 },
+      request: { retries: options.retries ?? 3 },
+      throttle: {
+        ...writeLimits,
+        retryAfterBaseValue: fast ? 50 : 1000,
+        onRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
+          core.warning(`Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`);
+          return retryCount < 2;
+        },
+        onSecondaryRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
+          core.warning(`Secondary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`);
+          return retryCount < 3;
+        },
+      },
+    },
+    retry,
+    throttling,
+  );
+}

@@ -1,0 +1,94 @@
+import type { GitHubClient } from './client.js';
+import type { Issue, IssueComment, RepoRef } from './types.js';
+
+/** Every issue (open and closed) carrying `label`: one request per 100 issues. */
+export async function listIssuesWithLabel(client: GitHubClient, ref: RepoRef, label: string, state: 'open' | 'closed' | 'all' = 'all'): Promise<Issue[]> {
+  const issues = await client.paginate(client.rest.issues.listForRepo, { ...ref, labels: label, state, per_page: 100 });
+  return issues.filter((issue) => !issue.pull_request);
+}
+
+export function findByMarker(issues: readonly Issue[], marker: string): Issue | undefined {
+  return [...issues].sort((a, b) => a.number - b.number).find((issue) => (issue.body ?? '').includes(marker));
+}
+
+export interface NewIssue {
+  readonly title: string;
+  readonly body: string;
+  readonly labels?: string[];
+  readonly assignees?: string[];
+}
+
+export async function createIssue(client: GitHubClient, ref: RepoRef, issue: NewIssue): Promise<Issue> {
+  const { data } = await client.rest.issues.create({ ...ref, ...issue });
+  return data;
+}
+
+export interface IssueUpdate {
+  body?: string;
+  title?: string;
+  state?: 'open' | 'closed';
+  state_reason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+  labels?: string[];
+}
+
+export async function updateIssue(client: GitHubClient, ref: RepoRef, issueNumber: number, update: IssueUpdate): Promise<Issue> {
+  const { data } = await client.rest.issues.update({ ...ref, issue_number: issueNumber, ...update });
+  return data;
+}
+
+export async function getIssue(client: GitHubClient, ref: RepoRef, issueNumber: number): Promise<Issue> {
+  const { data } = await client.rest.issues.get({ ...ref, issue_number: issueNumber });
+  return data;
+}
+
+export function labelNames(issue: Pick<Issue, 'labels'>): string[] {
+  return issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter((name) => name !== '');
+}
+
+export async function listComments(client: GitHubClient, ref: RepoRef, issueNumber: number): Promise<IssueComment[]> {
+  return client.paginate(client.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 });
+}
+
+export async function createComment(client: GitHubClient, ref: RepoRef, issueNumber: number, body: string): Promise<IssueComment> {
+  const { data } = await client.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
+  return data;
+}
+
+export async function updateComment(client: GitHubClient, ref: RepoRef, commentId: number, body: string): Promise<IssueComment> {
+  const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: commentId, body });
+  return data;
+}
+
+export type CommentOutcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Keeps exactly one comment carrying `marker` on the issue: creates it, edits it in place when the text changed,
+ * and writes nothing when it is already as wanted. Pass `existing` when the comments were listed already.
+ */
+export async function upsertMarkedComment(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string,
+  existing?: readonly IssueComment[],
+): Promise<CommentOutcome> {
+  const wanted = `${body.trimEnd()}\n\n${marker}`;
+  const comments = existing ?? (await listComments(client, ref, issueNumber));
+  const current = comments.find((comment) => (comment.body ?? '').includes(marker));
+  if (!current) {
+    await createComment(client, ref, issueNumber, wanted);
+    return 'created';
+  }
+  if ((current.body ?? '').trim() === wanted.trim()) return 'unchanged';
+  await updateComment(client, ref, current.id, wanted);
+  return 'updated';
+}
+
+/** Posts a comment carrying `marker` once; never edits it afterwards (acknowledgements, escalations). */
+export async function postOnce(client: GitHubClient, ref: RepoRef, issueNumber: number, marker: string, body: string): Promise<'created' | 'exists'> {
+  const comments = await listComments(client, ref, issueNumber);
+  if (comments.some((comment) => (comment.body ?? '').includes(marker))) return 'exists';
+  await createComment(client, ref, issueNumber, `${body.trimEnd()}\n\n${marker}`);
+  return 'created';
+}
