@@ -108,7 +108,7 @@ const GHSA_PATTERN = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/;
 
 export function parseGhsaId(name: string, value: string): string {
   if (!GHSA_PATTERN.test(value)) {
-    throw invalid(name, value, 'a GitHub advisory id such as `GHSA-abcd-efgh-jkmp` (GHSA- then three groups of 4)');
+    throw invalid(name, value, 'a GitHub advisory id such as `GHSA-f8m6-h2c7-8h9x` (GHSA- then three groups of 4 from 2-9, c, f, g, h, j, m, p, q, r, v, w, x)');
   }
   return value;
 }

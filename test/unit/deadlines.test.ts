@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { computeDeadlines, deadlineStatus } from '../../src/domain/deadlines.js';
+import { PRESETS } from '../../src/domain/policy/presets.js';
+
+const received = new Date('2026-11-02T09:00:00Z');
+const dueSoon = { withinMs: 24 * 3600_000, fraction: 0.2 };
+
+describe('computeDeadlines', () => {
+  it('follows SPEC 11 from the report time', () => {
+    const deadlines = computeDeadlines(PRESETS.spec11, { receivedAt: received });
+    expect(deadlines.acknowledge?.toISOString()).toBe('2026-11-04T09:00:00.000Z');
+    expect(deadlines['fix-release']?.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(deadlines.disclose?.toISOString()).toBe('2027-01-31T09:00:00.000Z');
+    expect(deadlines.retrospective).toBeUndefined();
+  });
+  it('stretches the fix release for low severity but never past disclosure', () => {
+    const low = computeDeadlines(PRESETS.spec11, { receivedAt: received, cvssScore: 3.1 });
+    expect(low['fix-release']?.toISOString()).toBe('2026-12-14T09:00:00.000Z');
+    const policy = { ...PRESETS.spec11, lowSeveritySlowDown: { cvssBelow: 4, factor: 10 } };
+    const capped = computeDeadlines(policy, { receivedAt: received, cvssScore: 2 });
+    expect(capped['fix-release']).toEqual(capped.disclose);
+  });
+  it('does not stretch at or above the threshold', () => {
+    const medium = computeDeadlines(PRESETS.spec11, { receivedAt: received, cvssScore: 4.0 });
+    expect(medium['fix-release']?.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+  });
+  it('dates the retrospective from the release', () => {
+    const deadlines = computeDeadlines(PRESETS.stacklok, { receivedAt: received, releasedAt: new Date('2026-11-19T16:00:00Z') });
+    expect(deadlines.retrospective?.toISOString()).toBe('2026-11-22T16:00:00.000Z');
+  });
+});
+
+describe('deadlineStatus', () => {
+  const start = new Date('2026-11-02T09:00:00Z');
+  const due = new Date('2026-11-04T09:00:00Z');
+  it('is on time early, due soon near the end, breached after', () => {
+    expect(deadlineStatus(due, undefined, new Date('2026-11-02T10:00:00Z'), start, dueSoon)).toBe('on-time');
+    expect(deadlineStatus(due, undefined, new Date('2026-11-03T09:00:00Z'), start, dueSoon)).toBe('due-soon');
+    expect(deadlineStatus(due, undefined, due, start, dueSoon)).toBe('due-soon');
+    expect(deadlineStatus(due, undefined, new Date(due.getTime() + 1), start, dueSoon)).toBe('breached');
+  });
+  it('counts a step done by the deadline as met and after it as met late', () => {
+    expect(deadlineStatus(due, due, new Date('2026-12-01T00:00:00Z'), start, dueSoon)).toBe('met');
+    expect(deadlineStatus(due, new Date(due.getTime() + 60_000), new Date('2026-12-01T00:00:00Z'), start, dueSoon)).toBe('met-late');
+  });
+  it('uses the fraction of a long window', () => {
+    const longDue = new Date('2027-01-31T09:00:00Z');
+    expect(deadlineStatus(longDue, undefined, new Date('2027-01-20T09:00:00Z'), start, dueSoon)).toBe('due-soon');
+    expect(deadlineStatus(longDue, undefined, new Date('2026-12-20T09:00:00Z'), start, dueSoon)).toBe('on-time');
+  });
+});
