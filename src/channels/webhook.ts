@@ -7,7 +7,10 @@ export interface WebhookMessage {
 }
 
 export class WebhookError extends Error {
-  constructor(readonly status: number | undefined, message: string) {
+  constructor(
+    readonly status: number | undefined,
+    message: string,
+  ) {
     super(message);
     this.name = 'WebhookError';
   }

@@ -28,3 +28,11 @@ export class PartialFailureError extends Error {
     this.name = 'PartialFailureError';
   }
 }
+
+/** An outcome the user asked to fail the job on (a closed release window, a breach with fail-on-breach). */
+export class ExpectedFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpectedFailure';
+  }
+}

@@ -41,5 +41,9 @@ export function publicView(advisory: AdvisoryLike, repository: string): PublicAd
     publishedAt: advisory.published_at ?? null,
   };
   if (!isPublished(advisory)) return base;
-  return { ...base, cveId: advisory.cve_id ?? null, ...(advisory.summary === undefined ? {} : { summary: advisory.summary }) };
+  return {
+    ...base,
+    cveId: advisory.cve_id ?? null,
+    ...(advisory.summary === undefined ? {} : { summary: advisory.summary }),
+  };
 }

@@ -47,7 +47,12 @@ export function reportMarker(key: string): string {
   return `<!-- ${MARKER_PREFIX} ${key} -->`;
 }
 
-export function newTrackerState(key: string, repository: string | null, policy: string, receivedAt: string): TrackerState {
+export function newTrackerState(
+  key: string,
+  repository: string | null,
+  policy: string,
+  receivedAt: string,
+): TrackerState {
   return { version: 1, key, repository, policy, receivedAt, escalated: [], notified: [] };
 }
 

@@ -11,7 +11,11 @@ export function advisoryRepository(advisory: Pick<Advisory, 'url'>): RepoRef {
   return { owner: match[1], repo: match[2] };
 }
 
-export async function listRepoAdvisories(client: GitHubClient, ref: RepoRef, state?: AdvisoryState): Promise<Advisory[]> {
+export async function listRepoAdvisories(
+  client: GitHubClient,
+  ref: RepoRef,
+  state?: AdvisoryState,
+): Promise<Advisory[]> {
   return client.paginate(client.rest.securityAdvisories.listRepositoryAdvisories, {
     ...ref,
     per_page: 100,
@@ -41,7 +45,11 @@ export async function getAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: st
     const { data } = await client.rest.securityAdvisories.getRepositoryAdvisory({ ...ref, ghsa_id: ghsaId });
     return data;
   } catch (error) {
-    throw advisoryPermissionError(error, `Cannot read advisory ${ghsaId} in ${ref.owner}/${ref.repo} (it may not exist)`, PERMISSIONS.advisoriesRead);
+    throw advisoryPermissionError(
+      error,
+      `Cannot read advisory ${ghsaId} in ${ref.owner}/${ref.repo} (it may not exist)`,
+      PERMISSIONS.advisoriesRead,
+    );
   }
 }
 
@@ -60,7 +68,12 @@ export interface AdvisoryPatch {
   }[];
 }
 
-export async function updateAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: string, patch: AdvisoryPatch): Promise<Advisory> {
+export async function updateAdvisory(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+  patch: AdvisoryPatch,
+): Promise<Advisory> {
   try {
     const { data } = await client.rest.securityAdvisories.updateRepositoryAdvisory({
       ...ref,
@@ -84,7 +97,11 @@ export interface CollaboratorChange {
  * The collaborator lists to send so that `users` and `teams` are added. GitHub replaces the whole lists on PATCH,
  * so the existing collaborators are kept. Undefined when everyone is already there (no write needed).
  */
-export function mergeCollaborators(advisory: Advisory, users: readonly string[], teams: readonly string[]): CollaboratorChange | undefined {
+export function mergeCollaborators(
+  advisory: Advisory,
+  users: readonly string[],
+  teams: readonly string[],
+): CollaboratorChange | undefined {
   const currentUsers = (advisory.collaborating_users ?? []).map((u) => u.login);
   const currentTeams = (advisory.collaborating_teams ?? []).map((t) => t.slug);
   const lower = (list: string[]): Set<string> => new Set(list.map((x) => x.toLowerCase()));
@@ -109,7 +126,11 @@ export async function requestCve(client: GitHubClient, ref: RepoRef, ghsaId: str
   }
 }
 
-export async function createTemporaryFork(client: GitHubClient, ref: RepoRef, ghsaId: string): Promise<{ fullName: string; htmlUrl: string; cloneUrl: string }> {
+export async function createTemporaryFork(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+): Promise<{ fullName: string; htmlUrl: string; cloneUrl: string }> {
   try {
     const { data } = await client.rest.securityAdvisories.createFork({ ...ref, ghsa_id: ghsaId });
     return { fullName: data.full_name, htmlUrl: data.html_url, cloneUrl: data.clone_url };

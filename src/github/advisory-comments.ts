@@ -16,7 +16,11 @@ export type CommentsResult<T> = { available: true; value: T } | { available: fal
 
 const PATH = 'GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments';
 
-export async function listAdvisoryComments(client: GitHubClient, ref: RepoRef, ghsaId: string): Promise<CommentsResult<AdvisoryComment[]>> {
+export async function listAdvisoryComments(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+): Promise<CommentsResult<AdvisoryComment[]>> {
   try {
     const value = await client.paginate<AdvisoryComment>(PATH, { ...ref, ghsa_id: ghsaId, per_page: 100 });
     return { available: true, value };
@@ -26,7 +30,12 @@ export async function listAdvisoryComments(client: GitHubClient, ref: RepoRef, g
   }
 }
 
-export async function createAdvisoryComment(client: GitHubClient, ref: RepoRef, ghsaId: string, body: string): Promise<CommentsResult<AdvisoryComment>> {
+export async function createAdvisoryComment(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+  body: string,
+): Promise<CommentsResult<AdvisoryComment>> {
   try {
     const { data } = await client.request('POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments', {
       ...ref,
@@ -41,7 +50,13 @@ export async function createAdvisoryComment(client: GitHubClient, ref: RepoRef, 
 }
 
 /** Posts `body` unless a comment carrying `marker` is already there (idempotent across re-runs). */
-export async function ensureAdvisoryComment(client: GitHubClient, ref: RepoRef, ghsaId: string, marker: string, body: string): Promise<CommentsResult<'created' | 'exists'>> {
+export async function ensureAdvisoryComment(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+  marker: string,
+  body: string,
+): Promise<CommentsResult<'created' | 'exists'>> {
   const existing = await listAdvisoryComments(client, ref, ghsaId);
   if (!existing.available) return existing;
   if (existing.value.some((comment) => comment.body.includes(marker))) return { available: true, value: 'exists' };

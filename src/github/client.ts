@@ -26,7 +26,10 @@ export interface ClientOptions {
 function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
   const value = env.DISCLOSURE_API_PACING ?? 'github';
   if (value !== 'github' && value !== 'none') {
-    throw new ConfigurationError(`DISCLOSURE_API_PACING is "${value}"; use "github" (default) or "none".`, 'DISCLOSURE_API_PACING');
+    throw new ConfigurationError(
+      `DISCLOSURE_API_PACING is "${value}"; use "github" (default) or "none".`,
+      'DISCLOSURE_API_PACING',
+    );
   }
   return value;
 }
@@ -53,11 +56,15 @@ export function createClient(options: ClientOptions): GitHubClient {
         ...writeLimits,
         retryAfterBaseValue: fast ? 50 : 1000,
         onRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
-          core.warning(`Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`);
+          core.warning(
+            `Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`,
+          );
           return retryCount < 2;
         },
         onSecondaryRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
-          core.warning(`Secondary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`);
+          core.warning(
+            `Secondary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`,
+          );
           return retryCount < 3;
         },
       },

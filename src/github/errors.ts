@@ -19,8 +19,10 @@ const TOKEN_HINT =
 
 /** What a 401/403/404 on an advisory endpoint means for the user, with the permission to grant. */
 export function advisoryPermissionError(error: unknown, what: string, permission: string): Error {
-  if (!isHttpError(error) || ![401, 403, 404].includes(error.status)) return error instanceof Error ? error : new Error(String(error));
-  const cause = error.status === 401 ? 'the token was rejected (401 Bad credentials)' : `GitHub answered ${error.status}`;
+  if (!isHttpError(error) || ![401, 403, 404].includes(error.status))
+    return error instanceof Error ? error : new Error(String(error));
+  const cause =
+    error.status === 401 ? 'the token was rejected (401 Bad credentials)' : `GitHub answered ${error.status}`;
   return new PermissionError(
     `${what}: ${cause}. The token needs the "${permission}" permission on that repository. ${TOKEN_HINT}`,
   );

@@ -2,7 +2,12 @@ import type { GitHubClient } from './client.js';
 import type { Issue, IssueComment, RepoRef } from './types.js';
 
 /** Every issue (open and closed) carrying `label`: one request per 100 issues. */
-export async function listIssuesWithLabel(client: GitHubClient, ref: RepoRef, label: string, state: 'open' | 'closed' | 'all' = 'all'): Promise<Issue[]> {
+export async function listIssuesWithLabel(
+  client: GitHubClient,
+  ref: RepoRef,
+  label: string,
+  state: 'open' | 'closed' | 'all' = 'all',
+): Promise<Issue[]> {
   const issues = await client.paginate(client.rest.issues.listForRepo, { ...ref, labels: label, state, per_page: 100 });
   return issues.filter((issue) => !issue.pull_request);
 }
@@ -31,7 +36,12 @@ export interface IssueUpdate {
   labels?: string[];
 }
 
-export async function updateIssue(client: GitHubClient, ref: RepoRef, issueNumber: number, update: IssueUpdate): Promise<Issue> {
+export async function updateIssue(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  update: IssueUpdate,
+): Promise<Issue> {
   const { data } = await client.rest.issues.update({ ...ref, issue_number: issueNumber, ...update });
   return data;
 }
@@ -42,19 +52,31 @@ export async function getIssue(client: GitHubClient, ref: RepoRef, issueNumber: 
 }
 
 export function labelNames(issue: Pick<Issue, 'labels'>): string[] {
-  return issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? ''))).filter((name) => name !== '');
+  return issue.labels
+    .map((label) => (typeof label === 'string' ? label : (label.name ?? '')))
+    .filter((name) => name !== '');
 }
 
 export async function listComments(client: GitHubClient, ref: RepoRef, issueNumber: number): Promise<IssueComment[]> {
   return client.paginate(client.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 });
 }
 
-export async function createComment(client: GitHubClient, ref: RepoRef, issueNumber: number, body: string): Promise<IssueComment> {
+export async function createComment(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  body: string,
+): Promise<IssueComment> {
   const { data } = await client.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
   return data;
 }
 
-export async function updateComment(client: GitHubClient, ref: RepoRef, commentId: number, body: string): Promise<IssueComment> {
+export async function updateComment(
+  client: GitHubClient,
+  ref: RepoRef,
+  commentId: number,
+  body: string,
+): Promise<IssueComment> {
   const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: commentId, body });
   return data;
 }
@@ -86,7 +108,13 @@ export async function upsertMarkedComment(
 }
 
 /** Posts a comment carrying `marker` once; never edits it afterwards (acknowledgements, escalations). */
-export async function postOnce(client: GitHubClient, ref: RepoRef, issueNumber: number, marker: string, body: string): Promise<'created' | 'exists'> {
+export async function postOnce(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string,
+): Promise<'created' | 'exists'> {
   const comments = await listComments(client, ref, issueNumber);
   if (comments.some((comment) => (comment.body ?? '').includes(marker))) return 'exists';
   await createComment(client, ref, issueNumber, `${body.trimEnd()}\n\n${marker}`);

@@ -12,7 +12,12 @@ export async function getReleaseByTag(client: GitHubClient, ref: RepoRef, tag: s
   }
 }
 
-export async function updateReleaseBody(client: GitHubClient, ref: RepoRef, releaseId: number, body: string): Promise<Release> {
+export async function updateReleaseBody(
+  client: GitHubClient,
+  ref: RepoRef,
+  releaseId: number,
+  body: string,
+): Promise<Release> {
   const { data } = await client.rest.repos.updateRelease({ ...ref, release_id: releaseId, body });
   return data;
 }

@@ -18,7 +18,11 @@ export async function getRepository(client: GitHubClient, ref: RepoRef): Promise
  * Tracking issues hold embargoed details, so the tracker must be private. Refuses a public (or internal-but-
  * visible) repository, and one the token cannot see, before anything is written.
  */
-export async function requirePrivateTracker(client: GitHubClient, ref: RepoRef, inputName: string): Promise<Repository> {
+export async function requirePrivateTracker(
+  client: GitHubClient,
+  ref: RepoRef,
+  inputName: string,
+): Promise<Repository> {
   const repository = await getRepository(client, ref);
   if (!repository) {
     throw new ConfigurationError(
@@ -47,7 +51,11 @@ export async function getFileText(client: GitHubClient, ref: RepoRef, path: stri
 }
 
 /** The first of `paths` that exists, with its text. */
-export async function getFirstFile(client: GitHubClient, ref: RepoRef, paths: readonly string[]): Promise<{ path: string; text: string } | undefined> {
+export async function getFirstFile(
+  client: GitHubClient,
+  ref: RepoRef,
+  paths: readonly string[],
+): Promise<{ path: string; text: string } | undefined> {
   for (const path of paths) {
     const text = await getFileText(client, ref, path);
     if (text !== undefined) return { path, text };
@@ -65,15 +73,27 @@ export async function isPrivateReportingEnabled(client: GitHubClient, ref: RepoR
   }
 }
 
-export async function listOrgRepositories(client: GitHubClient, org: string): Promise<{ name: string; fullName: string; private: boolean; archived: boolean }[]> {
+export async function listOrgRepositories(
+  client: GitHubClient,
+  org: string,
+): Promise<{ name: string; fullName: string; private: boolean; archived: boolean }[]> {
   const repos = await client.paginate(client.rest.repos.listForOrg, { org, per_page: 100, type: 'all' });
-  return repos.map((repo) => ({ name: repo.name, fullName: repo.full_name, private: repo.private, archived: repo.archived ?? false }));
+  return repos.map((repo) => ({
+    name: repo.name,
+    fullName: repo.full_name,
+    private: repo.private,
+    archived: repo.archived ?? false,
+  }));
 }
 
 export async function deleteRepository(client: GitHubClient, ref: RepoRef): Promise<void> {
   try {
     await client.rest.repos.delete({ ...ref });
   } catch (error) {
-    throw advisoryPermissionError(error, `Cannot delete the temporary private fork ${fullName(ref)}`, PERMISSIONS.administration);
+    throw advisoryPermissionError(
+      error,
+      `Cannot delete the temporary private fork ${fullName(ref)}`,
+      PERMISSIONS.administration,
+    );
   }
 }

@@ -1,7 +1,12 @@
 import { hasStatus } from './errors.js';
 import type { GitHubClient } from './client.js';
 
-export async function isActiveTeamMember(client: GitHubClient, org: string, teamSlug: string, username: string): Promise<boolean> {
+export async function isActiveTeamMember(
+  client: GitHubClient,
+  org: string,
+  teamSlug: string,
+  username: string,
+): Promise<boolean> {
   try {
     const { data } = await client.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username });
     return data.state === 'active';
@@ -12,6 +17,10 @@ export async function isActiveTeamMember(client: GitHubClient, org: string, team
 }
 
 export async function listTeamMembers(client: GitHubClient, org: string, teamSlug: string): Promise<string[]> {
-  const members = await client.paginate(client.rest.teams.listMembersInOrg, { org, team_slug: teamSlug, per_page: 100 });
+  const members = await client.paginate(client.rest.teams.listMembersInOrg, {
+    org,
+    team_slug: teamSlug,
+    per_page: 100,
+  });
   return members.map((member) => member.login);
 }

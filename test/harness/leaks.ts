@@ -39,10 +39,16 @@ export function publicSurfaces(scope: Omit<LeakScope, 'sentinels'>): { where: st
     surfaces.push({ where: `public comment ${comment.repo}#${comment.issueNumber}`, text: comment.body });
   }
   for (const release of state.releases.filter((r) => isPublic(open, r.repo))) {
-    surfaces.push({ where: `release ${release.repo}@${release.tagName}`, text: `${release.name ?? ''}\n${release.body ?? ''}` });
+    surfaces.push({
+      where: `release ${release.repo}@${release.tagName}`,
+      text: `${release.name ?? ''}\n${release.body ?? ''}`,
+    });
   }
   for (const discussion of state.discussions.filter((d) => isPublic(open, d.repo))) {
-    surfaces.push({ where: `discussion ${discussion.repo}#${discussion.number}`, text: `${discussion.title}\n${discussion.body}` });
+    surfaces.push({
+      where: `discussion ${discussion.repo}#${discussion.number}`,
+      text: `${discussion.title}\n${discussion.body}`,
+    });
   }
   state.webhookDeliveries.forEach((delivery, index) => {
     surfaces.push({ where: `webhook delivery ${index} (${delivery.path})`, text: JSON.stringify(delivery.body) });

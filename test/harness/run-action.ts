@@ -48,7 +48,10 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-function childEnv(options: RunOptions, files: { output: string; summary: string; state: string; event: string }): NodeJS.ProcessEnv {
+function childEnv(
+  options: RunOptions,
+  files: { output: string; summary: string; state: string; event: string },
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -77,7 +80,12 @@ function childEnv(options: RunOptions, files: { output: string; summary: string;
 /** Runs `dist/<name>/index.js` in a child process exactly as the runner does, and collects what it left. */
 export async function runAction(name: string, options: RunOptions = {}): Promise<RunResult> {
   const dir = await mkdtemp(join(tmpdir(), `run-${name}-`));
-  const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), state: join(dir, 'state'), event: join(dir, 'event.json') };
+  const files = {
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary'),
+    state: join(dir, 'state'),
+    event: join(dir, 'event.json'),
+  };
   await Promise.all([
     writeFile(files.output, ''),
     writeFile(files.summary, ''),
@@ -85,7 +93,10 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
     writeFile(files.event, JSON.stringify(options.eventPayload ?? {})),
   ]);
   try {
-    const child = spawn(ACTION_NODE, [join(ROOT, 'dist', name, 'index.js')], { env: childEnv(options, files), cwd: ROOT });
+    const child = spawn(ACTION_NODE, [join(ROOT, 'dist', name, 'index.js')], {
+      env: childEnv(options, files),
+      cwd: ROOT,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -19,7 +19,7 @@ describe('action metadata', () => {
 
   describe.each(ACTION_NAMES)('actions/%s/action.yml', (name) => {
     const file = loadActionFile(`${ROOT}actions/${name}/action.yml`);
-    it('parses without errors under GitHub\'s action schema', () => {
+    it("parses without errors under GitHub's action schema", () => {
       expect(file.errors).toEqual([]);
     });
     it('runs its bundle on node24', () => {
@@ -32,7 +32,9 @@ describe('action metadata', () => {
       expect(typeof file.raw.description).toBe('string');
       expect(undescribed(file.raw.inputs)).toEqual([]);
       expect(undescribed(file.raw.outputs)).toEqual([]);
-      expect(file.raw.branding).toEqual(expect.objectContaining({ icon: expect.any(String), color: expect.any(String) }));
+      expect(file.raw.branding).toEqual(
+        expect.objectContaining({ icon: expect.any(String), color: expect.any(String) }),
+      );
     });
     it('takes the token as an input (GITHUB_TOKEN cannot reach advisories)', () => {
       const inputs = (file.raw.inputs ?? {}) as Record<string, unknown>;

@@ -25,7 +25,10 @@ describe('computeDeadlines', () => {
     expect(medium['fix-release']?.toISOString()).toBe('2026-11-23T09:00:00.000Z');
   });
   it('dates the retrospective from the release', () => {
-    const deadlines = computeDeadlines(PRESETS.stacklok, { receivedAt: received, releasedAt: new Date('2026-11-19T16:00:00Z') });
+    const deadlines = computeDeadlines(PRESETS.stacklok, {
+      receivedAt: received,
+      releasedAt: new Date('2026-11-19T16:00:00Z'),
+    });
     expect(deadlines.retrospective?.toISOString()).toBe('2026-11-22T16:00:00.000Z');
   });
 });
@@ -41,7 +44,9 @@ describe('deadlineStatus', () => {
   });
   it('counts a step done by the deadline as met and after it as met late', () => {
     expect(deadlineStatus(due, due, new Date('2026-12-01T00:00:00Z'), start, dueSoon)).toBe('met');
-    expect(deadlineStatus(due, new Date(due.getTime() + 60_000), new Date('2026-12-01T00:00:00Z'), start, dueSoon)).toBe('met-late');
+    expect(
+      deadlineStatus(due, new Date(due.getTime() + 60_000), new Date('2026-12-01T00:00:00Z'), start, dueSoon),
+    ).toBe('met-late');
   });
   it('uses the fraction of a long window', () => {
     const longDue = new Date('2027-01-31T09:00:00Z');

@@ -28,11 +28,15 @@ describe('addDuration', () => {
     expect(addDuration(friday, { amount: 3, unit: 'days' }, calendar).toISOString()).toBe('2026-11-23T10:00:00.000Z');
   });
   it('skips the weekend in business days', () => {
-    expect(addDuration(friday, { amount: 3, unit: 'business-days' }, calendar).toISOString()).toBe('2026-11-25T10:00:00.000Z');
+    expect(addDuration(friday, { amount: 3, unit: 'business-days' }, calendar).toISOString()).toBe(
+      '2026-11-25T10:00:00.000Z',
+    );
   });
   it('skips holidays in business days', () => {
     const rules = { businessDays: false, holidays: ['2026-11-24'] };
-    expect(addDuration(friday, { amount: 3, unit: 'business-days' }, rules).toISOString()).toBe('2026-11-26T10:00:00.000Z');
+    expect(addDuration(friday, { amount: 3, unit: 'business-days' }, rules).toISOString()).toBe(
+      '2026-11-26T10:00:00.000Z',
+    );
   });
   it('counts policy days as business days when the policy says so', () => {
     const rules = { businessDays: true, holidays: [] };
@@ -43,7 +47,9 @@ describe('addDuration', () => {
     expect(addDuration(friday, { amount: 48, unit: 'hours' }, rules).toISOString()).toBe('2026-11-22T10:00:00.000Z');
   });
   it('crosses a leap day', () => {
-    expect(addDuration(new Date('2028-02-28T12:00:00Z'), { amount: 2, unit: 'days' }, calendar).toISOString()).toBe('2028-03-01T12:00:00.000Z');
+    expect(addDuration(new Date('2028-02-28T12:00:00Z'), { amount: 2, unit: 'days' }, calendar).toISOString()).toBe(
+      '2028-03-01T12:00:00.000Z',
+    );
   });
 });
 

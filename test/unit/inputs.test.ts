@@ -40,13 +40,17 @@ describe('inputs', () => {
     expect(getBooleanInput('dry-run', false)).toBe(true);
     expect(getBooleanInput('absent', true)).toBe(true);
     setInput('dry-run', 'maybe');
-    expect(messageOf(() => getBooleanInput('dry-run', false))).toBe('Input "dry-run" is "maybe", but it accepts `true` or `false`.');
+    expect(messageOf(() => getBooleanInput('dry-run', false))).toBe(
+      'Input "dry-run" is "maybe", but it accepts `true` or `false`.',
+    );
   });
   it('reads durations and names a bad one', () => {
     setInput('due-soon', '3 business days');
     expect(getDurationInput('due-soon')).toEqual({ amount: 3, unit: 'business-days' });
     setInput('due-soon', 'a while');
-    expect(messageOf(() => getDurationInput('due-soon'))).toMatch(/"due-soon" is "a while", but it accepts a positive duration/);
+    expect(messageOf(() => getDurationInput('due-soon'))).toMatch(
+      /"due-soon" is "a while", but it accepts a positive duration/,
+    );
   });
   it('reads integers within range', () => {
     setInput('count', '5');
@@ -68,10 +72,15 @@ describe('inputs', () => {
     setInput('mode', 'Cleanup');
     expect(getChoiceInput('mode', ['create', 'cleanup'] as const, 'create')).toBe('cleanup');
     setInput('mode', 'destroy');
-    expect(messageOf(() => getChoiceInput('mode', ['create', 'cleanup'] as const, 'create'))).toMatch(/`create`, `cleanup`/);
+    expect(messageOf(() => getChoiceInput('mode', ['create', 'cleanup'] as const, 'create'))).toMatch(
+      /`create`, `cleanup`/,
+    );
   });
   it('parses repositories and refuses malformed ones', () => {
-    expect(parseRepository('repository', 'sample-org/sample-project')).toEqual({ owner: 'sample-org', repo: 'sample-project' });
+    expect(parseRepository('repository', 'sample-org/sample-project')).toEqual({
+      owner: 'sample-org',
+      repo: 'sample-project',
+    });
     for (const bad of ['sample-project', 'a/b/c', '/repo', 'org/', 'org/..', 'org name/repo', '-org/repo']) {
       expect(messageOf(() => parseRepository('repository', bad))).toMatch(/owner\/name/);
     }
@@ -83,9 +92,13 @@ describe('inputs', () => {
     expect(messageOf(() => getGhsaListInput('ghsa-ids'))).toMatch(/GHSA-abcd-efgh-ijkl.*GitHub advisory id/);
   });
   it('accepts https webhooks and loopback http only, without echoing the secret URL', () => {
-    expect(parseWebhookUrl('notify-webhook', 'https://hooks.slack.com/services/T/B/X').hostname).toBe('hooks.slack.com');
+    expect(parseWebhookUrl('notify-webhook', 'https://hooks.slack.com/services/T/B/X').hostname).toBe(
+      'hooks.slack.com',
+    );
     expect(parseWebhookUrl('notify-webhook', 'http://127.0.0.1:8080/hook').port).toBe('8080');
-    expect(messageOf(() => parseWebhookUrl('notify-webhook', 'http://hooks.example.com/x'))).toMatch(/must be an https:\/\/ URL/);
+    expect(messageOf(() => parseWebhookUrl('notify-webhook', 'http://hooks.example.com/x'))).toMatch(
+      /must be an https:\/\/ URL/,
+    );
     const message = messageOf(() => parseWebhookUrl('notify-webhook', 'not a url secret-part'));
     expect(message).not.toContain('secret-part');
   });

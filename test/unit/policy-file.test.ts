@@ -58,7 +58,11 @@ describe('parsePolicyFile', () => {
     ['an unknown weekday', 'release-window: {weekdays: [funday]}', /"release-window.weekdays".*funday/],
     ['a zero-length window', 'release-window: {duration: 0m}', /"release-window.duration"/],
     ['a window over a day', 'release-window: {duration: 25h}', /between 1 minute and 24 hours/],
-    ['a freeze that ends before it starts', 'release-window: {freezes: [{start: 2027-01-04, end: 2026-12-20}]}', /ends \(2026-12-20\) before it starts/],
+    [
+      'a freeze that ends before it starts',
+      'release-window: {freezes: [{start: 2027-01-04, end: 2026-12-20}]}',
+      /ends \(2026-12-20\) before it starts/,
+    ],
     ['a bad holiday', 'release-window: {holidays: [tomorrow]}', /"release-window.holidays\[0\]"/],
     ['a fix after disclosure', 'fix-release-within: 120d', /longer than disclose-within/],
     ['a bad factor', 'low-severity: {factor: -1}', /"low-severity.factor"/],

@@ -19,7 +19,9 @@ const inDays = (d: Duration): number => (d.unit === 'days' ? d.amount : d.unit =
 describe('spec11 preset (SPEC 11)', () => {
   const text = seed('spec11');
   it('acknowledges within the hours SPEC 11 states', () => {
-    expect(inHours(PRESETS.spec11.acknowledgeWithin)).toBe(numberAfter(text, /respond to any report in at most (\d+) hours/));
+    expect(inHours(PRESETS.spec11.acknowledgeWithin)).toBe(
+      numberAfter(text, /respond to any report in at most (\d+) hours/),
+    );
   });
   it('releases at the hour SPEC 11 recommends, not on Friday or the weekend', () => {
     expect(PRESETS.spec11.releaseWindow.time).toBe(`${numberAfter(text, /use (\d+)PM UTC on a non-Friday/) + 12}:00`);
@@ -33,8 +35,10 @@ describe('spec11 preset (SPEC 11)', () => {
 
 describe('spec11-draft preset (the earlier draft)', () => {
   const text = seed('spec11-draft');
-  it('acknowledges within the draft\'s hours and keeps the rest of SPEC 11', () => {
-    expect(inHours(PRESETS['spec11-draft'].acknowledgeWithin)).toBe(numberAfter(text, /respond to any report in at most (\d+) hours/));
+  it("acknowledges within the draft's hours and keeps the rest of SPEC 11", () => {
+    expect(inHours(PRESETS['spec11-draft'].acknowledgeWithin)).toBe(
+      numberAfter(text, /respond to any report in at most (\d+) hours/),
+    );
     expect(PRESETS['spec11-draft'].fixReleaseWithin).toEqual(PRESETS.spec11.fixReleaseWithin);
     expect(PRESETS['spec11-draft'].releaseWindow).toEqual(PRESETS.spec11.releaseWindow);
   });

@@ -12,7 +12,10 @@ export function getOptionalInput(name: string): string | undefined {
 export function getRequiredInput(name: string): string {
   const value = getOptionalInput(name);
   if (value === undefined) {
-    throw new ConfigurationError(`Input required and not supplied: ${name}. Set it under \`with:\` in the workflow step.`, name);
+    throw new ConfigurationError(
+      `Input required and not supplied: ${name}. Set it under \`with:\` in the workflow step.`,
+      name,
+    );
   }
   return value;
 }
@@ -108,7 +111,11 @@ const GHSA_PATTERN = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/;
 
 export function parseGhsaId(name: string, value: string): string {
   if (!GHSA_PATTERN.test(value)) {
-    throw invalid(name, value, 'a GitHub advisory id such as `GHSA-f8m6-h2c7-8h9x` (GHSA- then three groups of 4 from 2-9, c, f, g, h, j, m, p, q, r, v, w, x)');
+    throw invalid(
+      name,
+      value,
+      'a GitHub advisory id such as `GHSA-f8m6-h2c7-8h9x` (GHSA- then three groups of 4 from 2-9, c, f, g, h, j, m, p, q, r, v, w, x)',
+    );
   }
   return value;
 }

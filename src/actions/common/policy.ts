@@ -20,14 +20,20 @@ export function workspacePath(path: string, env: NodeJS.ProcessEnv = process.env
 export function loadPolicy(): Policy {
   const presetName = getOptionalInput('policy') ?? 'spec11';
   if (!isPresetName(presetName)) {
-    throw new ConfigurationError(`Input "policy" is "${presetName}", but it accepts one of ${PRESET_NAMES.join(', ')}.`, 'policy');
+    throw new ConfigurationError(
+      `Input "policy" is "${presetName}", but it accepts one of ${PRESET_NAMES.join(', ')}.`,
+      'policy',
+    );
   }
   const explicitFile = getOptionalInput('policy-file');
   const file = explicitFile ?? DEFAULT_POLICY_FILE;
   const path = workspacePath(file);
   if (!existsSync(path)) {
     if (explicitFile) {
-      throw new ConfigurationError(`Input "policy-file" names ${file}, which does not exist in the workspace (did the job check out the repository?).`, 'policy-file');
+      throw new ConfigurationError(
+        `Input "policy-file" names ${file}, which does not exist in the workspace (did the job check out the repository?).`,
+        'policy-file',
+      );
     }
     return PRESETS[presetName];
   }

@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
-import { ConfigurationError, PartialFailureError, PermissionError } from '../../domain/errors.js';
-import { inertForLog } from '../../domain/sanitize.js';
+import { ConfigurationError, ExpectedFailure, PartialFailureError, PermissionError } from '../../domain/errors.js';
 
 /**
+ * `setFailed`, `error` and `debug` escape their message as workflow-command data (newlines, `%`), so a message
+ * cannot start a workflow command of its own; `inertForLog` is for raw `core.info` lines only.
+ *
  * The one place that catches, annotates and calls `setFailed`. Configuration mistakes and missing permissions are
  * the user's to fix and say so; anything else is a failure of GitHub or a bug and keeps its stack in debug logs.
  */
@@ -16,11 +18,11 @@ export async function runAction(name: string, main: () => Promise<void>): Promis
 
 function describeFailure(name: string, error: unknown): string {
   if (error instanceof ConfigurationError) {
-    return `${name}: configuration error${error.source ? ` in ${error.source}` : ''}: ${inertForLog(error.message)}`;
+    return `${name}: configuration error${error.source ? ` in ${error.source}` : ''}: ${error.message}`;
   }
-  if (error instanceof PermissionError) return `${name}: missing permission: ${inertForLog(error.message)}`;
-  if (error instanceof PartialFailureError) return `${name}: ${inertForLog(error.message)}`;
+  if (error instanceof PermissionError) return `${name}: missing permission: ${error.message}`;
+  if (error instanceof PartialFailureError || error instanceof ExpectedFailure) return `${name}: ${error.message}`;
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.stack) core.debug(inertForLog(error.stack));
-  return `${name} failed: ${inertForLog(message)}`;
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  return `${name} failed: ${message}`;
 }

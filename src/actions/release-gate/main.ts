@@ -1,6 +1,100 @@
-import { getRequiredInput } from '../common/inputs.js';
+import * as core from '@actions/core';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatUtc } from '../../domain/checklist.js';
+import { ExpectedFailure } from '../../domain/errors.js';
+import { renderReleaseIcs } from '../../domain/ics.js';
+import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-window.js';
+import { readNow } from '../common/clock.js';
+import { workspacePath } from '../common/policy.js';
+import { runningClock, sleep, type RunningClock } from './clock.js';
+import { readConfig, type ReleaseGateConfig } from './config.js';
+import { setGateOutputs, writeGateSummary, type GateOutcome } from './report.js';
 
 export async function main(): Promise<void> {
-  getRequiredInput('token');
-  throw new Error('not implemented yet');
+  const config = readConfig();
+  const clock = runningClock(readNow());
+  const unmet = config.preconditions ? await checkPreconditions(config, clock.now()) : [];
+  if (config.forceReason) return finish(config, await forcedOutcome(config, clock.now(), unmet));
+  if (unmet.length > 0) {
+    const { preconditionFailure } = await import('./preconditions.js');
+    throw preconditionFailure(unmet);
+  }
+  if (config.mode === 'wait') await waitForWindow(config, clock);
+  const outcome = evaluate(config, clock.now());
+  if (config.mode === 'next')
+    return finish(config, { ...outcome, icsPath: writeIcs(config, outcome.nextSlot, clock.now()) });
+  if (outcome.open || config.onClosed === 'skip') return finish(config, outcome);
+  await finish(config, outcome);
+  throw new ExpectedFailure(
+    `the release window is closed: ${outcome.reason}. Next slot: ${formatUtc(outcome.nextSlot.start)}.`,
+  );
+}
+
+async function checkPreconditions(config: ReleaseGateConfig, now: Date): Promise<string[]> {
+  // Loaded only when advisories are checked: the plain window check stays free of the GitHub client.
+  const { findUnmetPreconditions } = await import('./preconditions.js');
+  const preconditions = config.preconditions;
+  return preconditions ? (await findUnmetPreconditions(preconditions, now)).unmet : [];
+}
+
+function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
+  const closed = explainClosed(config.window, now);
+  const next = nextSlot(config.window, now);
+  return {
+    open: closed === undefined,
+    reason: closed ? closed.message : `open until ${formatUtc(next.end)}`,
+    nextSlot: next,
+    upcoming: slots(config.window, now, config.count),
+  };
+}
+
+async function forcedOutcome(config: ReleaseGateConfig, now: Date, unmet: readonly string[]): Promise<GateOutcome> {
+  const reason = config.forceReason ?? '';
+  const base = evaluate(config, now);
+  core.warning(`Release gate overridden (force): ${reason}`, { title: 'release-gate forced open' });
+  for (const item of unmet) core.warning(`Unmet precondition overridden: ${item}`);
+  if (config.preconditions?.tracker) {
+    const { recordOverride } = await import('./override.js');
+    await recordOverride(config.preconditions, reason, now);
+  }
+  return { ...base, open: true, reason: `forced open: ${reason}`, forced: reason };
+}
+
+async function waitForWindow(config: ReleaseGateConfig, clock: RunningClock): Promise<void> {
+  const upcoming: Slot = nextSlot(config.window, clock.now());
+  const waitMs = upcoming.start.getTime() - clock.now().getTime();
+  if (waitMs <= 0) return;
+  if (waitMs > config.maxWaitMs) {
+    core.info(`The window opens in ${Math.ceil(waitMs / 60_000)} min, beyond max-wait; checking instead of waiting.`);
+    return;
+  }
+  core.info(`Waiting ${Math.ceil(waitMs / 1000)} s for the release window at ${formatUtc(upcoming.start)}.`);
+  for (let left = waitMs; left > 0; left = upcoming.start.getTime() - clock.now().getTime()) {
+    core.info(`Release window opens in ${Math.ceil(left / 1000)} s`);
+    await sleep(Math.min(left, config.countdownEveryMs));
+  }
+}
+
+function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): string {
+  const path = config.icsPath
+    ? workspacePath(config.icsPath)
+    : join(process.env.RUNNER_TEMP ?? '.', 'release-window.ics');
+  const text = renderReleaseIcs({
+    uid: `release-${slot.start.toISOString()}@disclosure-actions`,
+    summary: 'Security release window',
+    description: `Release window agreed for the security release: ${formatUtc(slot.start)} to ${formatUtc(slot.end)}.`,
+    slot,
+    now,
+  });
+  writeFileSync(path, text);
+  return path;
+}
+
+async function finish(config: ReleaseGateConfig, outcome: GateOutcome): Promise<void> {
+  setGateOutputs(outcome);
+  core.info(
+    `Release window ${outcome.open ? 'open' : 'closed'}: ${outcome.reason}. Next slot ${formatUtc(outcome.nextSlot.start)}.`,
+  );
+  await writeGateSummary(outcome, config.zones);
 }

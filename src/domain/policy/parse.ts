@@ -14,7 +14,14 @@ const DEADLINE_KEYS: Readonly<Record<string, keyof PolicyDeadlines>> = {
   'disclose-within': 'discloseWithin',
   'retrospective-within': 'retrospectiveWithin',
 };
-const TOP_LEVEL_KEYS = ['preset', ...Object.keys(DEADLINE_KEYS), 'business-days', 'release-window', 'low-severity', 'intake-label'];
+const TOP_LEVEL_KEYS = [
+  'preset',
+  ...Object.keys(DEADLINE_KEYS),
+  'business-days',
+  'release-window',
+  'low-severity',
+  'intake-label',
+];
 const WINDOW_KEYS = ['time', 'duration', 'weekdays', 'holidays', 'freezes'];
 const LOW_SEVERITY_KEYS = ['cvss-below', 'factor'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,7 +53,8 @@ function rejectUnknownKeys(fields: Fields, allowed: readonly string[], file: str
 
 function readDuration(value: unknown, file: string, key: string): Duration {
   const duration = typeof value === 'string' ? parseDuration(value) : undefined;
-  if (!duration) throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a duration such as ${DURATION_FORMS}`);
+  if (!duration)
+    throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a duration such as ${DURATION_FORMS}`);
   return duration;
 }
 
@@ -68,15 +76,20 @@ function readFreezes(value: unknown, file: string): DateRange[] {
     const key = `release-window.freezes[${index}]`;
     const fields = asFields(entry, file, key);
     rejectUnknownKeys(fields, ['start', 'end'], file, key);
-    const range = { start: readDate(fields.start, file, `${key}.start`), end: readDate(fields.end, file, `${key}.end`) };
-    if (range.end < range.start) throw new PolicyFieldError(file, key, `ends (${range.end}) before it starts (${range.start})`);
+    const range = {
+      start: readDate(fields.start, file, `${key}.start`),
+      end: readDate(fields.end, file, `${key}.end`),
+    };
+    if (range.end < range.start)
+      throw new PolicyFieldError(file, key, `ends (${range.end}) before it starts (${range.start})`);
     return range;
   });
 }
 
 function readWeekdays(value: unknown, file: string): IsoWeekday[] {
   const text = Array.isArray(value) ? value.join(',') : value;
-  if (typeof text !== 'string') throw new PolicyFieldError(file, 'release-window.weekdays', 'must be a list of day names');
+  if (typeof text !== 'string')
+    throw new PolicyFieldError(file, 'release-window.weekdays', 'must be a list of day names');
   try {
     return parseWeekdays(text);
   } catch (error) {
@@ -86,9 +99,14 @@ function readWeekdays(value: unknown, file: string): IsoWeekday[] {
 
 function readWindowDuration(value: unknown, file: string): number {
   const duration = readDuration(value, file, 'release-window.duration');
-  const minutes = duration.unit === 'hours' ? duration.amount * 60 : duration.unit === 'minutes' ? duration.amount : NaN;
+  const minutes =
+    duration.unit === 'hours' ? duration.amount * 60 : duration.unit === 'minutes' ? duration.amount : NaN;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-    throw new PolicyFieldError(file, 'release-window.duration', 'must be between 1 minute and 24 hours, e.g. `60m` or `2h`');
+    throw new PolicyFieldError(
+      file,
+      'release-window.duration',
+      'must be between 1 minute and 24 hours, e.g. `60m` or `2h`',
+    );
   }
   return minutes;
 }
@@ -129,7 +147,8 @@ function readPositiveNumber(value: unknown, file: string, key: string, max: numb
 function readBase(fields: Fields, file: string): Policy {
   if (fields.preset === undefined) return PRESETS.spec11;
   const name = String(fields.preset);
-  if (!isPresetName(name)) throw new PolicyFieldError(file, 'preset', `is "${name}"; use one of ${PRESET_NAMES.join(', ')}`);
+  if (!isPresetName(name))
+    throw new PolicyFieldError(file, 'preset', `is "${name}"; use one of ${PRESET_NAMES.join(', ')}`);
   return PRESETS[name];
 }
 
@@ -138,12 +157,21 @@ function checkConsistency(policy: Policy, file: string): void {
   if (policy.releaseWindow.weekdays.length === 0) {
     throw new PolicyFieldError(file, 'release-window.weekdays', 'is empty: no release could ever happen');
   }
-  const roughDays = (d: Duration): number => (d.unit === 'days' || d.unit === 'business-days' ? d.amount : d.unit === 'hours' ? d.amount / 24 : d.amount / 1440);
+  const roughDays = (d: Duration): number =>
+    d.unit === 'days' || d.unit === 'business-days' ? d.amount : d.unit === 'hours' ? d.amount / 24 : d.amount / 1440;
   if (roughDays(policy.fixReleaseWithin) > roughDays(policy.discloseWithin)) {
-    throw new PolicyFieldError(file, 'fix-release-within', 'is longer than disclose-within; the fix must be planned before the disclosure deadline');
+    throw new PolicyFieldError(
+      file,
+      'fix-release-within',
+      'is longer than disclose-within; the fix must be planned before the disclosure deadline',
+    );
   }
   if (roughDays(policy.acknowledgeWithin) > roughDays(policy.triageWithin)) {
-    throw new PolicyFieldError(file, 'acknowledge-within', 'is longer than triage-within; a report is acknowledged before it is triaged');
+    throw new PolicyFieldError(
+      file,
+      'acknowledge-within',
+      'is longer than triage-within; a report is acknowledged before it is triaged',
+    );
   }
 }
 
@@ -166,17 +194,27 @@ export function parsePolicyFile(text: string, file: string): Policy {
   if (fields['business-days'] !== undefined && typeof fields['business-days'] !== 'boolean') {
     throw new PolicyFieldError(file, 'business-days', 'must be true or false');
   }
-  const lowSeverity = fields['low-severity'] === undefined ? undefined : asFields(fields['low-severity'], file, 'low-severity');
+  const lowSeverity =
+    fields['low-severity'] === undefined ? undefined : asFields(fields['low-severity'], file, 'low-severity');
   if (lowSeverity) rejectUnknownKeys(lowSeverity, LOW_SEVERITY_KEYS, file, 'low-severity');
   const policy: Policy = {
     ...base,
     ...deadlines,
     name: `${base.name} (${file})`,
     businessDays: (fields['business-days'] as boolean | undefined) ?? base.businessDays,
-    releaseWindow: fields['release-window'] === undefined ? base.releaseWindow : readWindow(fields['release-window'], base.releaseWindow, file),
+    releaseWindow:
+      fields['release-window'] === undefined
+        ? base.releaseWindow
+        : readWindow(fields['release-window'], base.releaseWindow, file),
     lowSeveritySlowDown: {
-      cvssBelow: lowSeverity?.['cvss-below'] === undefined ? base.lowSeveritySlowDown.cvssBelow : readPositiveNumber(lowSeverity['cvss-below'], file, 'low-severity.cvss-below', 10),
-      factor: lowSeverity?.factor === undefined ? base.lowSeveritySlowDown.factor : readPositiveNumber(lowSeverity.factor, file, 'low-severity.factor', 10),
+      cvssBelow:
+        lowSeverity?.['cvss-below'] === undefined
+          ? base.lowSeveritySlowDown.cvssBelow
+          : readPositiveNumber(lowSeverity['cvss-below'], file, 'low-severity.cvss-below', 10),
+      factor:
+        lowSeverity?.factor === undefined
+          ? base.lowSeveritySlowDown.factor
+          : readPositiveNumber(lowSeverity.factor, file, 'low-severity.factor', 10),
     },
     intakeLabel: fields['intake-label'] === undefined ? base.intakeLabel : String(fields['intake-label']),
   };

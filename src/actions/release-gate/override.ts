@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { formatUtc } from '../../domain/checklist.js';
+import { inertText } from '../../domain/sanitize.js';
+import { createClient, clientOptionsFromEnv } from '../../github/client.js';
+import { postOnce } from '../../github/issues.js';
+import { requirePrivateTracker } from '../../github/repos.js';
+import { loadTrackedReports } from '../common/tracker.js';
+import type { Preconditions } from './config.js';
+
+/** Records a forced release in each advisory's tracker issue, once per reason and day. */
+export async function recordOverride(config: Preconditions, reason: string, now: Date): Promise<void> {
+  if (!config.tracker) return;
+  const client = createClient(clientOptionsFromEnv(config.token));
+  await requirePrivateTracker(client, config.tracker, 'tracker');
+  const tracked = await loadTrackedReports(client, config.tracker);
+  const key = createHash('sha256')
+    .update(`${now.toISOString().slice(0, 10)}:${reason}`)
+    .digest('hex')
+    .slice(0, 12);
+  for (const ghsaId of config.ghsaIds) {
+    const report = tracked.get(ghsaId);
+    if (!report) continue;
+    const body = `**Release gate forced open** at ${formatUtc(now)}.\n\nReason: ${inertText(reason)}`;
+    await postOnce(client, config.tracker, report.issue.number, `<!-- disclosure-actions:override ${key} -->`, body);
+  }
+}

@@ -1,0 +1,41 @@
+import * as core from '@actions/core';
+import { formatUtc } from '../../domain/checklist.js';
+import { slotInZones, type Slot } from '../../domain/release-window.js';
+
+export interface GateOutcome {
+  readonly open: boolean;
+  readonly reason: string;
+  readonly nextSlot: Slot;
+  readonly upcoming: readonly Slot[];
+  readonly icsPath?: string | undefined;
+  readonly forced?: string | undefined;
+}
+
+export function setGateOutputs(outcome: GateOutcome): void {
+  core.setOutput('open', String(outcome.open));
+  core.setOutput('reason', outcome.reason);
+  core.setOutput('next-slot', outcome.nextSlot.start.toISOString());
+  core.setOutput('next-slots', JSON.stringify(outcome.upcoming.map((slot) => slot.start.toISOString())));
+  if (outcome.icsPath) core.setOutput('ics-path', outcome.icsPath);
+}
+
+export async function writeGateSummary(outcome: GateOutcome, zones: readonly string[]): Promise<void> {
+  const status = outcome.forced ? 'forced open' : outcome.open ? 'open' : 'closed';
+  const zoned = slotInZones(outcome.nextSlot, zones.length > 0 ? zones : undefined);
+  core.summary
+    .addHeading('Release gate', 2)
+    .addRaw(`The release window is **${status}**: ${outcome.reason}`, true)
+    .addBreak()
+    .addRaw(`Next slot: **${formatUtc(outcome.nextSlot.start)}** to ${formatUtc(outcome.nextSlot.end)}`, true)
+    .addTable([
+      [
+        { data: 'time zone', header: true },
+        { data: 'local time', header: true },
+      ],
+      ...zoned.map((entry) => [entry.zone, entry.start]),
+    ])
+    .addRaw('Upcoming slots:', true)
+    .addList(outcome.upcoming.map((slot) => formatUtc(slot.start)));
+  if (outcome.forced) core.summary.addRaw(`Override reason: ${outcome.forced}`, true);
+  await core.summary.write();
+}
