@@ -1,0 +1,171 @@
+import * as core from '@actions/core';
+import { PartialFailureError, PermissionError } from '../../domain/errors.js';
+import { planForkCleanup, type ForkDeletion, type ForkOwner } from '../../domain/fork.js';
+import { clientOptionsFromEnv, createClient, type GitHubClient } from '../../github/client.js';
+import { PERMISSIONS } from '../../github/errors.js';
+import { deleteRepository, getRepository, requirePrivateTracker } from '../../github/repos.js';
+import { splitFullName } from '../../github/types.js';
+import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import type { CleanupConfig } from './config.js';
+import { keptRows, setCleanupOutputs, writeCleanupSummary, type CleanupRow } from './report.js';
+import { listScope } from './scope.js';
+import { recordForkDeleted } from './tracker-update.js';
+
+export interface CleanupOutcome {
+  readonly dryRun: boolean;
+  /** Forks deleted by this run. */
+  readonly deleted: readonly string[];
+  /** Forks due for deletion and still there (dry run, or the token may not delete them). */
+  readonly pending: readonly string[];
+  readonly blindSpots: readonly string[];
+  readonly rows: readonly CleanupRow[];
+}
+
+type Tracked = ReadonlyMap<string, TrackedReport>;
+
+interface Vetted {
+  readonly deletable: ForkDeletion[];
+  /** Already gone: only the tracker is left to update. */
+  readonly gone: ForkDeletion[];
+  readonly rows: CleanupRow[];
+}
+
+export async function runCleanup(config: CleanupConfig, now: Date): Promise<void> {
+  const client = createClient(clientOptionsFromEnv(config.token));
+  const tracked = await loadTracker(client, config);
+  const listing = await listScope(client, config.scope);
+  const plan = planForkCleanup(listing.advisories);
+  const vetted = await vet(client, plan.toDelete, listing.advisories, tracked);
+  const rows = [...keptRows(plan.kept), ...vetted.rows];
+  if (config.dryRun) {
+    for (const item of vetted.deletable) core.info(`Would delete ${item.fork} (${item.ghsaId} is ${item.state}).`);
+    const pending = vetted.deletable.map((item) => item.fork);
+    const wouldDelete = vetted.deletable.map((item) => row(item, 'would delete'));
+    return report({
+      dryRun: true,
+      deleted: [],
+      pending,
+      blindSpots: listing.blindSpots,
+      rows: [...rows, ...wouldDelete],
+    });
+  }
+  const run = await deleteForks(client, vetted.deletable);
+  await recordInTracker(client, config, tracked, [...run.deleted, ...vetted.gone], now);
+  const outcome: CleanupOutcome = {
+    dryRun: false,
+    deleted: run.deleted.map((item) => item.fork),
+    pending: run.refused.map((item) => item.fork),
+    blindSpots: listing.blindSpots,
+    rows: [...rows, ...run.rows],
+  };
+  await report(outcome);
+  if (run.refused.length > 0) throw missingAdministration(run.refused);
+  if (run.failures.length > 0) throw new PartialFailureError(run.failures);
+}
+
+async function loadTracker(client: GitHubClient, config: CleanupConfig): Promise<Tracked> {
+  if (!config.tracker) return new Map();
+  await requirePrivateTracker(client, config.tracker, 'tracker');
+  return loadTrackedReports(client, config.tracker);
+}
+
+const row = (item: ForkDeletion, action: string): CleanupRow => ({ ...item, action });
+
+/**
+ * Looks at each fork before anything is deleted: one already gone needs only the tracker updated, and a public
+ * repository is never a temporary private fork, whatever the advisory says.
+ */
+async function vet(
+  client: GitHubClient,
+  planned: readonly ForkDeletion[],
+  advisories: readonly ForkOwner[],
+  tracked: Tracked,
+): Promise<Vetted> {
+  const vetted: Vetted = { deletable: [], gone: [], rows: [] };
+  for (const item of planned) {
+    const repository = await getRepository(client, splitFullName(item.fork));
+    if (!repository) {
+      vetted.gone.push(item);
+      vetted.rows.push(row(item, 'already gone'));
+    } else if (!repository.private) {
+      core.warning(`${item.fork} is public, so it is not a temporary private fork: left alone.`);
+      vetted.rows.push(row(item, 'kept: public repository, never deleted'));
+    } else vetted.deletable.push(item);
+  }
+  vetted.gone.push(...forksGoneUnrecorded(advisories, tracked));
+  return vetted;
+}
+
+/** Finished advisories without a fork whose tracking issue still lists one (deleted by hand, or a run cut short). */
+function forksGoneUnrecorded(advisories: readonly ForkOwner[], tracked: Tracked): ForkDeletion[] {
+  return advisories.flatMap((advisory) => {
+    const state = tracked.get(advisory.ghsaId)?.state;
+    if (advisory.privateFork || !state?.fork || state.forkDeletedAt) return [];
+    if (advisory.state !== 'published' && advisory.state !== 'closed') return [];
+    return [
+      { ghsaId: advisory.ghsaId, repository: advisory.repository, state: advisory.state, fork: state.fork.fullName },
+    ];
+  });
+}
+
+interface DeletionRun {
+  readonly deleted: ForkDeletion[];
+  /** Not deleted for want of the Administration permission. */
+  readonly refused: ForkDeletion[];
+  readonly failures: { item: string; message: string }[];
+  readonly rows: CleanupRow[];
+}
+
+/** Deletes each fork; the first refusal for want of permission stops the run (the others would be refused too). */
+async function deleteForks(client: GitHubClient, deletable: readonly ForkDeletion[]): Promise<DeletionRun> {
+  const run: DeletionRun = { deleted: [], refused: [], failures: [], rows: [] };
+  for (const [index, item] of deletable.entries()) {
+    try {
+      await deleteRepository(client, splitFullName(item.fork));
+      core.info(`Deleted ${item.fork} (${item.ghsaId} is ${item.state}).`);
+      run.deleted.push(item);
+      run.rows.push(row(item, 'deleted'));
+    } catch (error) {
+      if (error instanceof PermissionError) {
+        run.refused.push(...deletable.slice(index));
+        run.rows.push(
+          ...deletable.slice(index).map((rest) => row(rest, `not deleted: needs "${PERMISSIONS.administration}"`)),
+        );
+        break;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      run.failures.push({ item: item.fork, message });
+      run.rows.push(row(item, 'failed'));
+    }
+  }
+  return run;
+}
+
+async function recordInTracker(
+  client: GitHubClient,
+  config: CleanupConfig,
+  tracked: Tracked,
+  removed: readonly ForkDeletion[],
+  now: Date,
+): Promise<void> {
+  if (!config.tracker) return;
+  for (const item of removed) {
+    const report = tracked.get(item.ghsaId);
+    if (!report) continue;
+    await recordForkDeleted(client, config.tracker, report, config.policy, item.fork, item.state, now);
+  }
+}
+
+function missingAdministration(refused: readonly ForkDeletion[]): PermissionError {
+  const list = refused.map((item) => `${item.fork} (${item.ghsaId}, ${item.state})`).join(', ');
+  return new PermissionError(
+    `${refused.length} temporary private fork(s) of published or closed advisories could not be deleted: ${list}. ` +
+      `Deleting a repository needs the "${PERMISSIONS.administration}" permission on it: grant it to the GitHub App ` +
+      "or fine-grained PAT used as `token`, or delete these forks by hand (each fork's Settings, Danger zone).",
+  );
+}
+
+async function report(outcome: CleanupOutcome): Promise<void> {
+  setCleanupOutputs(outcome);
+  await writeCleanupSummary(outcome);
+}

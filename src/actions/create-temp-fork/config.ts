@@ -1,0 +1,194 @@
+import { readFileSync } from 'node:fs';
+import { ConfigurationError } from '../../domain/errors.js';
+import {
+  DEFAULT_WAIT_TIMEOUT,
+  MAX_WAIT_TIMEOUT_MS,
+  parseFixTeam,
+  parseWaitTimeout,
+  WAIT_TIMEOUT_FORMS,
+  type FixTeam,
+} from '../../domain/fork.js';
+import type { Policy } from '../../domain/policy/types.js';
+import { assertTemplateFields, compileTemplate, type CompiledTemplate } from '../../domain/templates.js';
+import {
+  FORK_GUIDANCE_FIELDS,
+  FORK_GUIDANCE_TEMPLATE,
+  FORK_GUIDANCE_TEMPLATE_NAME,
+} from '../../templates/fork-guidance.js';
+import {
+  getBooleanInput,
+  getChoiceInput,
+  getListInput,
+  getOptionalInput,
+  getRequiredInput,
+  parseGhsaId,
+  parseRepository,
+  getRepositoryInput,
+  type RepositoryRef,
+} from '../common/inputs.js';
+import { loadPolicy, workspacePath } from '../common/policy.js';
+import { commentEventOf, readEventPayload, type CommentEvent } from './event.js';
+
+export interface TeamRef {
+  readonly org: string;
+  readonly slug: string;
+}
+
+interface CommonConfig {
+  readonly token: string;
+  readonly tracker: RepositoryRef | undefined;
+  readonly policy: Policy;
+}
+
+export type CreateTarget =
+  | { readonly kind: 'dispatch'; readonly ghsaId: string; readonly repository: RepositoryRef }
+  | { readonly kind: 'comment'; readonly event: CommentEvent; readonly team: TeamRef };
+
+export interface CreateConfig extends CommonConfig {
+  readonly mode: 'create';
+  readonly target: CreateTarget;
+  /** From the `fix-team` input; undefined: the one recorded in the tracker state. */
+  readonly fixTeam: FixTeam | undefined;
+  readonly waitTimeoutMs: number;
+  readonly guidance: CompiledTemplate;
+  readonly testCommand: string | null;
+}
+
+export type CleanupScope =
+  | { readonly kind: 'organization'; readonly org: string }
+  | { readonly kind: 'repositories'; readonly repositories: readonly RepositoryRef[] };
+
+export interface CleanupConfig extends CommonConfig {
+  readonly mode: 'cleanup';
+  readonly scope: CleanupScope;
+  readonly dryRun: boolean;
+}
+
+export type ForkConfig = CreateConfig | CleanupConfig;
+
+const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+
+/** Every input, checked before any request: a mistake exits 1 with nothing written. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ForkConfig {
+  const token = getRequiredInput('token');
+  const mode = getChoiceInput('mode', ['create', 'cleanup'] as const, 'create');
+  const common = { token, tracker: getRepositoryInput('tracker'), policy: loadPolicy() };
+  if (mode === 'cleanup') return { ...common, mode, ...readCleanup() };
+  const create = readCreate(env);
+  if (create.target.kind === 'comment') checkCommentTracker(common.tracker, create.target.event.repository);
+  return { ...common, mode, ...create };
+}
+
+/** A `/fork` comment is read from, and answered in, the tracker it is made in. */
+function checkCommentTracker(tracker: RepositoryRef | undefined, eventRepository: string): void {
+  if (!tracker || `${tracker.owner}/${tracker.repo}`.toLowerCase() === eventRepository.toLowerCase()) return;
+  throw new ConfigurationError(
+    `Input "tracker" is ${tracker.owner}/${tracker.repo}, but the /fork comment was made in ${eventRepository}: ` +
+      'run the workflow in the tracker repository, or leave "tracker" empty.',
+    'tracker',
+  );
+}
+
+function readCreate(env: NodeJS.ProcessEnv): Omit<CreateConfig, keyof CommonConfig | 'mode'> {
+  const fixTeamEntries = getListInput('fix-team');
+  return {
+    target: readTarget(env),
+    fixTeam: fixTeamEntries.length > 0 ? parseFixTeam(fixTeamEntries, 'fix-team') : undefined,
+    waitTimeoutMs: readWaitTimeout(),
+    guidance: readGuidanceTemplate(),
+    testCommand: getOptionalInput('test-command') ?? null,
+  };
+}
+
+function readTarget(env: NodeJS.ProcessEnv): CreateTarget {
+  const ghsaInput = getOptionalInput('ghsa-id');
+  if (env.GITHUB_EVENT_NAME === 'issue_comment' && ghsaInput === undefined) {
+    const event = commentEventOf(readEventPayload(env));
+    return { kind: 'comment', event, team: readTeam(event.repository) };
+  }
+  const ghsaId = parseGhsaId('ghsa-id', getRequiredInput('ghsa-id'));
+  return { kind: 'dispatch', ghsaId, repository: parseRepository('repository', getRequiredInput('repository')) };
+}
+
+/** The response team whose members may run `/fork`: `org/slug`, or a slug of the tracker's organization. */
+function readTeam(eventRepository: string): TeamRef {
+  const value = getOptionalInput('team');
+  if (value === undefined) {
+    throw new ConfigurationError(
+      'Input "team" is required for the `/fork` command: only members of that team (`org/slug` or a slug of the ' +
+        "tracker's organization) may create a fork from a comment.",
+      'team',
+    );
+  }
+  const [first = '', second, extra] = value.replace(/^@/, '').split('/');
+  const [org, slug] = second === undefined ? [eventRepository.split('/')[0] ?? '', first] : [first, second];
+  if (extra !== undefined || !ORG_NAME.test(org) || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(slug)) {
+    throw new ConfigurationError(
+      `Input "team" is "${value.slice(0, 80)}", but it accepts a team as \`org/slug\` or \`slug\`.`,
+      'team',
+    );
+  }
+  return { org, slug };
+}
+
+function readWaitTimeout(): number {
+  const value = getOptionalInput('wait-timeout') ?? DEFAULT_WAIT_TIMEOUT;
+  const ms = parseWaitTimeout(value);
+  if (ms === undefined || ms > MAX_WAIT_TIMEOUT_MS) {
+    throw new ConfigurationError(
+      `Input "wait-timeout" is "${value.slice(0, 80)}", but it accepts a positive duration of at most 60 minutes ` +
+        `such as ${WAIT_TIMEOUT_FORMS}.`,
+      'wait-timeout',
+    );
+  }
+  return ms;
+}
+
+function readGuidanceTemplate(): CompiledTemplate {
+  const path = getOptionalInput('guidance-template');
+  if (path === undefined) return compileTemplate(FORK_GUIDANCE_TEMPLATE, FORK_GUIDANCE_TEMPLATE_NAME);
+  let source: string;
+  try {
+    source = readFileSync(workspacePath(path), 'utf8');
+  } catch {
+    throw new ConfigurationError(
+      `Input "guidance-template" names ${path}, which cannot be read from the workspace (did the job check out the repository?).`,
+      'guidance-template',
+    );
+  }
+  assertTemplateFields(source, path, FORK_GUIDANCE_FIELDS);
+  return compileTemplate(source, path);
+}
+
+function readCleanup(): Omit<CleanupConfig, keyof CommonConfig | 'mode'> {
+  return { scope: readScope(), dryRun: getBooleanInput('dry-run', false) };
+}
+
+function readScope(): CleanupScope {
+  const org = getOptionalInput('organization');
+  const listed = getListInput('repositories').map((name) => parseRepository('repositories', name));
+  const single = getRepositoryInput('repository');
+  const repositories = single ? [...listed, single] : listed;
+  if (org !== undefined && repositories.length > 0) {
+    throw new ConfigurationError(
+      'Inputs "organization" and "repositories" (or "repository") are both set; cleanup takes one scope: give one of them.',
+      'organization',
+    );
+  }
+  if (org !== undefined) {
+    if (!ORG_NAME.test(org)) {
+      throw new ConfigurationError(
+        `Input "organization" is "${org.slice(0, 80)}", but it accepts an organization login such as \`my-org\`.`,
+        'organization',
+      );
+    }
+    return { kind: 'organization', org };
+  }
+  if (repositories.length === 0) {
+    throw new ConfigurationError(
+      'Cleanup needs a scope: set "organization" (every repository of the org) or "repositories" (`owner/name` list).',
+      'repositories',
+    );
+  }
+  return { kind: 'repositories', repositories };
+}

@@ -1,0 +1,66 @@
+import * as core from '@actions/core';
+import { createTemporaryFork, mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
+import type { GitHubClient } from '../../github/client.js';
+import type { Advisory, RepoRef, Repository } from '../../github/types.js';
+
+export interface ForkLinks {
+  /** `owner/name`. */
+  readonly fullName: string;
+  readonly htmlUrl: string;
+  readonly cloneUrl: string;
+}
+
+/**
+ * The advisory's temporary private fork: the one it already points at (a re-run, or one created by hand), else a new
+ * one. Never asks for a second fork of the same advisory.
+ */
+export async function ensureFork(
+  client: GitHubClient,
+  ref: RepoRef,
+  advisory: Advisory,
+): Promise<{ fork: ForkLinks; created: boolean }> {
+  const existing = advisory.private_fork;
+  if (existing) {
+    core.info(`${advisory.ghsa_id} already has its temporary private fork ${existing.full_name}: reusing it.`);
+    return {
+      fork: { fullName: existing.full_name, htmlUrl: existing.html_url, cloneUrl: `${existing.html_url}.git` },
+      created: false,
+    };
+  }
+  const fork = await createTemporaryFork(client, ref, advisory.ghsa_id);
+  core.info(`Requested the temporary private fork ${fork.fullName} for ${advisory.ghsa_id}.`);
+  return { fork, created: true };
+}
+
+/** The links as the ready repository gives them (the advisory's copy lacks the clone URL). */
+export function linksOf(repository: Repository): ForkLinks {
+  return { fullName: repository.full_name, htmlUrl: repository.html_url, cloneUrl: repository.clone_url };
+}
+
+export interface CollaboratorsOutcome {
+  readonly addedUsers: number;
+  readonly addedTeams: number;
+}
+
+/**
+ * Fork access follows the advisory: the fix team must be among its collaborators. GitHub replaces the lists on
+ * PATCH, so the current collaborators are kept; nothing is written when everyone is there already.
+ */
+export async function ensureCollaborators(
+  client: GitHubClient,
+  ref: RepoRef,
+  advisory: Advisory,
+  users: readonly string[],
+  teamSlugs: readonly string[],
+): Promise<CollaboratorsOutcome> {
+  const change = mergeCollaborators(advisory, users, teamSlugs);
+  if (!change) return { addedUsers: 0, addedTeams: 0 };
+  await updateAdvisory(client, ref, advisory.ghsa_id, {
+    collaborating_users: change.collaborating_users,
+    collaborating_teams: change.collaborating_teams,
+  });
+  core.info(
+    `Added ${change.addedUsers.length} user(s) and ${change.addedTeams.length} team(s) of the fix team to ${advisory.ghsa_id}'s collaborators.`,
+  );
+  return { addedUsers: change.addedUsers.length, addedTeams: change.addedTeams.length };
+}

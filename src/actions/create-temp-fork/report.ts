@@ -1,0 +1,88 @@
+/**
+ * Outputs and job summary. They may be public (a public repository's Actions run), so they carry only advisory ids,
+ * repositories and fork names (temporary forks are private repositories: their names disclose nothing).
+ */
+import * as core from '@actions/core';
+import { KEEP_REASON_TEXT, type ForkKept } from '../../domain/fork.js';
+import type { CreateOutcome } from './create.js';
+import type { CleanupOutcome } from './cleanup.js';
+
+export function setCreateOutputs(outcome: CreateOutcome): void {
+  core.setOutput('fork', outcome.fork.fullName);
+  core.setOutput('fork-url', outcome.fork.htmlUrl);
+  core.setOutput('clone-url', outcome.fork.cloneUrl);
+  core.setOutput('created', String(outcome.created));
+}
+
+export async function writeCreateSummary(outcome: CreateOutcome): Promise<void> {
+  const { addedUsers, addedTeams } = outcome.collaborators;
+  await core.summary
+    .addHeading('Temporary private fork', 2)
+    .addTable([
+      [
+        { data: 'Advisory', header: true },
+        { data: 'Repository', header: true },
+        { data: 'Fork', header: true },
+        { data: 'Created now', header: true },
+        { data: 'Ready', header: true },
+      ],
+      [
+        outcome.ghsaId,
+        outcome.repository,
+        outcome.fork.fullName,
+        outcome.created ? 'yes' : 'no (reused)',
+        outcome.ready ? 'yes' : 'not yet: re-run later',
+      ],
+    ])
+    .addRaw(
+      `Fix team added to the advisory's collaborators: ${addedUsers} user(s), ${addedTeams} team(s) ` +
+        `(others were there already). Tracking issue ${outcome.tracked ? 'updated' : 'not updated'}.`,
+      true,
+    )
+    .addEOL()
+    .addRaw(
+      'CI does not run in temporary private forks: run the tests locally and the workflows with `act` ' +
+        '(the tracking issue has the details).',
+      true,
+    )
+    .write();
+}
+
+export interface CleanupRow {
+  readonly ghsaId: string;
+  readonly repository: string;
+  readonly state: string;
+  readonly fork: string;
+  readonly action: string;
+}
+
+export function keptRows(kept: readonly ForkKept[]): CleanupRow[] {
+  return kept.map((item) => ({ ...item, action: `kept: ${KEEP_REASON_TEXT[item.reason]}` }));
+}
+
+export function setCleanupOutputs(outcome: CleanupOutcome): void {
+  core.setOutput('deleted', JSON.stringify(outcome.deleted));
+  core.setOutput('pending', JSON.stringify(outcome.pending));
+  core.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
+}
+
+export async function writeCleanupSummary(outcome: CleanupOutcome): Promise<void> {
+  const title = outcome.dryRun
+    ? 'Temporary private fork cleanup (dry run: nothing deleted)'
+    : 'Temporary private fork cleanup';
+  const summary = core.summary.addHeading(title, 2);
+  if (outcome.rows.length === 0) summary.addRaw('No advisory in scope has a temporary private fork.', true);
+  else {
+    summary.addTable([
+      ['Advisory', 'Repository', 'State', 'Fork', 'Action'].map((data) => ({ data, header: true })),
+      ...outcome.rows.map((row) => [row.ghsaId, row.repository, row.state, row.fork, row.action]),
+    ]);
+  }
+  if (outcome.blindSpots.length > 0) {
+    summary.addRaw(
+      `Not checked (the token cannot list their advisories): ${outcome.blindSpots.join(', ')}. Their forks, if any, were not looked at.`,
+      true,
+    );
+  }
+  await summary.write();
+}

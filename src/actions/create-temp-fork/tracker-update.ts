@@ -1,0 +1,79 @@
+import { formatUtc } from '../../domain/checklist.js';
+import { PRESETS, isPresetName } from '../../domain/policy/presets.js';
+import type { Policy } from '../../domain/policy/types.js';
+import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
+import { replaceSection, type TrackerState } from '../../domain/tracker-state.js';
+import type { GitHubClient } from '../../github/client.js';
+import type { RepoRef } from '../../github/types.js';
+import { saveTrackedReport, type TrackedReport } from '../common/tracker.js';
+import type { ForkLinks } from './provision.js';
+
+export const FORK_SECTION = 'fork';
+
+/** The checklist keeps the due dates of the policy the report was acknowledged under, when it is a preset. */
+export function policyFor(configured: Policy, state: TrackerState): Policy {
+  if (state.policy === configured.name || !isPresetName(state.policy)) return configured;
+  return PRESETS[state.policy];
+}
+
+export interface GuidanceData {
+  readonly ghsaId: string;
+  readonly repository: string;
+  readonly testCommand: string | null;
+}
+
+export function renderGuidance(template: CompiledTemplate, fork: ForkLinks, data: GuidanceData): string {
+  return renderTemplate(template, {
+    ...data,
+    fork: fork.fullName,
+    forkUrl: fork.htmlUrl,
+    cloneUrl: fork.cloneUrl,
+  });
+}
+
+/** Links the fork in the tracking issue and checks it off; writes only when something changed. */
+export async function recordFork(
+  client: GitHubClient,
+  tracker: RepoRef,
+  report: TrackedReport,
+  policy: Policy,
+  fork: ForkLinks,
+  guidance: string,
+  now: Date,
+): Promise<boolean> {
+  const sameFork = report.state.fork?.fullName.toLowerCase() === fork.fullName.toLowerCase();
+  const state: TrackerState = {
+    ...report.state,
+    fork: { fullName: fork.fullName, url: fork.htmlUrl },
+    forkCreatedAt: (sameFork ? report.state.forkCreatedAt : undefined) ?? now.toISOString(),
+  };
+  // A new fork after an earlier one was deleted: the deletion belongs to the old one.
+  if (!sameFork) delete state.forkDeletedAt;
+  const saved = await saveTrackedReport(client, tracker, report, policyFor(policy, state), state, (body) =>
+    replaceSection(body, FORK_SECTION, guidance),
+  );
+  return saved.written;
+}
+
+/** Records that the fork is gone; the `fork` section says when and why. */
+export async function recordForkDeleted(
+  client: GitHubClient,
+  tracker: RepoRef,
+  report: TrackedReport,
+  policy: Policy,
+  fork: string,
+  advisoryState: string,
+  now: Date,
+): Promise<boolean> {
+  const deletedAt = report.state.forkDeletedAt ?? now.toISOString();
+  const state: TrackerState = { ...report.state, forkDeletedAt: deletedAt };
+  const text = [
+    '### Temporary private fork',
+    '',
+    `The temporary private fork ${fork} was deleted (${formatUtc(new Date(deletedAt))}) once the advisory was ${advisoryState}.`,
+  ].join('\n');
+  const saved = await saveTrackedReport(client, tracker, report, policyFor(policy, state), state, (body) =>
+    replaceSection(body, FORK_SECTION, text),
+  );
+  return saved.written;
+}

@@ -1,0 +1,155 @@
+/**
+ * The disclosure timeline a triage sets: when the fix should ship, when the advisory and CVE are due, the hard
+ * disclosure deadline, the release slot to aim for and the retrospective after it. Pure: the clock is passed in.
+ */
+import { formatUtc } from './checklist.js';
+import { computeDeadlines } from './deadlines.js';
+import { addDuration, formatDuration } from './duration.js';
+import type { Policy } from './policy/types.js';
+import { firstSlotOnOrAfter, type Slot } from './release-window.js';
+
+export interface TimelineInputs {
+  readonly policy: Policy;
+  /** When the report came in: every deadline of the policy counts from it. */
+  readonly receivedAt: Date;
+  readonly now: Date;
+  /** The CVSS base score; below the policy's threshold the fix release may take longer. */
+  readonly cvssScore?: number | undefined;
+  /** The severity when no score is known (it does not stretch the timeline: the policy's threshold is a score). */
+  readonly severity?: string | undefined;
+}
+
+export interface Timeline {
+  readonly policyName: string;
+  readonly receivedAt: Date;
+  readonly lowSeverity: boolean;
+  /** The policy's fix-release deadline, stretched for low severity, never after the disclosure deadline. */
+  readonly fixReleaseTarget: Date;
+  readonly advisoryCveDue: Date;
+  /** The policy's hard limit: disclosure happens by then whether or not a fix exists. */
+  readonly disclosureDeadline: Date;
+  /** The release window to aim for; undefined only when the policy never opens one. */
+  readonly releaseSlot: Slot | undefined;
+  /** Counted from the proposed release slot. */
+  readonly retrospectiveDue: Date | undefined;
+  /** Why the slot or the dates are not what the policy alone would give, in plain words. */
+  readonly notes: readonly string[];
+}
+
+/** The last release slot that starts at or after `from` and no later than `until`. */
+function lastSlotUntil(policy: Policy, from: Date, until: Date): Slot | undefined {
+  let last: Slot | undefined;
+  let cursor = from;
+  for (;;) {
+    const slot = firstSlotOnOrAfter(policy.releaseWindow, cursor);
+    if (slot.start > until) return last;
+    last = slot;
+    cursor = new Date(slot.start.getTime() + 1);
+  }
+}
+
+function firstSlotOrUndefined(policy: Policy, from: Date): Slot | undefined {
+  try {
+    return firstSlotOnOrAfter(policy.releaseWindow, from);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+interface SlotChoice {
+  readonly slot: Slot | undefined;
+  readonly notes: string[];
+}
+
+/**
+ * The first slot on or after the fix-release target (or now, when the target has passed). When that slot opens
+ * after the disclosure deadline, the last slot before the deadline is proposed instead, and the note says so.
+ */
+function chooseSlot(policy: Policy, target: Date, deadline: Date, now: Date): SlotChoice {
+  const notes: string[] = [];
+  const earliest = target < now ? now : target;
+  if (target < now) notes.push(`The fix-release target ${formatUtc(target)} has passed: the next slot is proposed.`);
+  const first = firstSlotOrUndefined(policy, earliest);
+  if (!first) return { slot: undefined, notes: [...notes, 'The release window policy never opens a window.'] };
+  if (first.start <= deadline) return { slot: first, notes };
+  const before = now <= deadline ? lastSlotUntil(policy, now, deadline) : undefined;
+  if (before) {
+    notes.push(
+      `The first slot after the fix-release target (${formatUtc(first.start)}) is after the disclosure deadline ` +
+        `${formatUtc(deadline)}: the last slot before the deadline is proposed instead.`,
+    );
+    return { slot: before, notes };
+  }
+  notes.push(
+    `No release window opens between now and the disclosure deadline ${formatUtc(deadline)}: ` +
+      `the first slot after it is proposed, past the deadline.`,
+  );
+  return { slot: first, notes };
+}
+
+export function computeTimeline(inputs: TimelineInputs): Timeline {
+  const { policy, receivedAt, now } = inputs;
+  const deadlines = computeDeadlines(policy, { receivedAt, cvssScore: inputs.cvssScore });
+  const fixReleaseTarget = deadlines['fix-release'] ?? deadlines.disclose ?? receivedAt;
+  const disclosureDeadline = deadlines.disclose ?? fixReleaseTarget;
+  const lowSeverity = inputs.cvssScore !== undefined && inputs.cvssScore < policy.lowSeveritySlowDown.cvssBelow;
+  const notes: string[] = [];
+  if (lowSeverity) {
+    notes.push(
+      `CVSS ${inputs.cvssScore} is below ${policy.lowSeveritySlowDown.cvssBelow}: the fix release may take ` +
+        `${policy.lowSeveritySlowDown.factor}x the policy's ${formatDuration(policy.fixReleaseWithin)}, ` +
+        `never past the disclosure deadline.`,
+    );
+  } else if (inputs.cvssScore === undefined && (inputs.severity === 'low' || inputs.severity === 'none')) {
+    notes.push('Severity is low but no CVSS score is known: the low-severity slow-down needs a score.');
+  }
+  const choice = chooseSlot(policy, fixReleaseTarget, disclosureDeadline, now);
+  const calendar = { businessDays: policy.businessDays, holidays: policy.releaseWindow.holidays };
+  if (now > disclosureDeadline) notes.push(`The disclosure deadline ${formatUtc(disclosureDeadline)} has passed.`);
+  return {
+    policyName: policy.name,
+    receivedAt,
+    lowSeverity,
+    fixReleaseTarget,
+    advisoryCveDue: deadlines['advisory-cve'] ?? fixReleaseTarget,
+    disclosureDeadline,
+    releaseSlot: choice.slot,
+    retrospectiveDue: choice.slot ? addDuration(choice.slot.start, policy.retrospectiveWithin, calendar) : undefined,
+    notes: [...notes, ...choice.notes],
+  };
+}
+
+/** The timeline as ISO strings, for the `timeline` output and the tracker state. */
+export function timelineRecord(timeline: Timeline): Record<string, string> {
+  const record: Record<string, string> = {
+    receivedAt: timeline.receivedAt.toISOString(),
+    fixReleaseTarget: timeline.fixReleaseTarget.toISOString(),
+    advisoryCveDue: timeline.advisoryCveDue.toISOString(),
+    disclosureDeadline: timeline.disclosureDeadline.toISOString(),
+  };
+  if (timeline.releaseSlot) {
+    record.releaseSlot = timeline.releaseSlot.start.toISOString();
+    record.releaseSlotEnd = timeline.releaseSlot.end.toISOString();
+  }
+  if (timeline.retrospectiveDue) record.retrospectiveDue = timeline.retrospectiveDue.toISOString();
+  return record;
+}
+
+/** Markdown lines of the timeline (dates and notes only: nothing from the advisory). */
+export function timelineLines(timeline: Timeline): string[] {
+  const slot = timeline.releaseSlot;
+  const lines = [
+    `- Fix release target: ${formatUtc(timeline.fixReleaseTarget)}${timeline.lowSeverity ? ' (low severity: stretched)' : ''}`,
+    `- Proposed release slot: ${slot ? `${formatUtc(slot.start)} to ${formatUtc(slot.end)}` : 'none'}`,
+    `- Advisory and CVE due: ${formatUtc(timeline.advisoryCveDue)}`,
+    `- Disclosure deadline (hard limit): ${formatUtc(timeline.disclosureDeadline)}`,
+    `- Retrospective due: ${timeline.retrospectiveDue ? formatUtc(timeline.retrospectiveDue) : 'after the release'}`,
+  ];
+  return [...lines, ...timeline.notes.map((note) => `- Note: ${note}`)];
+}
+
+/** The content of the tracker issue's `timeline` section. */
+export function renderTimelineSection(timeline: Timeline): string {
+  return [`### Disclosure timeline (policy: ${timeline.policyName})`, '', ...timelineLines(timeline)].join('\n');
+}

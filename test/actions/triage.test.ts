@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { SPEC11 } from '../../src/domain/policy/presets.js';
+import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+import { addAdvisory, addIssue } from '../emulator/state.js';
+import type { Advisory, Issue } from '../emulator/types.js';
+import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { runAgain } from '../harness/second-run.js';
+
+// Monday 2026-01-05 09:00: the report; triage runs the next day.
+const RECEIVED = '2026-01-05T09:00:00Z';
+const NOW = '2026-01-06T10:00:00Z';
+const PROJECT = 'sample-org/sample-project';
+const PRIVATE_LIB = 'sample-org/private-lib';
+const TRACKER = 'sample-org/security-tracker';
+const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
+const V31_MEDIUM = 'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:H/I:L/A:N';
+const V40 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
+const VULNERABILITIES = [
+  '- ecosystem: npm',
+  '  package: sample-project',
+  '  vulnerable-version-range: "< 1.0.1"',
+  '  patched-versions: "1.0.1"',
+].join('\n');
+
+let emulator: Emulator;
+const results: RunResult[] = [];
+
+beforeEach(async () => {
+  emulator = await startEmulator();
+  emulator.setNow(NOW);
+  results.length = 0;
+});
+
+afterEach(async () => {
+  expect(emulator.contractViolations).toEqual([]);
+  await emulator.close();
+});
+
+function embargoedAdvisory(repo: string, partial: Partial<Advisory> = {}): Advisory {
+  return addAdvisory(emulator.state, repo, {
+    state: 'triage',
+    summary: SENTINELS.summary,
+    description: embargoedDescription(),
+    author: 'reporter-rita',
+    submissionAccepted: false,
+    createdAt: RECEIVED,
+    collaboratingUsers: ['carol'],
+    ...partial,
+  });
+}
+
+function trackingIssue(advisory: Advisory, extra: Partial<TrackerState> = {}, labels: string[] = []): Issue {
+  const state: TrackerState = {
+    ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', RECEIVED),
+    acknowledgedAt: '2026-01-05T10:00:00.000Z',
+    ackChannel: 'advisory-comment',
+    ...extra,
+  };
+  // ack-report copies the summary into the private tracker: it must stay there.
+  const intro = `${reportMarker(advisory.ghsaId)}\n## ${SENTINELS.summary}\n`;
+  return addIssue(emulator.state, TRACKER, {
+    title: `[security] ${advisory.ghsaId}`,
+    body: trackerBody(intro, SPEC11, state),
+    labels: [TRACKER_LABEL, ...labels],
+    createdAt: RECEIVED,
+  });
+}
+
+async function triage(inputs: Record<string, string>, options: Partial<RunOptions> = {}): Promise<RunResult> {
+  const result = await runAction('triage', {
+    emulator,
+    now: NOW,
+    ...options,
+    inputs: { token: 'token-admin', ...inputs },
+  });
+  results.push(result);
+  return result;
+}
+
+const writes = (): string[] => emulator.writes().map((write) => `${write.method} ${write.path}`);
+const issueOf = (issue: Issue): Issue => emulator.state.issues.find((i) => i.id === issue.id)!;
+const stateOf = (issue: Issue): TrackerState => readTrackerState(issueOf(issue).body)!;
+const commentsOn = (issue: Issue) =>
+  emulator.state.issueComments.filter((c) => c.repo === issue.repo && c.issueNumber === issue.number);
+
+function expectNoEmbargoLeaks(): void {
+  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
+}
+
+describe('triage with inputs', () => {
+  it('scores, accepts, staffs from CODEOWNERS, requests a CVE and sets the timeline', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory, {}, ['tlp:green']);
+    const inputs = {
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: TRACKER,
+      'cvss-vector': V31,
+      tlp: 'amber',
+      decision: 'accept',
+      'fix-team': 'codeowners, bob',
+      'request-cve': 'true',
+      'cwe-ids': 'CWE-79',
+      vulnerabilities: VULNERABILITIES,
+    };
+    const result = await triage(inputs);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+
+    expect(advisory.state).toBe('draft');
+    expect(advisory.cvssV3?.vector_string).toBe(V31);
+    expect(advisory.severity).toBe('critical');
+    expect(advisory.cweIds).toEqual(['CWE-79']);
+    expect(advisory.collaboratingUsers).toEqual(['carol', 'bob']);
+    expect(advisory.collaboratingTeams).toEqual(['maintainers']);
+    expect(advisory.cveRequested).toBe(true);
+    expect(advisory.vulnerabilities).toEqual([
+      {
+        package: { ecosystem: 'npm', name: 'sample-project' },
+        vulnerable_version_range: '< 1.0.1',
+        patched_versions: '1.0.1',
+        vulnerable_functions: [],
+      },
+    ]);
+
+    expect(result.outputs.score).toBe('9.8');
+    expect(result.outputs.severity).toBe('critical');
+    expect(result.outputs['release-slot']).toBe('2026-01-26T16:00:00.000Z');
+    const timeline = JSON.parse(result.outputs.timeline ?? '{}') as Record<string, string>;
+    expect(timeline).toMatchObject({
+      fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      releaseSlot: '2026-01-26T16:00:00.000Z',
+      retrospectiveDue: '2026-01-29T16:00:00.000Z',
+    });
+
+    const tracked = issueOf(issue);
+    expect(tracked.labels.sort()).toEqual([TRACKER_LABEL, 'tlp:amber']);
+    expect(tracked.body).toContain('<!-- section:timeline -->');
+    expect(tracked.body).toContain('Proposed release slot: 2026-01-26 16:00 UTC');
+    expect(tracked.body).toContain('- [x] Triage');
+    expect(stateOf(issue)).toMatchObject({
+      tlp: 'AMBER',
+      decision: 'accept',
+      triagedAt: '2026-01-06T10:00:00.000Z',
+      cvss: { vector: V31, score: 9.8, version: '3.1' },
+      severity: 'critical',
+      fixTeam: { users: ['bob'], teams: ['maintainers'] },
+      fixTeamAt: '2026-01-06T10:00:00.000Z',
+      cveRequestedAt: '2026-01-06T10:00:00.000Z',
+      timeline,
+    });
+    expect(result.summary).toContain(advisory.ghsaId);
+    expect(result.summary).toContain('2026-01-26 16:00 UTC');
+    expectNoEmbargoLeaks();
+
+    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } }, emulator);
+    results.push(again.result);
+    expect(again.result.exitCode).toBe(0);
+    expect(again.writes).toEqual([]);
+    expectNoEmbargoLeaks();
+  });
+
+  it('re-scores with only the vector PATCH and the tracker update', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const base = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, tlp: 'amber', decision: 'accept' };
+    await triage({ ...base, 'cvss-vector': V31, 'fix-team': 'codeowners' });
+    emulator.resetLog();
+
+    const result = await triage({ ...base, 'cvss-vector': V31_MEDIUM, 'fix-team': 'codeowners' });
+    expect(result.exitCode).toBe(0);
+    expect(writes()).toEqual([
+      `PATCH /repos/${PROJECT}/security-advisories/${advisory.ghsaId}`,
+      `PATCH /repos/${TRACKER}/issues/${issue.number}`,
+    ]);
+    const patch = emulator.log.find((entry) => entry.method === 'PATCH' && entry.path.includes('security-advisories'));
+    expect(patch?.body).toEqual({ cvss_vector_string: V31_MEDIUM });
+    expect(advisory.severity).toBe('medium');
+    expect(result.outputs).toMatchObject({ score: '5.4', severity: 'medium' });
+    expect(stateOf(issue).cvss).toEqual({ vector: V31_MEDIUM, score: 5.4, version: '3.1' });
+    expectNoEmbargoLeaks();
+  });
+
+  it('takes a CVSS 4.0 vector end to end', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const result = await triage({ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, 'cvss-vector': V40 });
+    expect(result.exitCode).toBe(0);
+    expect(advisory.cvssV4?.vector_string).toBe(V40);
+    expect(advisory.severity).toBe('critical');
+    expect(result.outputs).toMatchObject({ score: '9.3', severity: 'critical' });
+    expect(stateOf(issue).cvss).toEqual({ vector: V40, score: 9.3, version: '4.0' });
+    expect(advisory.state).toBe('triage');
+  });
+
+  it('explains why a private repository gets no CVE request, and requests none', async () => {
+    const advisory = embargoedAdvisory(PRIVATE_LIB, { collaboratingUsers: [] });
+    const issue = trackingIssue(advisory, { ackChannel: 'manual' });
+    const result = await triage({
+      'ghsa-id': advisory.ghsaId,
+      repository: PRIVATE_LIB,
+      tracker: TRACKER,
+      'request-cve': 'true',
+      severity: 'high',
+    });
+    expect(result.exitCode).toBe(0);
+    expect(advisory.cveRequested).toBe(false);
+    expect(writes().filter((w) => w.endsWith('/cve'))).toEqual([]);
+    const warning = result.warnings.map((w) => w.message).join('\n');
+    expect(warning).toContain('private');
+    expect(warning).toContain('make the repository public');
+    expect(warning).toContain('cveform.mitre.org');
+    expect(advisory.severity).toBe('high');
+    expect(stateOf(issue).cveRequestedAt).toBeUndefined();
+    expectNoEmbargoLeaks();
+  });
+
+  it('rejects: closes the advisory and the tracking issue, and tells the reporter in an advisory comment', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const inputs = {
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: TRACKER,
+      decision: 'reject',
+      reason: 'Works as designed: the parser only reads trusted files.',
+    };
+    const result = await triage(inputs);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(advisory.state).toBe('closed');
+    expect(issueOf(issue)).toMatchObject({ state: 'closed', stateReason: 'not_planned' });
+    const told = emulator.state.advisoryComments.filter((c) => c.ghsaId === advisory.ghsaId);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain('Works as designed: the parser only reads trusted files.');
+    const recorded = commentsOn(issue).map((c) => c.body);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toContain('Rejected at triage');
+    expect(recorded[0]).toContain('Works as designed');
+    expect(stateOf(issue)).toMatchObject({ decision: 'reject', notified: ['triage-rejection'] });
+    expect(result.summary).not.toContain('Works as designed');
+    expectNoEmbargoLeaks();
+
+    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } }, emulator);
+    expect(again.result.exitCode).toBe(0);
+    expect(again.writes).toEqual([]);
+  });
+
+  it('leaves the message for a human when the acknowledgement did not use an advisory comment', async () => {
+    const advisory = embargoedAdvisory(PRIVATE_LIB, { collaboratingUsers: [] });
+    const issue = trackingIssue(advisory, { ackChannel: 'manual' });
+    const result = await triage({
+      'ghsa-id': advisory.ghsaId,
+      repository: PRIVATE_LIB,
+      tracker: TRACKER,
+      decision: 'reject',
+      reason: 'Duplicate of an earlier report.',
+    });
+    expect(result.exitCode).toBe(0);
+    expect(emulator.state.advisoryComments).toEqual([]);
+    const [comment] = commentsOn(issue);
+    expect(comment?.body).toContain('has **not** been told');
+    expect(comment?.body).toContain('> Thank you for your report');
+    expect(advisory.state).toBe('closed');
+  });
+
+  it.each([
+    ['cvss-vector', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H', 'missing base metric(s) A'],
+    ['cvss-vector', 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 'CVSS version 3.0 is not supported'],
+    ['cvss-vector', `${V40}/E:A`, 'remove the threat metric E:A'],
+    ['cvss-vector', `${V31}/`, 'trailing "/"'],
+    ['cvss-vector', `${V31} extra`, 'not of the form METRIC:VALUE'],
+    ['tlp', 'purple', 'Input "tlp" is "purple"'],
+    ['decision', 'maybe', 'Input "decision" is "maybe"'],
+    ['vulnerabilities', '- ecosystem: cobol\n  package: x', 'unknown ecosystem "cobol"'],
+  ])('refuses %s=%j before writing anything', async (input, value, message) => {
+    const advisory = embargoedAdvisory(PROJECT);
+    trackingIssue(advisory);
+    emulator.resetLog();
+    const result = await triage({ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, [input]: value });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.map((e) => e.message).join('\n')).toContain(message);
+    expect(result.errors[0]?.message).toContain(input);
+    expect(emulator.log).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+
+  it('refuses a public tracker before writing anything', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    emulator.resetLog();
+    const result = await triage({
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: 'sample-org/docs-site',
+      tlp: 'red',
+      decision: 'accept',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toContain('is public');
+    expect(writes()).toEqual([]);
+    expect(advisory.state).toBe('triage');
+  });
+});
+
+describe('triage by /triage command', () => {
+  function commentEvent(issue: Issue, login: string, body: string, id = 9001) {
+    return {
+      eventName: 'issue_comment',
+      eventPayload: {
+        action: 'created',
+        issue: { number: issue.number },
+        comment: { id, body, user: { login } },
+        repository: { full_name: TRACKER },
+      },
+    };
+  }
+
+  it('applies a member command and answers in a comment', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const command = `/triage cvss=${V31} tlp=red accept fix-team=codeowners request-cve`;
+    const options = commentEvent(issue, 'sirt-member', command);
+    const result = await triage({ team: 'security-team' }, options);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(advisory).toMatchObject({ state: 'draft', severity: 'critical', cveRequested: true });
+    expect(advisory.collaboratingTeams).toEqual(['maintainers']);
+    expect(issueOf(issue).labels).toContain('tlp:red');
+    expect(stateOf(issue)).toMatchObject({ tlp: 'RED', decision: 'accept', severity: 'critical' });
+    const replies = commentsOn(issue);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body).toContain(`Triage of ${advisory.ghsaId}`);
+    expect(replies[0]?.body).toContain('Score: 9.8 (critical, CVSS 3.1)');
+    expect(replies[0]?.body).toContain('Proposed release slot: 2026-01-26 16:00 UTC');
+    expectNoEmbargoLeaks();
+
+    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options }, emulator);
+    expect(again.writes).toEqual([]);
+  });
+
+  it('answers a non-member and changes nothing else', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const before = JSON.stringify(advisory);
+    const bodyBefore = issue.body;
+    emulator.resetLog();
+    const result = await triage({ team: 'security-team' }, commentEvent(issue, 'alice', '/triage reject reason=nope'));
+    expect(result.exitCode).toBe(0);
+    expect(writes()).toEqual([`POST /repos/${TRACKER}/issues/${issue.number}/comments`]);
+    expect(commentsOn(issue)[0]?.body).toContain('not a member of the response team');
+    expect(JSON.stringify(advisory)).toBe(before);
+    expect(issueOf(issue).body).toBe(bodyBefore);
+    expect(result.warnings[0]?.message).toContain('alice');
+  });
+
+  it('answers a member with what is wrong in the command and fails without other writes', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    emulator.resetLog();
+    const result = await triage(
+      { team: 'security-team' },
+      commentEvent(issue, 'sirt-lead', '/triage cvss=CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H tlp=amber'),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toContain('missing base metric(s) A');
+    expect(writes()).toEqual([`POST /repos/${TRACKER}/issues/${issue.number}/comments`]);
+    expect(commentsOn(issue)[0]?.body).toContain('missing base metric(s) A');
+    expect(advisory.state).toBe('triage');
+  });
+
+  it('ignores comments without a command', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    emulator.resetLog();
+    const result = await triage({ team: 'security-team' }, commentEvent(issue, 'sirt-lead', 'Reproduced on 1.0.0.'));
+    expect(result.exitCode).toBe(0);
+    expect(emulator.log).toEqual([]);
+  });
+});

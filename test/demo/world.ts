@@ -1,0 +1,74 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+import { defaultSeed } from '../emulator/seed.js';
+import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+
+export const ORG = 'sample-org';
+export const PROJECT = 'sample-org/sample-project';
+export const TRACKER = 'sample-org/security-tracker';
+export const TOKEN = 'token-admin';
+
+/** The demo's world: the emulator, a clock that the scenario moves, and the files it writes. */
+export class World {
+  private nowIso: string;
+
+  private constructor(
+    readonly emulator: Emulator,
+    readonly outDir: string,
+    start: string,
+  ) {
+    this.nowIso = start;
+  }
+
+  static async start(outDir: string, start: string): Promise<World> {
+    const emulator = await startEmulator({ seed: defaultSeed(), now: start, forkReadyAfterMs: 300 });
+    await mkdir(outDir, { recursive: true });
+    return new World(emulator, outDir, start);
+  }
+
+  get now(): string {
+    return this.nowIso;
+  }
+
+  setNow(iso: string): void {
+    this.nowIso = new Date(iso).toISOString();
+    this.emulator.setNow(this.nowIso);
+  }
+
+  run(action: string, inputs: RunOptions['inputs'], extra: Omit<RunOptions, 'inputs' | 'now' | 'emulator'> = {}): Promise<RunResult> {
+    return runAction(action, { inputs: { token: TOKEN, ...inputs }, now: this.nowIso, emulator: this.emulator, repository: TRACKER, ...extra });
+  }
+
+  async write(name: string, content: string): Promise<string> {
+    const path = join(this.outDir, name);
+    await writeFile(path, content.endsWith('\n') ? content : `${content}\n`);
+    return path;
+  }
+
+  /** The body of the first tracker issue whose title starts with `prefix` or whose body carries `marker`. */
+  trackerIssue(match: (title: string, body: string) => boolean): { number: number; title: string; body: string } | undefined {
+    const issue = this.emulator.state.issues.find((i) => i.repo === TRACKER && match(i.title, i.body ?? ''));
+    return issue ? { number: issue.number, title: issue.title, body: issue.body ?? '' } : undefined;
+  }
+
+  async stop(): Promise<void> {
+    await this.emulator.stop();
+  }
+}
+
+/** Files a private vulnerability report as the reporter does, through the API (state `triage`). */
+export async function fileReport(world: World, report: { summary: string; description: string }): Promise<string> {
+  const response = await fetch(`${world.emulator.url}/repos/${PROJECT}/security-advisories/reports`, {
+    method: 'POST',
+    headers: { authorization: 'token token-reporter', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28' },
+    body: JSON.stringify({
+      summary: report.summary,
+      description: report.description,
+      vulnerabilities: [{ package: { ecosystem: 'pip', name: 'sample-project' }, vulnerable_version_range: '< 1.4.2' }],
+    }),
+  });
+  if (!response.ok) throw new Error(`filing the report failed: ${response.status} ${await response.text()}`);
+  const advisory = (await response.json()) as { ghsa_id: string };
+  return advisory.ghsa_id;
+}

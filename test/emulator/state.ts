@@ -1,0 +1,226 @@
+import { cvssFromVector } from './cvss.js';
+import { ghsaIdFor, nextId } from './ids.js';
+import type {
+  Advisory,
+  EmulatorState,
+  Issue,
+  IssueComment,
+  Label,
+  Release,
+  Repo,
+  Team,
+  TokenGrant,
+  User,
+} from './types.js';
+
+export const DEFAULT_NOW = '2026-01-05T09:00:00Z';
+
+export function createState(now: string = DEFAULT_NOW): EmulatorState {
+  return {
+    org: '',
+    now,
+    nextId: 1000,
+    features: { advisoryComments: true },
+    users: [],
+    teams: [],
+    repos: [],
+    tokens: {},
+    advisories: [],
+    issues: [],
+    issueComments: [],
+    labels: [],
+    releases: [],
+    advisoryComments: [],
+    discussionCategories: [],
+    discussions: [],
+    dispatches: [],
+    webhookDeliveries: [],
+  };
+}
+
+const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+export function findUser(state: EmulatorState, login: string): User | undefined {
+  return state.users.find((user) => same(user.login, login));
+}
+
+export function findTeam(state: EmulatorState, org: string, slug: string): Team | undefined {
+  return state.teams.find((team) => same(team.org, org) && same(team.slug, slug));
+}
+
+export function findRepo(state: EmulatorState, fullName: string): Repo | undefined {
+  return state.repos.find((repo) => same(`${repo.owner}/${repo.name}`, fullName));
+}
+
+export function fullName(repo: Repo): string {
+  return `${repo.owner}/${repo.name}`;
+}
+
+export function findAdvisory(state: EmulatorState, repo: string, ghsaId: string): Advisory | undefined {
+  return state.advisories.find((advisory) => same(advisory.repo, repo) && same(advisory.ghsaId, ghsaId));
+}
+
+export function addUser(state: EmulatorState, login: string, partial: Partial<User> = {}): User {
+  const existing = findUser(state, login);
+  if (existing) return existing;
+  const user: User = { login, id: nextId(state), type: 'User', name: null, ...partial };
+  state.users.push(user);
+  return user;
+}
+
+export function addTeam(state: EmulatorState, slug: string, partial: Partial<Team> = {}): Team {
+  const team: Team = { id: nextId(state), org: state.org, slug, name: slug, members: [], maintainers: [], ...partial };
+  for (const login of [...team.members, ...team.maintainers]) addUser(state, login);
+  state.teams.push(team);
+  return team;
+}
+
+export function addRepo(state: EmulatorState, repoFullName: string, partial: Partial<Repo> = {}): Repo {
+  const [owner = state.org, name = repoFullName] = repoFullName.split('/');
+  const repo: Repo = {
+    id: nextId(state),
+    owner,
+    name,
+    private: false,
+    fork: false,
+    description: null,
+    defaultBranch: 'main',
+    pvrEnabled: false,
+    hasDiscussions: false,
+    files: {},
+    createdAt: state.now,
+    readyAt: 0,
+    ...partial,
+  };
+  state.repos.push(repo);
+  return repo;
+}
+
+export type AdvisoryInput = Partial<Omit<Advisory, 'seq' | 'repo'>> & { cvssVectorString?: string };
+
+export function addAdvisory(state: EmulatorState, repoFullName: string, partial: AdvisoryInput = {}): Advisory {
+  const { cvssVectorString, ...fields } = partial;
+  const seq = state.advisories.length + 1;
+  const cvss = cvssVectorString ? cvssFromVector(cvssVectorString) : null;
+  const advisory: Advisory = {
+    seq,
+    ghsaId: ghsaIdFor(seq),
+    repo: repoFullName,
+    cveId: null,
+    summary: `Advisory ${seq}`,
+    description: null,
+    severity: null,
+    state: 'draft',
+    author: null,
+    publisher: null,
+    createdAt: state.now,
+    updatedAt: partial.createdAt ?? state.now,
+    publishedAt: null,
+    closedAt: null,
+    withdrawnAt: null,
+    submissionAccepted: null,
+    vulnerabilities: [],
+    cvssV3: cvss?.cvssV3 ?? null,
+    cvssV4: cvss?.cvssV4 ?? null,
+    cweIds: [],
+    credits: [],
+    collaboratingUsers: [],
+    collaboratingTeams: [],
+    privateFork: null,
+    cveRequested: false,
+    ...fields,
+  };
+  state.advisories.push(advisory);
+  return advisory;
+}
+
+export function addIssue(state: EmulatorState, repoFullName: string, partial: Partial<Issue> = {}): Issue {
+  const numbers = state.issues.filter((issue) => same(issue.repo, repoFullName)).map((issue) => issue.number);
+  const issue: Issue = {
+    id: nextId(state),
+    repo: repoFullName,
+    number: Math.max(0, ...numbers) + 1,
+    title: 'Issue',
+    body: null,
+    state: 'open',
+    stateReason: null,
+    labels: [],
+    assignees: [],
+    user: 'sirt-lead',
+    createdAt: state.now,
+    updatedAt: state.now,
+    closedAt: null,
+    ...partial,
+  };
+  state.issues.push(issue);
+  return issue;
+}
+
+export function addIssueComment(
+  state: EmulatorState,
+  repoFullName: string,
+  issueNumber: number,
+  partial: Partial<IssueComment> = {},
+): IssueComment {
+  const comment: IssueComment = {
+    id: nextId(state),
+    repo: repoFullName,
+    issueNumber,
+    body: '',
+    user: 'sirt-lead',
+    createdAt: state.now,
+    updatedAt: state.now,
+    ...partial,
+  };
+  state.issueComments.push(comment);
+  return comment;
+}
+
+export function findLabel(state: EmulatorState, repoFullName: string, name: string): Label | undefined {
+  return state.labels.find((label) => same(label.repo, repoFullName) && same(label.name, name));
+}
+
+export function addLabel(state: EmulatorState, repoFullName: string, name: string, partial: Partial<Label> = {}): Label {
+  const existing = findLabel(state, repoFullName, name);
+  if (existing) return existing;
+  const label: Label = { id: nextId(state), repo: repoFullName, name, color: 'ededed', description: null, ...partial };
+  state.labels.push(label);
+  return label;
+}
+
+export function addRelease(state: EmulatorState, repoFullName: string, tagName: string, partial: Partial<Release> = {}) {
+  const release: Release = {
+    id: nextId(state),
+    repo: repoFullName,
+    tagName,
+    name: tagName,
+    body: null,
+    draft: false,
+    prerelease: false,
+    author: 'sirt-lead',
+    createdAt: state.now,
+    publishedAt: state.now,
+    ...partial,
+  };
+  state.releases.push(release);
+  return release;
+}
+
+export function addDiscussionCategory(state: EmulatorState, repoFullName: string, name: string) {
+  const category = { id: `DIC_${nextId(state)}`, repo: repoFullName, name };
+  state.discussionCategories.push(category);
+  return category;
+}
+
+export function addToken(state: EmulatorState, token: string, grant: Partial<TokenGrant> & { login: string }): void {
+  addUser(state, grant.login, grant.login.endsWith('[bot]') ? { type: 'Bot' } : {});
+  state.tokens[token] = {
+    orgOwner: false,
+    advisoriesWrite: false,
+    issuesWrite: false,
+    contentsWrite: false,
+    administration: false,
+    publicOnly: false,
+    ...grant,
+  };
+}
