@@ -6,13 +6,17 @@ import Bottleneck from 'bottleneck/light.js';
 import { ConfigurationError } from '../domain/errors.js';
 
 export const API_VERSION = '2022-11-28';
+/** Longer than this until the primary rate limit resets, and the job fails rather than sits idle. */
+const MAX_RATE_LIMIT_WAIT_S = 600;
 const USER_AGENT = 'disclosure-actions/0.1';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 /**
- * `github` keeps octokit's pacing (writes spaced out, 1 s retry base), right for github.com's secondary limits.
- * `none` drops the spacing for GitHub Enterprise Server instances without secondary limits and local emulators.
+ * `github` keeps octokit's pacing (writes spaced out, 5xx retried after 1, 4, 9 s), right for github.com.
+ * `none` drops the write spacing and shortens the 5xx backoff (0.1, 0.4, 0.9 s), for GitHub Enterprise Server
+ * instances without secondary limits and for local emulators. Rate-limit waits always honour GitHub's own
+ * `retry-after` and reset times: those are real seconds.
  */
 export type ApiPacing = 'github' | 'none';
 
@@ -50,16 +54,21 @@ export function createClient(options: ClientOptions): GitHubClient {
       baseUrl: options.apiUrl ?? 'https://api.github.com',
       userAgent: USER_AGENT,
       headers: { 'x-github-api-version': API_VERSION },
-      retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 451], retries: options.retries ?? 3 },
+      retry: {
+        doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: fast ? 100 : 1000,
+      },
       request: { retries: options.retries ?? 3 },
       throttle: {
         ...writeLimits,
-        retryAfterBaseValue: fast ? 50 : 1000,
         onRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
+          const waits = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
           core.warning(
-            `Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`,
+            `Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; ` +
+              (waits ? `retrying in ${retryAfter} s.` : `it resets in ${retryAfter} s, too long to wait in a job.`),
           );
-          return retryCount < 2;
+          return waits;
         },
         onSecondaryRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
           core.warning(

@@ -11,7 +11,9 @@ const V4_PATTERN =
   /^CVSS:4\.0\/AV:[NALP]\/AC:[LH]\/AT:[NP]\/PR:[NLH]\/UI:[NPA]\/VC:[HLN]\/VI:[HLN]\/VA:[HLN]\/SC:[HLN]\/SI:[HLN]\/SA:[HLN]$/;
 
 function v3Score(vector: string): number | null {
-  const calculator = vector.startsWith('CVSS:3.0/') ? new cvssCalculator.Cvss3P0(vector) : new cvssCalculator.Cvss3P1(vector);
+  const calculator = vector.startsWith('CVSS:3.0/')
+    ? new cvssCalculator.Cvss3P0(vector)
+    : new cvssCalculator.Cvss3P1(vector);
   return calculator.calculateScores().base ?? null;
 }
 

@@ -32,7 +32,8 @@ export class ApiError extends Error {
 
 export const notFound = (docs = DOCS): ApiError => new ApiError(404, 'Not Found', docs);
 
-export const notAccessible = (docs = DOCS): ApiError => new ApiError(403, 'Resource not accessible by integration', docs);
+export const notAccessible = (docs = DOCS): ApiError =>
+  new ApiError(403, 'Resource not accessible by integration', docs);
 
 export const validationFailed = (errors: FieldError[], docs = DOCS): ApiError =>
   new ApiError(422, 'Validation Failed', docs, errors);

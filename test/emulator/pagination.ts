@@ -12,10 +12,11 @@ export function perPage(ctx: RequestContext): number {
   return Math.min(requested, 100);
 }
 
+/** The request's own query in its own order, with `changes` swapped in place (or appended) and `drop` left out. */
 function linkTo(ctx: RequestContext, changes: Record<string, string>, drop: string[] = []): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(ctx.query)) if (!(key in changes) && !drop.includes(key)) params.set(key, value);
-  for (const [key, value] of Object.entries(changes)) params.set(key, value);
+  for (const [key, value] of Object.entries(ctx.query)) if (!drop.includes(key)) params.set(key, changes[key] ?? value);
+  for (const [key, value] of Object.entries(changes)) if (!params.has(key)) params.set(key, value);
   return `${ctx.view.api}${ctx.path}?${params.toString()}`;
 }
 
@@ -56,7 +57,11 @@ function decodeCursor(cursor: string): (string | number)[] | null {
  * Cursor pagination as GitHub does it for advisories: `after`/`before` hold the sort key of the item at the page edge,
  * so pages stay stable while items are added. `all` must already be in the requested order.
  */
-export function paginateByCursor<T>(ctx: RequestContext, all: T[], keyOf: (item: T) => (string | number)[]): Page<T> | 'bad-cursor' {
+export function paginateByCursor<T>(
+  ctx: RequestContext,
+  all: T[],
+  keyOf: (item: T) => (string | number)[],
+): Page<T> | 'bad-cursor' {
   const size = perPage(ctx);
   const keys = all.map((item) => encodeCursor(keyOf(item)));
   const cursor = ctx.query.after ?? ctx.query.before;
@@ -77,6 +82,7 @@ export function paginateByCursor<T>(ctx: RequestContext, all: T[], keyOf: (item:
   const firstKey = keys[start];
   const lastKey = keys[end - 1];
   if (start > 0 && firstKey) links.push(['prev', linkTo(ctx, { per_page: String(size), before: firstKey }, ['after'])]);
-  if (end < all.length && lastKey) links.push(['next', linkTo(ctx, { per_page: String(size), after: lastKey }, ['before'])]);
+  if (end < all.length && lastKey)
+    links.push(['next', linkTo(ctx, { per_page: String(size), after: lastKey }, ['before'])]);
   return { items: all.slice(start, end), headers: linkHeader(links) };
 }

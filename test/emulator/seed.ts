@@ -23,7 +23,9 @@ export interface SeedData {
   discussionCategories?: { repo: string; name: string }[];
 }
 
-const CODEOWNERS = ['# Fix teams for security reports', '* @sample-org/maintainers', '/src/parser/ @alice', ''].join('\n');
+const CODEOWNERS = ['# Fix teams for security reports', '* @sample-org/maintainers', '/src/parser/ @alice', ''].join(
+  '\n',
+);
 const SECURITY_MD = [
   '# Security policy',
   '',
@@ -36,7 +38,12 @@ export function defaultSeed(): SeedData {
     org: 'sample-org',
     users: ['sirt-lead', 'sirt-member', 'alice', 'bob', 'reporter-rita', 'carol'],
     teams: [
-      { slug: 'security-team', name: 'Security team', members: ['sirt-lead', 'sirt-member'], maintainers: ['sirt-lead'] },
+      {
+        slug: 'security-team',
+        name: 'Security team',
+        members: ['sirt-lead', 'sirt-member'],
+        maintainers: ['sirt-lead'],
+      },
       { slug: 'maintainers', name: 'Maintainers', members: ['alice', 'bob'], maintainers: ['alice'] },
     ],
     repos: [
@@ -59,6 +66,7 @@ export function defaultSeed(): SeedData {
         issuesWrite: true,
         contentsWrite: true,
         administration: true,
+        discussionsWrite: true,
       },
       'token-repo-writer': {
         login: 'disclosure-bot[bot]',
@@ -66,6 +74,7 @@ export function defaultSeed(): SeedData {
         issuesWrite: true,
         contentsWrite: true,
         administration: true,
+        discussionsWrite: true,
       },
       'token-no-advisories': { login: 'triage-bot[bot]', issuesWrite: true, contentsWrite: true },
       'token-no-admin': { login: 'advisory-bot[bot]', advisoriesWrite: true, issuesWrite: true, contentsWrite: true },

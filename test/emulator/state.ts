@@ -15,10 +15,15 @@ import type {
 
 export const DEFAULT_NOW = '2026-01-05T09:00:00Z';
 
+/** GitHub's timestamps: UTC, to the second, no milliseconds (`2026-01-05T09:00:00Z`). */
+export function githubTime(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function createState(now: string = DEFAULT_NOW): EmulatorState {
   return {
     org: '',
-    now,
+    now: githubTime(now),
     nextId: 1000,
     features: { advisoryComments: true },
     users: [],
@@ -152,6 +157,8 @@ export function addIssue(state: EmulatorState, repoFullName: string, partial: Pa
     closedAt: null,
     ...partial,
   };
+  // An issue can only carry labels the repository has.
+  for (const label of issue.labels) addLabel(state, repoFullName, label);
   state.issues.push(issue);
   return issue;
 }
@@ -180,7 +187,12 @@ export function findLabel(state: EmulatorState, repoFullName: string, name: stri
   return state.labels.find((label) => same(label.repo, repoFullName) && same(label.name, name));
 }
 
-export function addLabel(state: EmulatorState, repoFullName: string, name: string, partial: Partial<Label> = {}): Label {
+export function addLabel(
+  state: EmulatorState,
+  repoFullName: string,
+  name: string,
+  partial: Partial<Label> = {},
+): Label {
   const existing = findLabel(state, repoFullName, name);
   if (existing) return existing;
   const label: Label = { id: nextId(state), repo: repoFullName, name, color: 'ededed', description: null, ...partial };
@@ -188,7 +200,12 @@ export function addLabel(state: EmulatorState, repoFullName: string, name: strin
   return label;
 }
 
-export function addRelease(state: EmulatorState, repoFullName: string, tagName: string, partial: Partial<Release> = {}) {
+export function addRelease(
+  state: EmulatorState,
+  repoFullName: string,
+  tagName: string,
+  partial: Partial<Release> = {},
+) {
   const release: Release = {
     id: nextId(state),
     repo: repoFullName,
@@ -220,6 +237,7 @@ export function addToken(state: EmulatorState, token: string, grant: Partial<Tok
     issuesWrite: false,
     contentsWrite: false,
     administration: false,
+    discussionsWrite: false,
     publicOnly: false,
     ...grant,
   };

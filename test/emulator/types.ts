@@ -167,6 +167,7 @@ export interface TokenGrant {
   issuesWrite: boolean;
   contentsWrite: boolean;
   administration: boolean;
+  discussionsWrite: boolean;
   /** Only public repositories are visible (e.g. an outside reporter). */
   publicOnly: boolean;
 }

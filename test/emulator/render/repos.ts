@@ -62,7 +62,9 @@ export function simpleRepository(view: View, repo: Repo) {
 }
 
 function repositoryDetails(view: View, repo: Repo) {
-  const openIssues = view.state.issues.filter((issue) => issue.repo === fullName(repo) && issue.state === 'open').length;
+  const openIssues = view.state.issues.filter(
+    (issue) => issue.repo === fullName(repo) && issue.state === 'open',
+  ).length;
   return {
     git_url: `git://github.com/${fullName(repo)}.git`,
     ssh_url: `git@github.com:${fullName(repo)}.git`,

@@ -1,0 +1,98 @@
+import { repoWith, visibleRepo } from '../access.js';
+import { bodyObject, type RequestContext, type Route } from '../context.js';
+import { notFound, ok } from '../http.js';
+import { paginateByPage } from '../pagination.js';
+import { releaseObject } from '../render/releases.js';
+import { simpleUser } from '../render/users.js';
+import { findTeam, fullName } from '../state.js';
+
+const RELEASE_DOCS = 'https://docs.github.com/rest/releases/releases';
+const TEAM_DOCS = 'https://docs.github.com/rest/teams/members';
+
+function releaseByTag(ctx: RequestContext) {
+  const repo = visibleRepo(ctx, RELEASE_DOCS);
+  const release = ctx.state.releases.find(
+    (candidate) =>
+      candidate.repo.toLowerCase() === fullName(repo).toLowerCase() && candidate.tagName === ctx.params.tag,
+  );
+  // Drafts have no tag yet as far as this endpoint is concerned.
+  if (!release || release.draft) throw notFound(RELEASE_DOCS);
+  return ok(releaseObject(ctx.view, release));
+}
+
+function updateRelease(ctx: RequestContext) {
+  const repo = repoWith(ctx, 'contents', RELEASE_DOCS);
+  const release = ctx.state.releases.find(
+    (candidate) =>
+      candidate.repo.toLowerCase() === fullName(repo).toLowerCase() && candidate.id === Number(ctx.params.release_id),
+  );
+  if (!release) throw notFound(RELEASE_DOCS);
+  const body = bodyObject(ctx);
+  Object.assign(release, {
+    ...(typeof body.body === 'string' ? { body: body.body } : {}),
+    ...(typeof body.name === 'string' ? { name: body.name } : {}),
+    ...(typeof body.tag_name === 'string' ? { tagName: body.tag_name } : {}),
+    ...(typeof body.prerelease === 'boolean' ? { prerelease: body.prerelease } : {}),
+  });
+  return ok(releaseObject(ctx.view, release));
+}
+
+function teamOf(ctx: RequestContext) {
+  const team = findTeam(ctx.state, ctx.params.org ?? '', ctx.params.team_slug ?? '');
+  if (!team || ctx.grant.publicOnly) throw notFound(TEAM_DOCS);
+  return team;
+}
+
+function listMembers(ctx: RequestContext) {
+  const team = teamOf(ctx);
+  const role = ctx.query.role ?? 'all';
+  const members = [
+    ...(role === 'maintainer' ? [] : team.members.filter((login) => !team.maintainers.includes(login))),
+    ...(role === 'member' ? [] : team.maintainers),
+  ];
+  const page = paginateByPage(ctx, members);
+  return ok(
+    page.items.map((login) => simpleUser(ctx.view, login)),
+    200,
+    page.headers,
+  );
+}
+
+function membership(ctx: RequestContext) {
+  const team = teamOf(ctx);
+  const login = (ctx.params.username ?? '').toLowerCase();
+  const maintainer = team.maintainers.some((name) => name.toLowerCase() === login);
+  if (!maintainer && !team.members.some((name) => name.toLowerCase() === login)) throw notFound(TEAM_DOCS);
+  return ok({
+    url: `${ctx.view.api}/organizations/${team.org}/team/${team.id}/memberships/${ctx.params.username}`,
+    role: maintainer ? 'maintainer' : 'member',
+    state: 'active',
+  });
+}
+
+export const RELEASE_AND_TEAM_ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/releases/tags/:tag',
+    operationId: 'repos/get-release-by-tag',
+    handler: releaseByTag,
+  },
+  {
+    method: 'PATCH',
+    pattern: '/repos/:owner/:repo/releases/:release_id',
+    operationId: 'repos/update-release',
+    handler: updateRelease,
+  },
+  {
+    method: 'GET',
+    pattern: '/orgs/:org/teams/:team_slug/members',
+    operationId: 'teams/list-members-in-org',
+    handler: listMembers,
+  },
+  {
+    method: 'GET',
+    pattern: '/orgs/:org/teams/:team_slug/memberships/:username',
+    operationId: 'teams/get-membership-for-user-in-org',
+    handler: membership,
+  },
+];
