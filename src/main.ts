@@ -11,5 +11,6 @@ if (!COMMANDS.includes(command)) {
   );
 } else {
   const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', command, 'index.js');
-  await import(pathToFileURL(bundle).href);
+  // webpackIgnore keeps this a real runtime import of the other bundle instead of a webpack require.
+  await import(/* webpackIgnore: true */ pathToFileURL(bundle).href);
 }

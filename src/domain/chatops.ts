@@ -23,6 +23,8 @@ export const TRIAGE_KEYS = [
   'affected-paths',
   'request-cve',
   'vulnerabilities',
+  'release-date',
+  'release-version',
 ] as const;
 export type TriageKey = (typeof TRIAGE_KEYS)[number];
 export type RawTriageValues = Partial<Record<TriageKey, string>>;
@@ -54,6 +56,10 @@ export interface TriageRequest {
   readonly affectedPaths: readonly string[];
   readonly requestCve: boolean;
   readonly vulnerabilities?: readonly AdvisoryVulnerability[];
+  /** The release day the response and fix teams agreed on (`YYYY-MM-DD`, UTC): the release goes out in its window. */
+  readonly releaseDate?: string;
+  /** The fixed version that release ships, e.g. `1.4.2`. */
+  readonly releaseVersion?: string;
 }
 
 /** How a key is named in messages: `Input "tlp"` for the inputs, `/triage tlp` for a command. */
@@ -134,6 +140,25 @@ export function parseFixTeamValue(value: string, label: KeyLabel = inputLabel): 
   return { ...team, emails };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}$/;
+
+export function parseReleaseDateValue(value: string, label: KeyLabel = inputLabel): string {
+  const match = ISO_DATE.exec(value.trim());
+  const date = match ? new Date(`${value.trim()}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value.trim()) {
+    throw invalid(label, 'release-date', value, 'a calendar date as YYYY-MM-DD, e.g. 2026-12-01');
+  }
+  return value.trim();
+}
+
+export function parseReleaseVersionValue(value: string, label: KeyLabel = inputLabel): string {
+  if (!VERSION.test(value.trim())) {
+    throw invalid(label, 'release-version', value, 'a version such as `1.4.2` or `v2.0.0-rc.1` (no spaces)');
+  }
+  return value.trim();
+}
+
 function parseCvssValue(value: string, label: KeyLabel): CvssResult {
   try {
     return scoreCvss(value);
@@ -172,6 +197,12 @@ function checkCombination(request: TriageRequest, label: KeyLabel): void {
   if (request.reason && request.decision !== 'reject') {
     throw new ConfigurationError(`${label('reason')} is set but the decision is not reject.`, 'reason');
   }
+  if (request.decision === 'reject' && (request.releaseDate || request.releaseVersion)) {
+    throw new ConfigurationError(
+      `${label('release-date')} is set with a reject decision: a rejected report has no release.`,
+      'release-date',
+    );
+  }
   if (request.decision === 'reject' && request.requestCve) {
     throw new ConfigurationError(
       `${label('request-cve')} is true with a reject decision: a rejected report gets no CVE.`,
@@ -196,6 +227,8 @@ export function buildTriageRequest(raw: RawTriageValues, label: KeyLabel = input
   const requestCve = given('request-cve');
   const vulnerabilities = given('vulnerabilities');
   const reason = given('reason');
+  const releaseDate = given('release-date');
+  const releaseVersion = given('release-version');
   const request: TriageRequest = {
     ...(cvss === undefined ? {} : { cvss: parseCvssValue(cvss, label) }),
     ...(severity === undefined ? {} : { severity: parseSeverityValue(severity, label) }),
@@ -207,6 +240,8 @@ export function buildTriageRequest(raw: RawTriageValues, label: KeyLabel = input
     affectedPaths: paths === undefined ? ['*'] : listItems(paths),
     requestCve: requestCve === undefined ? false : parseBooleanValue('request-cve', requestCve, label),
     ...(vulnerabilities === undefined ? {} : { vulnerabilities: parseVulnerabilitiesValue(vulnerabilities, label) }),
+    ...(releaseDate === undefined ? {} : { releaseDate: parseReleaseDateValue(releaseDate, label) }),
+    ...(releaseVersion === undefined ? {} : { releaseVersion: parseReleaseVersionValue(releaseVersion, label) }),
   };
   checkCombination(request, label);
   return request;
@@ -219,6 +254,8 @@ const KEY_ALIASES: Readonly<Record<string, TriageKey>> = {
   cwe: 'cwe-ids',
   cwes: 'cwe-ids',
   paths: 'affected-paths',
+  release: 'release-date',
+  version: 'release-version',
 };
 
 /** Bare words and the value they stand for. */

@@ -5,8 +5,9 @@
 import { formatUtc } from './checklist.js';
 import { computeDeadlines } from './deadlines.js';
 import { addDuration, formatDuration } from './duration.js';
+import { ConfigurationError } from './errors.js';
 import type { Policy } from './policy/types.js';
-import { firstSlotOnOrAfter, type Slot } from './release-window.js';
+import { explainClosed, firstSlotOnOrAfter, type Slot } from './release-window.js';
 
 export interface TimelineInputs {
   readonly policy: Policy;
@@ -17,6 +18,9 @@ export interface TimelineInputs {
   readonly cvssScore?: number | undefined;
   /** The severity when no score is known (it does not stretch the timeline: the policy's threshold is a score). */
   readonly severity?: string | undefined;
+  /** The release day the teams agreed on (`YYYY-MM-DD`): its window replaces the proposed slot. */
+  readonly agreedReleaseDate?: string | undefined;
+  readonly agreedVersion?: string | undefined;
 }
 
 export interface Timeline {
@@ -28,8 +32,9 @@ export interface Timeline {
   readonly advisoryCveDue: Date;
   /** The policy's hard limit: disclosure happens by then whether or not a fix exists. */
   readonly disclosureDeadline: Date;
-  /** The release window to aim for; undefined only when the policy never opens one. */
+  /** The release window to aim for (the agreed one, when agreed); undefined only when the policy never opens one. */
   readonly releaseSlot: Slot | undefined;
+  readonly agreedRelease: { readonly date: string; readonly version: string | undefined } | undefined;
   /** Counted from the proposed release slot. */
   readonly retrospectiveDue: Date | undefined;
   /** Why the slot or the dates are not what the policy alone would give, in plain words. */
@@ -55,6 +60,33 @@ function firstSlotOrUndefined(policy: Policy, from: Date): Slot | undefined {
     if (error instanceof RangeError) return undefined;
     throw error;
   }
+}
+
+/** The release window that opens on `date` (`YYYY-MM-DD`, UTC), if the policy opens one that day. */
+export function releaseSlotOn(policy: Policy, date: string): Slot | undefined {
+  const slot = firstSlotOrUndefined(policy, new Date(`${date}T00:00:00Z`));
+  return slot && slot.start.toISOString().slice(0, 10) === date ? slot : undefined;
+}
+
+/** A release date the teams want to agree on: a day the policy opens a window, whose window has not closed. */
+export function checkReleaseDate(policy: Policy, date: string, now: Date): Slot {
+  const slot = releaseSlotOn(policy, date);
+  if (!slot) {
+    const why = explainClosed(policy.releaseWindow, new Date(`${date}T00:00:00Z`))?.message ?? 'no window opens';
+    const next = firstSlotOrUndefined(policy, new Date(`${date}T00:00:00Z`));
+    const hint = next ? `; the next release day is ${next.start.toISOString().slice(0, 10)}` : '';
+    throw new ConfigurationError(
+      `release-date ${date} has no release window under policy ${policy.name} (${why})${hint}.`,
+      'release-date',
+    );
+  }
+  if (slot.end <= now) {
+    throw new ConfigurationError(
+      `release-date ${date} is in the past: its window closed at ${formatUtc(slot.end)}.`,
+      'release-date',
+    );
+  }
+  return slot;
 }
 
 interface SlotChoice {
@@ -88,6 +120,16 @@ function chooseSlot(policy: Policy, target: Date, deadline: Date, now: Date): Sl
   return { slot: first, notes };
 }
 
+function agreedChoice(policy: Policy, date: string, deadline: Date): SlotChoice {
+  const slot = releaseSlotOn(policy, date);
+  if (!slot) return { slot: undefined, notes: [`The agreed release date ${date} no longer has a release window.`] };
+  const late = slot.start > deadline;
+  return {
+    slot,
+    notes: late ? [`The agreed release is after the disclosure deadline ${formatUtc(deadline)}.`] : [],
+  };
+}
+
 export function computeTimeline(inputs: TimelineInputs): Timeline {
   const { policy, receivedAt, now } = inputs;
   const deadlines = computeDeadlines(policy, { receivedAt, cvssScore: inputs.cvssScore });
@@ -104,7 +146,9 @@ export function computeTimeline(inputs: TimelineInputs): Timeline {
   } else if (inputs.cvssScore === undefined && (inputs.severity === 'low' || inputs.severity === 'none')) {
     notes.push('Severity is low but no CVSS score is known: the low-severity slow-down needs a score.');
   }
-  const choice = chooseSlot(policy, fixReleaseTarget, disclosureDeadline, now);
+  const choice = inputs.agreedReleaseDate
+    ? agreedChoice(policy, inputs.agreedReleaseDate, disclosureDeadline)
+    : chooseSlot(policy, fixReleaseTarget, disclosureDeadline, now);
   const calendar = { businessDays: policy.businessDays, holidays: policy.releaseWindow.holidays };
   if (now > disclosureDeadline) notes.push(`The disclosure deadline ${formatUtc(disclosureDeadline)} has passed.`);
   return {
@@ -115,6 +159,9 @@ export function computeTimeline(inputs: TimelineInputs): Timeline {
     advisoryCveDue: deadlines['advisory-cve'] ?? fixReleaseTarget,
     disclosureDeadline,
     releaseSlot: choice.slot,
+    agreedRelease: inputs.agreedReleaseDate
+      ? { date: inputs.agreedReleaseDate, version: inputs.agreedVersion }
+      : undefined,
     retrospectiveDue: choice.slot ? addDuration(choice.slot.start, policy.retrospectiveWithin, calendar) : undefined,
     notes: [...notes, ...choice.notes],
   };
@@ -133,7 +180,16 @@ export function timelineRecord(timeline: Timeline): Record<string, string> {
     record.releaseSlotEnd = timeline.releaseSlot.end.toISOString();
   }
   if (timeline.retrospectiveDue) record.retrospectiveDue = timeline.retrospectiveDue.toISOString();
+  if (timeline.agreedRelease) record.agreedReleaseDate = timeline.agreedRelease.date;
+  if (timeline.agreedRelease?.version) record.agreedVersion = timeline.agreedRelease.version;
   return record;
+}
+
+function releaseLine(timeline: Timeline, slot: Slot | undefined): string {
+  const window = slot ? `${formatUtc(slot.start)} to ${formatUtc(slot.end)}` : 'none';
+  const agreed = timeline.agreedRelease;
+  if (!agreed) return `- Proposed release slot: ${window}`;
+  return `- Agreed release: ${window}${agreed.version ? ` (version ${agreed.version})` : ''}`;
 }
 
 /** Markdown lines of the timeline (dates and notes only: nothing from the advisory). */
@@ -141,7 +197,7 @@ export function timelineLines(timeline: Timeline): string[] {
   const slot = timeline.releaseSlot;
   const lines = [
     `- Fix release target: ${formatUtc(timeline.fixReleaseTarget)}${timeline.lowSeverity ? ' (low severity: stretched)' : ''}`,
-    `- Proposed release slot: ${slot ? `${formatUtc(slot.start)} to ${formatUtc(slot.end)}` : 'none'}`,
+    releaseLine(timeline, slot),
     `- Advisory and CVE due: ${formatUtc(timeline.advisoryCveDue)}`,
     `- Disclosure deadline (hard limit): ${formatUtc(timeline.disclosureDeadline)}`,
     `- Retrospective due: ${timeline.retrospectiveDue ? formatUtc(timeline.retrospectiveDue) : 'after the release'}`,

@@ -33,14 +33,30 @@ export interface TrackerState {
   forkDeletedAt?: string;
   timeline?: Record<string, string>;
   agreedReleaseDate?: string;
+  /** The fixed version the agreed release ships (release-gate hands it to publish-announcement). */
+  agreedVersion?: string;
   releasedAt?: string;
   publishedAt?: string;
   retrospectiveIssue?: number;
   retrospectiveDoneAt?: string;
+  /** When the advisory was closed or withdrawn without a publication (seen by sla-check): no deadline applies. */
+  closedAt?: string;
+  /** sla-check's last verdict and its status comment, so a sweep with nothing new writes nothing. */
+  sla?: SlaRecord;
   /** `<step>` keys already escalated, so a breach notifies once. */
   escalated: Step[];
   /** Idempotency keys of notifications already sent (webhooks, comments). */
   notified: string[];
+}
+
+/** sla-check's record in the state block. */
+export interface SlaRecord {
+  /** `on-time`, `due-soon`, `breached`, `finished` or `closed`. */
+  status: string;
+  /** Id of the one status comment sla-check keeps on the issue. */
+  comment?: number;
+  /** Digest of that comment's text: unchanged text, no write. */
+  digest?: string;
 }
 
 export function reportMarker(key: string): string {

@@ -157,7 +157,11 @@ describe('triage with inputs', () => {
     expect(result.summary).toContain('2026-01-26 16:00 UTC');
     expectNoEmbargoLeaks();
 
-    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } }, emulator);
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
+      emulator,
+    );
     results.push(again.result);
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
@@ -167,7 +171,13 @@ describe('triage with inputs', () => {
   it('re-scores with only the vector PATCH and the tracker update', async () => {
     const advisory = embargoedAdvisory(PROJECT);
     const issue = trackingIssue(advisory);
-    const base = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, tlp: 'amber', decision: 'accept' };
+    const base = {
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: TRACKER,
+      tlp: 'amber',
+      decision: 'accept',
+    };
     await triage({ ...base, 'cvss-vector': V31, 'fix-team': 'codeowners' });
     emulator.resetLog();
 
@@ -188,7 +198,12 @@ describe('triage with inputs', () => {
   it('takes a CVSS 4.0 vector end to end', async () => {
     const advisory = embargoedAdvisory(PROJECT);
     const issue = trackingIssue(advisory);
-    const result = await triage({ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, 'cvss-vector': V40 });
+    const result = await triage({
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: TRACKER,
+      'cvss-vector': V40,
+    });
     expect(result.exitCode).toBe(0);
     expect(advisory.cvssV4?.vector_string).toBe(V40);
     expect(advisory.severity).toBe('critical');
@@ -245,7 +260,11 @@ describe('triage with inputs', () => {
     expect(result.summary).not.toContain('Works as designed');
     expectNoEmbargoLeaks();
 
-    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } }, emulator);
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
+      emulator,
+    );
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
   });
@@ -287,6 +306,42 @@ describe('triage with inputs', () => {
     expect(result.errors[0]?.message).toContain(input);
     expect(emulator.log).toEqual([]);
     expect(writes()).toEqual([]);
+  });
+
+  it('records the agreed release day and version, and keeps them when a later triage names neither', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const base = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER };
+    const agreed = await triage({ ...base, 'release-date': '2026-01-21', 'release-version': '1.0.1' });
+    expect(agreed.exitCode).toBe(0);
+    expect(agreed.outputs['release-slot']).toBe('2026-01-21T16:00:00.000Z');
+    expect(stateOf(issue)).toMatchObject({ agreedReleaseDate: '2026-01-21', agreedVersion: '1.0.1' });
+    expect(issueOf(issue).body).toContain(
+      '- Agreed release: 2026-01-21 16:00 UTC to 2026-01-21 17:00 UTC (version 1.0.1)',
+    );
+
+    const later = await triage({ ...base, tlp: 'red' });
+    expect(later.outputs['release-slot']).toBe('2026-01-21T16:00:00.000Z');
+    expect(stateOf(issue)).toMatchObject({ agreedReleaseDate: '2026-01-21', agreedVersion: '1.0.1', tlp: 'RED' });
+  });
+
+  it('refuses a release day without a window before writing anything', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    trackingIssue(advisory);
+    emulator.resetLog();
+    const result = await triage({
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      tracker: TRACKER,
+      decision: 'accept',
+      'release-date': '2026-01-23',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toMatch(
+      /release-date 2026-01-23 has no release window under policy spec11 \(Friday is not a release day/,
+    );
+    expect(writes()).toEqual([]);
+    expect(advisory.state).toBe('triage');
   });
 
   it('refuses a public tracker before writing anything', async () => {
@@ -338,7 +393,11 @@ describe('triage by /triage command', () => {
     expect(replies[0]?.body).toContain('Proposed release slot: 2026-01-26 16:00 UTC');
     expectNoEmbargoLeaks();
 
-    const again = await runAgain('triage', { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options }, emulator);
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options },
+      emulator,
+    );
     expect(again.writes).toEqual([]);
   });
 

@@ -12,12 +12,14 @@ export const ACTION_NODE = process.env.ACTION_NODE ?? process.execPath;
 
 export interface EmulatorLike {
   readonly url: string;
+  /** The emulator's clock: the action's DISCLOSURE_NOW unless `now` says otherwise, so both sides agree on time. */
+  readonly state?: { readonly now: string };
 }
 
 export interface RunOptions {
   readonly inputs?: Record<string, string | number | boolean | undefined>;
   readonly env?: Record<string, string>;
-  /** ISO 8601: passed as DISCLOSURE_NOW. */
+  /** ISO 8601: passed as DISCLOSURE_NOW (default: the emulator's clock). */
   readonly now?: string;
   readonly emulator?: EmulatorLike;
   readonly repository?: string;
@@ -70,7 +72,8 @@ function childEnv(
     GITHUB_API_URL: options.emulator?.url ?? 'http://127.0.0.1:9',
     DISCLOSURE_API_PACING: 'none',
   };
-  if (options.now) env.DISCLOSURE_NOW = options.now;
+  const now = options.now ?? options.emulator?.state?.now;
+  if (now) env.DISCLOSURE_NOW = now;
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     if (value !== undefined) env[inputVariable(name)] = String(value);
   }

@@ -154,6 +154,39 @@ describe('value parsers', () => {
   });
 });
 
+describe('the agreed release', () => {
+  it('takes release-date and release-version from inputs and from a command (with short names)', () => {
+    const fromInputs = buildTriageRequest({ 'release-date': '2026-12-01', 'release-version': 'v1.4.2' });
+    expect(fromInputs).toMatchObject({ releaseDate: '2026-12-01', releaseVersion: 'v1.4.2' });
+    expect(parseTriageCommand('/triage release=2026-12-01 version=v1.4.2')).toEqual(fromInputs);
+  });
+
+  it.each([
+    [
+      '2026-02-30',
+      'Input "release-date" is "2026-02-30", but it accepts a calendar date as YYYY-MM-DD, e.g. 2026-12-01.',
+    ],
+    [
+      '1 December',
+      'Input "release-date" is "1 December", but it accepts a calendar date as YYYY-MM-DD, e.g. 2026-12-01.',
+    ],
+  ])('refuses the date %s', (value, message) => {
+    expect(errorOf(() => buildTriageRequest({ 'release-date': value })).message).toBe(message);
+  });
+
+  it('refuses a version with spaces, naming the command key in a command', () => {
+    expect(errorOf(() => parseTriageCommand('/triage version="1 . 4"')).message).toContain(
+      '/triage release-version is "1 . 4"',
+    );
+  });
+
+  it('refuses a release for a rejected report', () => {
+    expect(
+      errorOf(() => buildTriageRequest({ decision: 'reject', reason: 'dup', 'release-date': '2026-12-01' })).source,
+    ).toBe('release-date');
+  });
+});
+
 describe('tokenizeCommand', () => {
   it('stops at the end of the line outside quotes', () => {
     expect(tokenizeCommand(' accept tlp=red\nnot=parsed')).toEqual([

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { CONDA_FORGE, SPEC11 } from '../../src/domain/policy/presets.js';
 import type { Policy } from '../../src/domain/policy/types.js';
-import { computeTimeline, renderTimelineSection, timelineRecord } from '../../src/domain/timeline.js';
+import {
+  checkReleaseDate,
+  computeTimeline,
+  releaseSlotOn,
+  renderTimelineSection,
+  timelineRecord,
+} from '../../src/domain/timeline.js';
 
 const at = (iso: string): Date => new Date(iso);
 const iso = (date: Date | undefined): string | undefined => date?.toISOString();
@@ -106,5 +112,64 @@ describe('timeline rendering', () => {
     expect(section).toContain('- Proposed release slot: 2026-01-26 16:00 UTC to 2026-01-26 17:00 UTC');
     expect(section).toContain('- Disclosure deadline (hard limit): 2026-04-05 09:00 UTC');
     expect(section).toContain('- Retrospective due: 2026-01-29 16:00 UTC');
+  });
+});
+
+describe('an agreed release date', () => {
+  it('replaces the proposed slot with the agreed day window and shows the version', () => {
+    const timeline = computeTimeline({
+      policy: SPEC11,
+      receivedAt: RECEIVED,
+      now: RECEIVED,
+      cvssScore: 8.1,
+      agreedReleaseDate: '2026-01-21',
+      agreedVersion: '1.4.2',
+    });
+    expect(iso(timeline.releaseSlot?.start)).toBe('2026-01-21T16:00:00.000Z');
+    expect(timeline.agreedRelease).toEqual({ date: '2026-01-21', version: '1.4.2' });
+    expect(timelineRecord(timeline)).toMatchObject({ agreedReleaseDate: '2026-01-21', agreedVersion: '1.4.2' });
+    expect(renderTimelineSection(timeline)).toContain(
+      '- Agreed release: 2026-01-21 16:00 UTC to 2026-01-21 17:00 UTC (version 1.4.2)',
+    );
+  });
+
+  it('notes an agreed release after the disclosure deadline', () => {
+    const timeline = computeTimeline({
+      policy: SPEC11,
+      receivedAt: RECEIVED,
+      now: RECEIVED,
+      agreedReleaseDate: '2026-04-06',
+    });
+    expect(timeline.notes).toContain('The agreed release is after the disclosure deadline 2026-04-05 09:00 UTC.');
+  });
+});
+
+describe('checkReleaseDate', () => {
+  it('accepts a release day whose window is still ahead', () => {
+    expect(iso(checkReleaseDate(SPEC11, '2026-01-21', RECEIVED).start)).toBe('2026-01-21T16:00:00.000Z');
+    expect(releaseSlotOn(SPEC11, '2026-01-23')).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a Friday',
+      '2026-01-23',
+      /release-date 2026-01-23 has no release window under policy spec11 \(Friday is not a release day \(allowed: Mon, Tue, Wed, Thu\)\); the next release day is 2026-01-26/,
+    ],
+    ['a Sunday', '2026-01-25', /Sunday is not a release day.*the next release day is 2026-01-26/],
+    [
+      'a day whose window has closed',
+      '2026-01-05',
+      /release-date 2026-01-05 is in the past: its window closed at 2026-01-05 17:00 UTC/,
+    ],
+  ])('refuses %s, saying why and what is next', (_what, date, message) => {
+    expect(() => checkReleaseDate(SPEC11, date, new Date('2026-01-05T18:00:00Z'))).toThrow(message);
+  });
+
+  it('refuses a holiday of the policy', () => {
+    const policy: Policy = { ...SPEC11, releaseWindow: { ...SPEC11.releaseWindow, holidays: ['2026-01-21'] } };
+    expect(() => checkReleaseDate(policy, '2026-01-21', RECEIVED)).toThrow(
+      /2026-01-21 is a holiday\); the next release day is 2026-01-22/,
+    );
   });
 });

@@ -23,6 +23,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export interface Preconditions {
   readonly token: string;
   readonly repository: RepositoryRef;
+  /** Empty: the releases agreed in the tracker for today are the ones to check. */
   readonly ghsaIds: readonly string[];
   readonly requireCve: boolean | undefined;
   readonly tracker: RepositoryRef | undefined;
@@ -157,20 +158,18 @@ function readForceReason(): string | undefined {
   return reason;
 }
 
+/** Advisories named by `ghsa-ids`, or (no ids, but a tracker and repository) the releases agreed for today. */
 function readPreconditions(): Preconditions | undefined {
   const ghsaIds = getGhsaListInput('ghsa-ids');
   const repository = getRepositoryInput('repository');
-  if (ghsaIds.length === 0) return undefined;
+  const tracker = getRepositoryInput('tracker');
+  if (ghsaIds.length === 0 && !(tracker && repository)) return undefined;
+  const why = ghsaIds.length > 0 ? 'Input "ghsa-ids" is set' : 'Inputs "tracker" and "repository" are set';
   const token = getOptionalInput('token');
-  if (!repository)
-    throw new ConfigurationError(
-      'Input "ghsa-ids" is set, so "repository" (owner/name) is required too.',
-      'repository',
-    );
-  if (!token)
-    throw new ConfigurationError('Input "ghsa-ids" is set, so "token" is required to read the advisories.', 'token');
+  if (!repository) throw new ConfigurationError(`${why}, so "repository" (owner/name) is required too.`, 'repository');
+  if (!token) throw new ConfigurationError(`${why}, so "token" is required to read the advisories.`, 'token');
   const requireCve = getOptionalInput('require-cve') === undefined ? undefined : getBooleanInput('require-cve', true);
-  return { token, repository, ghsaIds, requireCve, tracker: getRepositoryInput('tracker') };
+  return { token, repository, ghsaIds, requireCve, tracker };
 }
 
 export function readConfig(): ReleaseGateConfig {

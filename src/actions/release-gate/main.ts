@@ -8,34 +8,56 @@ import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-
 import { readNow } from '../common/clock.js';
 import { workspacePath } from '../common/policy.js';
 import { runningClock, sleep, type RunningClock } from './clock.js';
-import { readConfig, type ReleaseGateConfig } from './config.js';
+import { readConfig, type Preconditions, type ReleaseGateConfig } from './config.js';
 import { setGateOutputs, writeGateSummary, type GateOutcome } from './report.js';
 
 export async function main(): Promise<void> {
   const config = readConfig();
   const clock = runningClock(readNow());
-  const unmet = config.preconditions ? await checkPreconditions(config, clock.now()) : [];
-  if (config.forceReason) return finish(config, await forcedOutcome(config, clock.now(), unmet));
+  const { unmet, release } = config.preconditions
+    ? await checkPreconditions(config.preconditions, clock.now())
+    : { unmet: [], release: undefined };
+  if (config.forceReason) {
+    return finish(config, { ...(await forcedOutcome(config, clock.now(), unmet, release?.ghsaIds ?? [])), release });
+  }
   if (unmet.length > 0) {
     const { preconditionFailure } = await import('./preconditions.js');
     throw preconditionFailure(unmet);
   }
+  if (release?.agreed && release.ghsaIds.length === 0) {
+    return closed(config, { ...nothingAgreed(config, clock.now()), release });
+  }
   if (config.mode === 'wait') await waitForWindow(config, clock);
-  const outcome = evaluate(config, clock.now());
+  const outcome = { ...evaluate(config, clock.now()), release };
   if (config.mode === 'next')
     return finish(config, { ...outcome, icsPath: writeIcs(config, outcome.nextSlot, clock.now()) });
-  if (outcome.open || config.onClosed === 'skip') return finish(config, outcome);
-  await finish(config, outcome);
-  throw new ExpectedFailure(
-    `the release window is closed: ${outcome.reason}. Next slot: ${formatUtc(outcome.nextSlot.start)}.`,
-  );
+  if (outcome.open) return finish(config, outcome);
+  return closed(config, { ...outcome, reason: `the release window is closed: ${outcome.reason}` });
 }
 
-async function checkPreconditions(config: ReleaseGateConfig, now: Date): Promise<string[]> {
+/** Reports a closed gate: passes with open=false under `on-closed: skip`, fails otherwise. */
+async function closed(config: ReleaseGateConfig, outcome: GateOutcome): Promise<void> {
+  await finish(config, outcome);
+  if (config.onClosed === 'skip') return;
+  throw new ExpectedFailure(`${outcome.reason}. Next slot: ${formatUtc(outcome.nextSlot.start)}.`);
+}
+
+function nothingAgreed(config: ReleaseGateConfig, now: Date): GateOutcome {
+  const where = config.preconditions;
+  const repository = where ? `${where.repository.owner}/${where.repository.repo}` : 'the repository';
+  const tracker = where?.tracker ? ` in ${where.tracker.owner}/${where.tracker.repo}` : '';
+  const today = now.toISOString().slice(0, 10);
+  return {
+    ...evaluate(config, now),
+    open: false,
+    reason: `no security release of ${repository} is agreed for today (${today})${tracker}`,
+  };
+}
+
+async function checkPreconditions(preconditions: Preconditions, now: Date) {
   // Loaded only when advisories are checked: the plain window check stays free of the GitHub client.
   const { findUnmetPreconditions } = await import('./preconditions.js');
-  const preconditions = config.preconditions;
-  return preconditions ? (await findUnmetPreconditions(preconditions, now)).unmet : [];
+  return findUnmetPreconditions(preconditions, now);
 }
 
 function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
@@ -49,14 +71,19 @@ function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
   };
 }
 
-async function forcedOutcome(config: ReleaseGateConfig, now: Date, unmet: readonly string[]): Promise<GateOutcome> {
+async function forcedOutcome(
+  config: ReleaseGateConfig,
+  now: Date,
+  unmet: readonly string[],
+  ghsaIds: readonly string[],
+): Promise<GateOutcome> {
   const reason = config.forceReason ?? '';
   const base = evaluate(config, now);
   core.warning(`Release gate overridden (force): ${reason}`, { title: 'release-gate forced open' });
   for (const item of unmet) core.warning(`Unmet precondition overridden: ${item}`);
   if (config.preconditions?.tracker) {
     const { recordOverride } = await import('./override.js');
-    await recordOverride(config.preconditions, reason, now);
+    await recordOverride(config.preconditions, ghsaIds, reason, now);
   }
   return { ...base, open: true, reason: `forced open: ${reason}`, forced: reason };
 }

@@ -7,8 +7,13 @@ import { requirePrivateTracker } from '../../github/repos.js';
 import { loadTrackedReports } from '../common/tracker.js';
 import type { Preconditions } from './config.js';
 
-/** Records a forced release in each advisory's tracker issue, once per reason and day. */
-export async function recordOverride(config: Preconditions, reason: string, now: Date): Promise<void> {
+/** Records a forced release in the tracker issue of each advisory let through, once per reason and day. */
+export async function recordOverride(
+  config: Preconditions,
+  ghsaIds: readonly string[],
+  reason: string,
+  now: Date,
+): Promise<void> {
   if (!config.tracker) return;
   const client = createClient(clientOptionsFromEnv(config.token));
   await requirePrivateTracker(client, config.tracker, 'tracker');
@@ -17,7 +22,7 @@ export async function recordOverride(config: Preconditions, reason: string, now:
     .update(`${now.toISOString().slice(0, 10)}:${reason}`)
     .digest('hex')
     .slice(0, 12);
-  for (const ghsaId of config.ghsaIds) {
+  for (const ghsaId of ghsaIds) {
     const report = tracked.get(ghsaId);
     if (!report) continue;
     const body = `**Release gate forced open** at ${formatUtc(now)}.\n\nReason: ${inertText(reason)}`;

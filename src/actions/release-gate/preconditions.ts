@@ -4,7 +4,8 @@ import { getAdvisory } from '../../github/advisories.js';
 import { createClient, clientOptionsFromEnv, type GitHubClient } from '../../github/client.js';
 import { getRepository } from '../../github/repos.js';
 import type { Advisory } from '../../github/types.js';
-import { loadTrackedReports } from '../common/tracker.js';
+import { fullName } from '../../github/types.js';
+import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
 import type { Preconditions } from './config.js';
 
 function factsOf(
@@ -30,17 +31,47 @@ function factsOf(
   };
 }
 
-/** Every unmet precondition of every advisory, in one list. */
+/** The release this gate lets through: the advisories and, when the tracker recorded one, the agreed version. */
+export interface GatedRelease {
+  readonly ghsaIds: readonly string[];
+  readonly version: string | undefined;
+  /** True when the advisories came from the tracker's agreed release dates rather than `ghsa-ids`. */
+  readonly agreed: boolean;
+}
+
+/** The reports of `repository` whose agreed release date is today and that are not published yet. */
+function agreedToday(tracked: Map<string, TrackedReport>, repository: string, today: string): TrackedReport[] {
+  return [...tracked.values()].filter(
+    ({ state }) =>
+      state.repository?.toLowerCase() === repository.toLowerCase() &&
+      state.agreedReleaseDate === today &&
+      !state.publishedAt,
+  );
+}
+
+function agreedVersion(reports: readonly TrackedReport[], unmet: string[]): string | undefined {
+  const versions = [...new Set(reports.flatMap(({ state }) => (state.agreedVersion ? [state.agreedVersion] : [])))];
+  if (versions.length > 1) unmet.push(`the releases agreed for today name different versions: ${versions.join(', ')}`);
+  return versions[0];
+}
+
+/** Every unmet precondition of every advisory, in one list, and the release they make up. */
 export async function findUnmetPreconditions(
   config: Preconditions,
   now: Date,
-): Promise<{ unmet: string[]; client: GitHubClient }> {
+): Promise<{ unmet: string[]; client: GitHubClient; release: GatedRelease }> {
   const client = createClient(clientOptionsFromEnv(config.token));
   const repository = await getRepository(client, config.repository);
-  const tracked = config.tracker ? await loadTrackedReports(client, config.tracker) : new Map();
+  const tracked = config.tracker ? await loadTrackedReports(client, config.tracker) : new Map<string, TrackedReport>();
   const today = now.toISOString().slice(0, 10);
   const unmet: string[] = [];
-  for (const ghsaId of config.ghsaIds) {
+  const agreed = config.ghsaIds.length === 0;
+  const reports = agreed
+    ? agreedToday(tracked, fullName(config.repository), today)
+    : config.ghsaIds.flatMap((id) => tracked.get(id) ?? []);
+  const ghsaIds = agreed ? reports.map(({ state }) => state.key) : config.ghsaIds;
+  const release = { ghsaIds, version: agreedVersion(reports, unmet), agreed };
+  for (const ghsaId of ghsaIds) {
     const advisory = await getAdvisory(client, config.repository, ghsaId);
     const agreed = tracked.get(ghsaId)?.state.agreedReleaseDate;
     unmet.push(
@@ -51,7 +82,7 @@ export async function findUnmetPreconditions(
       ),
     );
   }
-  return { unmet, client };
+  return { unmet, client, release };
 }
 
 export function preconditionFailure(unmet: readonly string[]): ExpectedFailure {

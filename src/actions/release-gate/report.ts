@@ -9,6 +9,8 @@ export interface GateOutcome {
   readonly upcoming: readonly Slot[];
   readonly icsPath?: string | undefined;
   readonly forced?: string | undefined;
+  /** The advisories (and version) this gate lets through, when it checked any. */
+  readonly release?: { readonly ghsaIds: readonly string[]; readonly version: string | undefined } | undefined;
 }
 
 export function setGateOutputs(outcome: GateOutcome): void {
@@ -17,6 +19,10 @@ export function setGateOutputs(outcome: GateOutcome): void {
   core.setOutput('next-slot', outcome.nextSlot.start.toISOString());
   core.setOutput('next-slots', JSON.stringify(outcome.upcoming.map((slot) => slot.start.toISOString())));
   if (outcome.icsPath) core.setOutput('ics-path', outcome.icsPath);
+  if (outcome.release) {
+    core.setOutput('ghsa-ids', outcome.release.ghsaIds.join(','));
+    core.setOutput('version', outcome.release.version ?? '');
+  }
 }
 
 export async function writeGateSummary(outcome: GateOutcome, zones: readonly string[]): Promise<void> {

@@ -7,7 +7,13 @@ import type { TriageRequest } from '../../domain/chatops.js';
 import { scoreCvss, type CvssResult } from '../../domain/cvss.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { inertForLog } from '../../domain/sanitize.js';
-import { computeTimeline, renderTimelineSection, timelineRecord, type Timeline } from '../../domain/timeline.js';
+import {
+  checkReleaseDate,
+  computeTimeline,
+  renderTimelineSection,
+  timelineRecord,
+  type Timeline,
+} from '../../domain/timeline.js';
 import type { CompiledTemplate } from '../../domain/templates.js';
 import { getAdvisory, requestCve, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
@@ -85,6 +91,7 @@ interface Plan {
 async function planTriage(context: TriageContext, target: TriageTarget, request: TriageRequest): Promise<Plan> {
   const { client, policy, now } = context;
   const state = target.report?.state;
+  if (request.releaseDate) checkReleaseDate(policy, request.releaseDate, now);
   const advisory = await getAdvisory(client, target.repository, target.ghsaId);
   const repository = await getRepository(client, target.repository);
   const repositoryIsPublic = repository ? !repository.private : false;
@@ -109,6 +116,8 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
     now,
     cvssScore: score?.score,
     severity,
+    agreedReleaseDate: request.releaseDate ?? state?.agreedReleaseDate,
+    agreedVersion: request.releaseVersion ?? state?.agreedVersion,
   });
   return {
     advisory,

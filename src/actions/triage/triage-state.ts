@@ -52,6 +52,8 @@ export function triagedState(state: TrackerState, facts: TriageFacts): TrackerSt
     next.fixTeamAt = state.fixTeamAt ?? at;
   }
   if (facts.cveSettled) next.cveRequestedAt = state.cveRequestedAt ?? at;
+  if (request.releaseDate) next.agreedReleaseDate = request.releaseDate;
+  if (request.releaseVersion) next.agreedVersion = request.releaseVersion;
   if (facts.reporterTold && !state.notified.includes(REJECTION_NOTIFIED)) {
     next.notified = [...state.notified, REJECTION_NOTIFIED];
   }

@@ -1,0 +1,129 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
+import { SPEC11 } from '../../src/domain/policy/presets.js';
+import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+import { addAdvisory, addIssue } from '../emulator/state.js';
+import type { Advisory } from '../emulator/types.js';
+import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { runAction, type RunResult } from '../harness/run-action.js';
+
+// 2026-11-19 is a Thursday: the SPEC 11 window is open 16:00-17:00 UTC.
+const NOW = '2026-11-19T16:05:00Z';
+const PROJECT = 'sample-org/sample-project';
+const TRACKER = 'sample-org/security-tracker';
+const READY = {
+  state: 'draft' as const,
+  cveId: 'CVE-2026-41234',
+  severity: 'high' as const,
+  vulnerabilities: [
+    {
+      package: { ecosystem: 'pip', name: 'sample-project' },
+      vulnerable_version_range: '< 1.4.2',
+      patched_versions: '1.4.2',
+      vulnerable_functions: null,
+    },
+  ],
+};
+
+let emulator: Emulator;
+const results: RunResult[] = [];
+
+beforeEach(async () => {
+  emulator = await startEmulator({ now: NOW });
+  results.length = 0;
+});
+
+afterEach(async () => {
+  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
+  expect(emulator.contractViolations).toEqual([]);
+  await emulator.stop();
+});
+
+function advisory(partial: Partial<Advisory> = {}): Advisory {
+  return addAdvisory(emulator.state, PROJECT, {
+    ...READY,
+    summary: SENTINELS.summary,
+    description: embargoedDescription(),
+    ...partial,
+  });
+}
+
+function tracked(target: Advisory, extra: Partial<TrackerState> = {}): number {
+  const state = { ...newTrackerState(target.ghsaId, PROJECT, 'spec11', '2026-11-02T09:00:00Z'), ...extra };
+  const body = trackerBody(`${reportMarker(target.ghsaId)}\n## ${SENTINELS.summary}\n`, SPEC11, state);
+  return addIssue(emulator.state, TRACKER, { title: `[security] ${target.ghsaId}`, body, labels: [TRACKER_LABEL] })
+    .number;
+}
+
+async function gate(inputs: Record<string, string>): Promise<RunResult> {
+  const result = await runAction('release-gate', { emulator, inputs: { token: 'token-admin', ...inputs } });
+  results.push(result);
+  return result;
+}
+
+describe('release-gate with advisories', () => {
+  it('lists every unmet precondition of every advisory in one message', async () => {
+    const bare = advisory({ cveId: null, severity: null, vulnerabilities: [] });
+    const published = advisory({ state: 'published', publishedAt: '2026-11-18T16:00:00Z' });
+    const result = await gate({ 'ghsa-ids': `${bare.ghsaId},${published.ghsaId}`, repository: PROJECT });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    const message = result.errors[0]?.message ?? '';
+    expect(message).toContain('4 release precondition(s) unmet');
+    expect(message).toContain(`${bare.ghsaId} has no CVE id yet`);
+    expect(message).toContain(`${bare.ghsaId} has neither a severity nor a CVSS vector`);
+    expect(message).toContain(`${bare.ghsaId} lists no affected package`);
+    expect(message).toContain(`${published.ghsaId} is already published`);
+    expect(emulator.writes()).toEqual([]);
+  });
+
+  it('releases what the tracker agreed for today, handing on the ids and the version', async () => {
+    const today = advisory();
+    const later = advisory();
+    tracked(today, { agreedReleaseDate: '2026-11-19', agreedVersion: '1.4.2' });
+    tracked(later, { agreedReleaseDate: '2026-11-23', agreedVersion: '1.5.0' });
+    const result = await gate({ tracker: TRACKER, repository: PROJECT });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ open: 'true', 'ghsa-ids': today.ghsaId, version: '1.4.2' });
+    expect(emulator.writes()).toEqual([]);
+  });
+
+  it('holds a release agreed for today whose advisory is not ready, naming what is missing', async () => {
+    const target = advisory({ cveId: null });
+    tracked(target, { agreedReleaseDate: '2026-11-19' });
+    const result = await gate({ tracker: TRACKER, repository: PROJECT });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toContain(`${target.ghsaId} has no CVE id yet`);
+  });
+
+  it('stays closed when nothing is agreed for today: skip passes with open=false, fail fails', async () => {
+    tracked(advisory(), { agreedReleaseDate: '2026-11-23' });
+    const skipped = await gate({ tracker: TRACKER, repository: PROJECT, 'on-closed': 'skip' });
+    expect(skipped.exitCode).toBe(0);
+    expect(skipped.outputs).toMatchObject({ open: 'false', 'ghsa-ids': '' });
+    expect(skipped.outputs.reason).toBe(
+      `no security release of ${PROJECT} is agreed for today (2026-11-19) in ${TRACKER}`,
+    );
+    const failed = await gate({ tracker: TRACKER, repository: PROJECT });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.errors[0]?.message).toMatch(/no security release of sample-org\/sample-project is agreed for today/);
+  });
+
+  it('records a forced release in the tracker once, even when run again', async () => {
+    emulator.setNow('2026-11-20T16:05:00Z'); // a Friday: the window is closed
+    const target = advisory();
+    const issue = tracked(target, { agreedReleaseDate: '2026-11-20' });
+    const inputs = { tracker: TRACKER, repository: PROJECT, force: 'true', 'force-reason': 'actively exploited' };
+    const result = await gate(inputs);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ open: 'true', 'ghsa-ids': target.ghsaId });
+    expect(result.warnings[0]?.message).toBe('Release gate overridden (force): actively exploited');
+    const comments = () => emulator.state.issueComments.filter((c) => c.repo === TRACKER && c.issueNumber === issue);
+    expect(comments().map((comment) => comment.body)).toEqual([expect.stringContaining('Reason: actively exploited')]);
+    emulator.resetLog();
+    await gate(inputs);
+    expect(emulator.writes()).toEqual([]);
+    expect(comments()).toHaveLength(1);
+  });
+});
