@@ -53,6 +53,21 @@ export async function getAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: st
   }
 }
 
+/** The advisory, or undefined when GitHub answers 404 (no such advisory, or one the token cannot see). */
+export async function findAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: string): Promise<Advisory | undefined> {
+  try {
+    const { data } = await client.rest.securityAdvisories.getRepositoryAdvisory({ ...ref, ghsa_id: ghsaId });
+    return data;
+  } catch (error) {
+    if (hasStatus(error, 404)) return undefined;
+    throw advisoryPermissionError(
+      error,
+      `Cannot read advisory ${ghsaId} in ${ref.owner}/${ref.repo}`,
+      PERMISSIONS.advisoriesRead,
+    );
+  }
+}
+
 export interface AdvisoryPatch {
   state?: PatchableState;
   severity?: 'critical' | 'high' | 'medium' | 'low';

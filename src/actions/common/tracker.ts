@@ -1,4 +1,5 @@
 import { renderChecklist } from '../../domain/checklist.js';
+import { PRESETS, isPresetName } from '../../domain/policy/presets.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { readTrackerState, replaceSection, writeTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
@@ -22,6 +23,12 @@ export async function loadTrackedReports(client: GitHubClient, tracker: RepoRef)
     if (state && !reports.has(state.key)) reports.set(state.key, { issue, state });
   }
   return reports;
+}
+
+/** The policy a report's deadlines are counted under: the preset it was acknowledged under, else the configured one. */
+export function policyForState(configured: Policy, state: TrackerState): Policy {
+  if (state.policy === configured.name || !isPresetName(state.policy)) return configured;
+  return PRESETS[state.policy];
 }
 
 /** The body with the checklist re-rendered and the state block replaced. */

@@ -5,7 +5,10 @@ import type { View } from './view.js';
 
 export function simpleUser(view: View, login: string) {
   const user = findUser(view.state, login) ?? addUser(view.state, login);
-  const url = `${view.api}/users/${user.login}`;
+  // GitHub percent-encodes bot logins (`dependabot%5Bbot%5D`) and links a bot to its App's page.
+  const url = `${view.api}/users/${encodeURIComponent(user.login)}`;
+  const htmlUrl =
+    user.type === 'Bot' ? `${view.web}/apps/${user.login.replace(/\[bot\]$/, '')}` : `${view.web}/${user.login}`;
   return {
     login: user.login,
     id: user.id,
@@ -13,7 +16,7 @@ export function simpleUser(view: View, login: string) {
     avatar_url: `https://avatars.githubusercontent.com/u/${user.id}?v=4`,
     gravatar_id: '',
     url,
-    html_url: `${view.web}/${user.login}`,
+    html_url: htmlUrl,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,

@@ -196,3 +196,25 @@ describe('contract checks', () => {
     emu.contractViolations.length = 0;
   });
 });
+
+describe('users', () => {
+  it('percent-encodes bot logins in URLs and links a bot to its App, as GitHub does', async () => {
+    const emu = await start();
+    const advisory = addAdvisory(emu.state, 'sample-org/sample-project', { state: 'draft' });
+    const answer = await api<{ publisher: { url: string; html_url: string } }>(
+      emu,
+      'PATCH',
+      `${ADVISORIES}/${advisory.ghsaId}`,
+      { token: 'token-repo-writer', body: { summary: 'updated' } },
+    );
+    expect(answer.status).toBe(200);
+    advisory.publisher = 'disclosure-bot[bot]';
+    const fetched = await api<{ publisher: { url: string; html_url: string } }>(
+      emu,
+      'GET',
+      `${ADVISORIES}/${advisory.ghsaId}`,
+    );
+    expect(fetched.body.publisher.url).toBe(`${emu.url}/users/disclosure-bot%5Bbot%5D`);
+    expect(fetched.body.publisher.html_url).toBe('https://github.com/apps/disclosure-bot');
+  });
+});

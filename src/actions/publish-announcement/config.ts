@@ -1,0 +1,193 @@
+import * as core from '@actions/core';
+import { ANNOUNCEMENT_FIELDS } from '../../domain/announcement.js';
+import { ConfigurationError } from '../../domain/errors.js';
+import type { Policy } from '../../domain/policy/types.js';
+import { RETROSPECTIVE_FIELDS } from '../../domain/retrospective.js';
+import type { CompiledTemplate } from '../../domain/templates.js';
+import { ANNOUNCEMENT_TEMPLATE, ANNOUNCEMENT_TEMPLATE_NAME } from '../../templates/announcement.js';
+import {
+  REPORTER_THANKS_FIELDS,
+  REPORTER_THANKS_TEMPLATE,
+  REPORTER_THANKS_TEMPLATE_NAME,
+} from '../../templates/reporter-thanks.js';
+import { RETROSPECTIVE_TEMPLATE, RETROSPECTIVE_TEMPLATE_NAME } from '../../templates/retrospective.js';
+import {
+  getBooleanInput,
+  getGhsaListInput,
+  getOptionalInput,
+  getRepositoryInput,
+  getRequiredInput,
+  parseRepository,
+  parseWebhookUrl,
+  type RepositoryRef,
+} from '../common/inputs.js';
+import { loadPolicy } from '../common/policy.js';
+import { loadTemplateInput } from '../common/templates.js';
+
+export interface ReleaseText {
+  readonly project: string;
+  readonly version: string;
+  readonly previousVersion: string | undefined;
+  readonly upgradeCommand: string | undefined;
+  readonly versionCommand: string | undefined;
+  readonly mitigation: string | undefined;
+}
+
+export type AnnounceChannel = { readonly kind: 'discussion'; readonly category: string } | { readonly kind: 'issue' };
+
+export interface Gate {
+  /** release-gate's `open` output as given (undefined: not given). */
+  readonly gateOpen: boolean | undefined;
+  readonly confirmed: boolean;
+}
+
+export interface Templates {
+  readonly announcement: CompiledTemplate;
+  readonly thanks: CompiledTemplate;
+  readonly retrospective: CompiledTemplate;
+}
+
+export interface PublishConfig {
+  readonly token: string;
+  readonly repository: RepositoryRef;
+  readonly ghsaIds: readonly string[];
+  readonly gate: Gate;
+  readonly text: ReleaseText;
+  /** Step 2 on or off. */
+  readonly publishAdvisories: boolean;
+  /** Step 3: the tag of the release to append the Security section to; undefined when the step is off. */
+  readonly releaseTag: string | undefined;
+  /** Step 4; undefined when no announcement is posted. */
+  readonly announce: AnnounceChannel | undefined;
+  /** Step 5. */
+  readonly webhook: URL | undefined;
+  /** Step 6. */
+  readonly thankReporter: boolean;
+  /** Step 7; undefined when there is no tracker. */
+  readonly tracker: RepositoryRef | undefined;
+  readonly policy: Policy;
+  readonly templates: Templates;
+}
+
+const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
+
+function versionInput(name: string, required: true): string;
+function versionInput(name: string, required: false): string | undefined;
+function versionInput(name: string, required: boolean): string | undefined {
+  const value = required ? getRequiredInput(name) : getOptionalInput(name);
+  if (value !== undefined && !VERSION.test(value)) {
+    throw new ConfigurationError(
+      `Input "${name}" is "${value.slice(0, 80)}", but it accepts a version such as 1.4.2 (letters, digits and . + _ -).`,
+      name,
+    );
+  }
+  return value;
+}
+
+function readRepository(env: NodeJS.ProcessEnv): RepositoryRef {
+  const given = getRepositoryInput('repository');
+  if (given) return given;
+  if (!env.GITHUB_REPOSITORY) {
+    throw new ConfigurationError('Input "repository" (owner/name of the project) is required.', 'repository');
+  }
+  return parseRepository('repository', env.GITHUB_REPOSITORY);
+}
+
+function readGhsaIds(): string[] {
+  const ids = [...new Set(getGhsaListInput('ghsa-ids'))];
+  if (ids.length === 0) {
+    throw new ConfigurationError(
+      'Input required and not supplied: ghsa-ids. Name the advisories released together (comma separated GHSA ids).',
+      'ghsa-ids',
+    );
+  }
+  return ids;
+}
+
+function readGate(): Gate {
+  const given = getOptionalInput('gate-open');
+  return {
+    gateOpen: given === undefined ? undefined : getBooleanInput('gate-open', false),
+    confirmed: getBooleanInput('confirm', false),
+  };
+}
+
+function readText(repository: RepositoryRef): ReleaseText {
+  const version = versionInput('version', true);
+  return {
+    project: getOptionalInput('project') ?? repository.repo,
+    version,
+    previousVersion: versionInput('previous-version', false),
+    upgradeCommand: getOptionalInput('upgrade-command'),
+    versionCommand: getOptionalInput('version-command'),
+    mitigation: getOptionalInput('mitigation'),
+  };
+}
+
+function readReleaseTag(version: string): string | undefined {
+  if (!getBooleanInput('release-notes', true)) return undefined;
+  return getOptionalInput('release-tag') ?? (version.startsWith('v') ? version : `v${version}`);
+}
+
+function readAnnounce(): AnnounceChannel | undefined {
+  const category = getOptionalInput('discussion-category');
+  const asIssue = getBooleanInput('announce-issue', false);
+  if (asIssue && category) {
+    throw new ConfigurationError(
+      'Inputs "announce-issue" and "discussion-category" are both set: announce in a Discussion (discussion-category) or in an issue (announce-issue: true), not both.',
+      'announce-issue',
+    );
+  }
+  if (asIssue) return { kind: 'issue' };
+  return category ? { kind: 'discussion', category } : undefined;
+}
+
+function readWebhook(): URL | undefined {
+  const value = getOptionalInput('notify-webhook');
+  if (value === undefined) return undefined;
+  core.setSecret(value);
+  return parseWebhookUrl('notify-webhook', value);
+}
+
+function readTemplates(): Templates {
+  return {
+    announcement: loadTemplateInput('template', {
+      name: ANNOUNCEMENT_TEMPLATE_NAME,
+      source: ANNOUNCEMENT_TEMPLATE,
+      fields: ANNOUNCEMENT_FIELDS,
+    }),
+    thanks: loadTemplateInput('thanks-template', {
+      name: REPORTER_THANKS_TEMPLATE_NAME,
+      source: REPORTER_THANKS_TEMPLATE,
+      fields: REPORTER_THANKS_FIELDS,
+    }),
+    retrospective: loadTemplateInput('retrospective-template', {
+      name: RETROSPECTIVE_TEMPLATE_NAME,
+      source: RETROSPECTIVE_TEMPLATE,
+      fields: RETROSPECTIVE_FIELDS,
+    }),
+  };
+}
+
+/** Every input parsed and checked (templates compiled, the webhook URL parsed) before the first request. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): PublishConfig {
+  const token = getRequiredInput('token');
+  core.setSecret(token);
+  const repository = readRepository(env);
+  const text = readText(repository);
+  return {
+    token,
+    repository,
+    ghsaIds: readGhsaIds(),
+    gate: readGate(),
+    text,
+    publishAdvisories: getBooleanInput('publish-advisories', true),
+    releaseTag: readReleaseTag(text.version),
+    announce: readAnnounce(),
+    webhook: readWebhook(),
+    thankReporter: getBooleanInput('thank-reporter', true),
+    tracker: getRepositoryInput('tracker'),
+    policy: loadPolicy(),
+    templates: readTemplates(),
+  };
+}

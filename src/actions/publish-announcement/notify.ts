@@ -1,0 +1,41 @@
+/**
+ * Step 5: the chat message, subject and link only. A webhook cannot be asked what it received, so the tracking
+ * issues record that it was sent; without a tracker a re-run would post again, and the run says so.
+ */
+import * as core from '@actions/core';
+import { postWebhook } from '../../channels/webhook.js';
+import type { GitHubClient } from '../../github/client.js';
+import { policyForState, saveTrackedReport } from '../common/tracker.js';
+import type { PublishConfig } from './config.js';
+import type { Plan } from './plan.js';
+
+export const WEBHOOK_NOTIFIED = 'publish-announcement:webhook';
+
+export function webhookText(subject: string, link: string): string {
+  return `${subject}: ${link}`;
+}
+
+export function alreadyNotified(plan: Plan): boolean {
+  return [...plan.reports.values()].some((report) => report.state.notified.includes(WEBHOOK_NOTIFIED));
+}
+
+export async function notifyWebhook(
+  client: GitHubClient,
+  config: PublishConfig,
+  plan: Plan,
+  url: URL,
+  link: string,
+): Promise<'sent' | 'already sent'> {
+  if (alreadyNotified(plan)) return 'already sent';
+  await postWebhook(url, { text: webhookText(plan.announcement.subject, link) });
+  if (!config.tracker || plan.reports.size === 0) {
+    core.warning('No tracking issue records that the chat message was sent: a re-run of this job would post it again.');
+    return 'sent';
+  }
+  for (const [ghsaId, report] of plan.reports) {
+    const state = { ...report.state, notified: [...report.state.notified, WEBHOOK_NOTIFIED] };
+    const saved = await saveTrackedReport(client, config.tracker, report, policyForState(config.policy, state), state);
+    plan.reports.set(ghsaId, saved);
+  }
+  return 'sent';
+}

@@ -1,0 +1,180 @@
+/**
+ * Everything read and rendered before the first write: the advisories, the repository, the release, the discussion
+ * category, the tracking issues, and every text the run will post. A mistake found here writes nothing.
+ */
+import * as core from '@actions/core';
+import {
+  buildAnnouncementData,
+  defaultSubject,
+  findPlaceholder,
+  splitSubject,
+  type AnnouncementData,
+  type RenderedAnnouncement,
+} from '../../domain/announcement.js';
+import { ConfigurationError } from '../../domain/errors.js';
+import { renderTemplate, TemplateError } from '../../domain/templates.js';
+import { findAdvisory } from '../../github/advisories.js';
+import type { GitHubClient } from '../../github/client.js';
+import { findCategory, getDiscussionTarget, type DiscussionCategory } from '../../github/discussions.js';
+import { getReleaseByTag } from '../../github/releases.js';
+import { getRepository, requirePrivateTracker } from '../../github/repos.js';
+import { fullName, type Advisory, type Release } from '../../github/types.js';
+import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import type { PublishConfig } from './config.js';
+import { renderRetrospective } from './retrospective.js';
+import { renderThanks } from './thanks.js';
+
+export interface DiscussionPlace {
+  readonly repositoryId: string;
+  readonly category: DiscussionCategory;
+}
+
+export interface Plan {
+  readonly repositoryIsPublic: boolean;
+  /** By GHSA id, in the order given; replaced by GitHub's answer when published. */
+  readonly advisories: Map<string, Advisory>;
+  /** Tracking issues by GHSA id (only those found); replaced as they are updated. */
+  readonly reports: Map<string, TrackedReport>;
+  readonly release: Release | undefined;
+  readonly discussion: DiscussionPlace | undefined;
+  readonly data: AnnouncementData;
+  readonly announcement: RenderedAnnouncement;
+}
+
+export async function planRelease(client: GitHubClient, config: PublishConfig, now: Date): Promise<Plan> {
+  const repository = await getRepository(client, config.repository);
+  if (!repository) {
+    throw new ConfigurationError(
+      `Input "repository": ${fullName(config.repository)} does not exist or the token cannot see it.`,
+      'repository',
+    );
+  }
+  const reports = config.tracker ? await trackedReports(client, config) : new Map<string, TrackedReport>();
+  const advisories = await readAdvisories(client, config);
+  const release = config.releaseTag ? await readRelease(client, config, config.releaseTag) : undefined;
+  const discussion = config.announce?.kind === 'discussion' ? await discussionPlace(client, config) : undefined;
+  const data = buildAnnouncementData([...advisories.values()], {
+    ...config.text,
+    repository: fullName(config.repository),
+    releaseUrl: release?.html_url,
+  });
+  const announcement = renderAnnouncement(config, data);
+  const plan = {
+    repositoryIsPublic: !repository.private,
+    advisories,
+    reports,
+    release,
+    discussion,
+    data,
+    announcement,
+  };
+  preflight(config, plan, now);
+  return plan;
+}
+
+async function trackedReports(client: GitHubClient, config: PublishConfig): Promise<Map<string, TrackedReport>> {
+  const tracker = config.tracker;
+  if (!tracker) return new Map();
+  await requirePrivateTracker(client, tracker, 'tracker');
+  const all = await loadTrackedReports(client, tracker);
+  const found = new Map<string, TrackedReport>();
+  for (const ghsaId of config.ghsaIds) {
+    const report = all.get(ghsaId);
+    if (report) found.set(ghsaId, report);
+    else core.warning(`No tracking issue for ${ghsaId} in ${fullName(tracker)}: its tracker steps are skipped.`);
+  }
+  return found;
+}
+
+async function readAdvisories(client: GitHubClient, config: PublishConfig): Promise<Map<string, Advisory>> {
+  const advisories = new Map<string, Advisory>();
+  for (const ghsaId of config.ghsaIds) {
+    const advisory = await readAdvisory(client, config, ghsaId);
+    checkPublishable(config, advisory);
+    advisories.set(ghsaId, advisory);
+  }
+  return advisories;
+}
+
+async function readAdvisory(client: GitHubClient, config: PublishConfig, ghsaId: string): Promise<Advisory> {
+  const advisory = await findAdvisory(client, config.repository, ghsaId);
+  if (advisory) return advisory;
+  throw new ConfigurationError(
+    `Input "ghsa-ids": ${ghsaId} is not an advisory of ${fullName(config.repository)} (GitHub answered 404: it does not exist there, or the token lacks "Repository security advisories: read").`,
+    'ghsa-ids',
+  );
+}
+
+function checkPublishable(config: PublishConfig, advisory: Advisory): void {
+  const id = advisory.ghsa_id;
+  if (advisory.state === 'published') return;
+  if (advisory.state === 'triage') {
+    throw new ConfigurationError(
+      `Input "ghsa-ids": ${id} is still in triage. Accept the report first (triage with decision: accept) so it is a draft advisory.`,
+      'ghsa-ids',
+    );
+  }
+  if (advisory.state !== 'draft') {
+    throw new ConfigurationError(
+      `Input "ghsa-ids": ${id} is ${advisory.state}, so it cannot be published or announced.`,
+      'ghsa-ids',
+    );
+  }
+  if (!config.publishAdvisories) {
+    throw new ConfigurationError(
+      `Input "publish-advisories" is false but ${id} is still a draft: the release notes, announcement, chat message and thank-you would disclose an unpublished advisory. Publish it first or set "publish-advisories: true".`,
+      'publish-advisories',
+    );
+  }
+}
+
+async function readRelease(client: GitHubClient, config: PublishConfig, tag: string): Promise<Release> {
+  const release = await getReleaseByTag(client, config.repository, tag);
+  if (release) return release;
+  throw new ConfigurationError(
+    `There is no GitHub release with tag "${tag}" in ${fullName(config.repository)} for version ${config.text.version}. Create the release first, name its tag in "release-tag", or turn this step off with "release-notes: false".`,
+    'release-tag',
+  );
+}
+
+async function discussionPlace(client: GitHubClient, config: PublishConfig): Promise<DiscussionPlace> {
+  const wanted = config.announce?.kind === 'discussion' ? config.announce.category : '';
+  const target = await getDiscussionTarget(client, config.repository);
+  if (!target.discussionsEnabled) {
+    throw new ConfigurationError(
+      `Input "discussion-category": Discussions are not enabled in ${fullName(config.repository)}. Enable them, or announce in an issue with "announce-issue: true".`,
+      'discussion-category',
+    );
+  }
+  const category = findCategory(target, wanted);
+  if (!category) {
+    const names = target.categories.map((c) => c.name).join(', ') || 'none';
+    throw new ConfigurationError(
+      `Input "discussion-category" is "${wanted}", but ${fullName(config.repository)} has no such discussion category (it has: ${names}).`,
+      'discussion-category',
+    );
+  }
+  return { repositoryId: target.repositoryId, category };
+}
+
+function renderAnnouncement(config: PublishConfig, data: AnnouncementData): RenderedAnnouncement {
+  const template = config.templates.announcement;
+  const rendered = renderTemplate(template, data);
+  const placeholder = findPlaceholder(rendered);
+  if (placeholder !== undefined) {
+    throw new TemplateError(
+      template.name,
+      `the rendered announcement still holds SPEC 11's placeholder "${placeholder}": use the template fields instead (e.g. {{id}}, {{project}}, {{version}}).`,
+    );
+  }
+  return splitSubject(rendered, defaultSubject(data.project, data.version));
+}
+
+/** Renders the thank-you and the retrospective once with provisional links, so a template error fails before writes. */
+function preflight(config: PublishConfig, plan: Plan, now: Date): void {
+  const links = { releaseUrl: plan.release?.html_url ?? null, announcementUrl: 'https://github.com/' };
+  if (config.thankReporter) {
+    for (const advisory of plan.advisories.values()) renderThanks(config, advisory, links);
+  }
+  if (config.tracker) renderRetrospective(config, plan, links, now);
+}

@@ -1,0 +1,145 @@
+/**
+ * Step 6: thank each reporter in a comment on their (now published) advisory. The comments API is a preview for
+ * public repositories only; where it is not there the message is left in the tracking issue for a human to send.
+ */
+import * as core from '@actions/core';
+import { announcedAdvisory } from '../../domain/announcement.js';
+import { reportersOf } from '../../domain/reporter.js';
+import { neutraliseMentions } from '../../domain/sanitize.js';
+import { renderTemplate } from '../../domain/templates.js';
+import { ensureAdvisoryComment } from '../../github/advisory-comments.js';
+import type { GitHubClient } from '../../github/client.js';
+import { postOnce } from '../../github/issues.js';
+import { fullName, type Advisory } from '../../github/types.js';
+import type { ReporterThanksData } from '../../templates/reporter-thanks.js';
+import type { PublishConfig } from './config.js';
+import type { Plan } from './plan.js';
+import type { StepStatus } from './progress.js';
+
+export interface Links {
+  readonly releaseUrl: string | null;
+  readonly announcementUrl: string | null;
+}
+
+export interface Thanks {
+  readonly ghsaId: string;
+  readonly reporter: string;
+  readonly message: string;
+}
+
+export function renderThanks(config: PublishConfig, advisory: Advisory, links: Links): Thanks[] {
+  const announced = announcedAdvisory(advisory);
+  return reportersOf(advisory).map((reporter) => {
+    const data: ReporterThanksData = {
+      reporter: reporter.login,
+      ghsaId: announced.ghsaId,
+      cveId: announced.cveId,
+      id: announced.id,
+      url: announced.url,
+      project: config.text.project,
+      version: config.text.version,
+      ...links,
+      creditTypes: reporter.creditTypes,
+    };
+    return {
+      ghsaId: advisory.ghsa_id,
+      reporter: reporter.login,
+      message: renderTemplate(config.templates.thanks, data),
+    };
+  });
+}
+
+const marker = (thanks: Thanks): string =>
+  `<!-- disclosure-actions:reporter-thanks ${thanks.ghsaId} ${thanks.reporter.toLowerCase()} -->`;
+
+type Outcome = 'created' | 'exists' | 'manual-created' | 'manual-exists' | 'manual-not-recorded';
+
+export interface ThanksResult {
+  readonly status: StepStatus;
+  readonly detail: string;
+}
+
+export async function thankReporters(
+  client: GitHubClient,
+  config: PublishConfig,
+  plan: Plan,
+  links: Links,
+): Promise<ThanksResult> {
+  const outcomes: { ghsaId: string; outcome: Outcome }[] = [];
+  const unknown: string[] = [];
+  for (const advisory of plan.advisories.values()) {
+    const all = renderThanks(config, advisory, links);
+    if (all.length === 0) unknown.push(advisory.ghsa_id);
+    for (const thanks of all)
+      outcomes.push({ ghsaId: thanks.ghsaId, outcome: await thank(client, config, plan, thanks) });
+  }
+  return summarise(outcomes, unknown);
+}
+
+async function thank(client: GitHubClient, config: PublishConfig, plan: Plan, thanks: Thanks): Promise<Outcome> {
+  let reason = `${fullName(config.repository)} is private (advisory comments are for public repositories)`;
+  if (plan.repositoryIsPublic) {
+    const result = await ensureAdvisoryComment(
+      client,
+      config.repository,
+      thanks.ghsaId,
+      marker(thanks),
+      thanks.message,
+    );
+    if (result.available) return result.value;
+    reason = `the advisory comments API answered ${result.status}`;
+  }
+  return leaveForHuman(client, config, plan, thanks, reason);
+}
+
+async function leaveForHuman(
+  client: GitHubClient,
+  config: PublishConfig,
+  plan: Plan,
+  thanks: Thanks,
+  reason: string,
+): Promise<Outcome> {
+  const report = plan.reports.get(thanks.ghsaId);
+  if (!config.tracker || !report) {
+    core.warning(
+      `The reporter of ${thanks.ghsaId} could not be thanked automatically (${reason}) and there is no tracking issue to leave the message in: thank them yourself.`,
+    );
+    return 'manual-not-recorded';
+  }
+  const quoted = neutraliseMentions(thanks.message)
+    .trimEnd()
+    .split('\n')
+    .map((line) => `> ${line}`);
+  const body = [
+    `**Manual step: thank the reporter of ${thanks.ghsaId}.** It could not be done automatically: ${reason}.`,
+    'Send them this message through the channel you used to acknowledge the report:',
+    '',
+    ...quoted,
+  ].join('\n');
+  const posted = await postOnce(client, config.tracker, report.issue.number, marker(thanks), body);
+  return posted === 'created' ? 'manual-created' : 'manual-exists';
+}
+
+function summarise(
+  outcomes: readonly { ghsaId: string; outcome: Outcome }[],
+  unknown: readonly string[],
+): ThanksResult {
+  const list = (wanted: Outcome[]): string[] => [
+    ...new Set(outcomes.filter((o) => wanted.includes(o.outcome)).map((o) => o.ghsaId)),
+  ];
+  const parts = [
+    ...section('thanked in an advisory comment', list(['created'])),
+    ...section('already thanked', list(['exists'])),
+    ...section('message left in the tracking issue for a human to send', list(['manual-created', 'manual-exists'])),
+    ...section('NOT thanked (no channel, no tracking issue): thank them yourself', list(['manual-not-recorded'])),
+    ...section('no reporter known', unknown),
+  ];
+  const detail = parts.join('; ') || 'nothing to do';
+  if (outcomes.some((o) => o.outcome.startsWith('manual'))) return { status: 'manual', detail };
+  if (outcomes.some((o) => o.outcome === 'created')) return { status: 'done', detail };
+  return { status: outcomes.length > 0 ? 'already done' : 'skipped', detail };
+}
+
+function section(label: string, ids: readonly string[]): string[] {
+  return ids.length > 0 ? [`${label}: ${ids.join(', ')}`] : [];
+}

@@ -1,0 +1,90 @@
+/**
+ * Step 7: in the private tracker, open (or find) the retrospective, then for each tracking issue record the release
+ * and publication in its state (the checklist checks them off), post the summary once, and close it.
+ */
+import { formatUtc } from '../../domain/checklist.js';
+import { retrospectiveDue } from '../../domain/retrospective.js';
+import type { TrackerState } from '../../domain/tracker-state.js';
+import type { GitHubClient } from '../../github/client.js';
+import { postOnce, updateIssue, type IssueUpdate } from '../../github/issues.js';
+import type { Advisory, RepoRef } from '../../github/types.js';
+import { policyForState, trackerBody, type TrackedReport } from '../common/tracker.js';
+import type { PublishConfig } from './config.js';
+import type { Plan } from './plan.js';
+import { ensureRetrospective, releasedState, renderRetrospective } from './retrospective.js';
+import type { Links } from './thanks.js';
+
+export interface TrackerResult {
+  readonly retrospectiveIssue: number;
+  readonly retrospectiveCreated: boolean;
+  readonly closed: readonly number[];
+  readonly updated: readonly number[];
+  readonly commented: readonly number[];
+}
+
+const summaryMarker = (ghsaId: string): string => `<!-- disclosure-actions:release-summary ${ghsaId} -->`;
+
+function summaryComment(
+  advisory: Advisory,
+  state: TrackerState,
+  links: Links,
+  retrospective: number,
+  due: Date,
+): string {
+  const published = state.publishedAt ? formatUtc(new Date(state.publishedAt)) : 'now';
+  return [
+    `**Released and disclosed.** ${advisory.ghsa_id} was published ${published}: ${advisory.html_url}`,
+    '',
+    `- Release: ${links.releaseUrl ?? 'no GitHub release updated'}`,
+    `- Announcement: ${links.announcementUrl ?? 'not posted by the workflow'}`,
+    `- Retrospective: #${retrospective}, due ${formatUtc(due)}`,
+    '',
+    'Closing this tracking issue: the disclosure is complete. The retrospective continues in its own issue.',
+  ].join('\n');
+}
+
+export async function closeOutTracker(
+  client: GitHubClient,
+  config: PublishConfig,
+  tracker: RepoRef,
+  plan: Plan,
+  links: Links,
+  now: Date,
+): Promise<TrackerResult> {
+  const retrospective = await ensureRetrospective(client, tracker, plan, () =>
+    renderRetrospective(config, plan, links, now),
+  );
+  const result = { closed: [] as number[], updated: [] as number[], commented: [] as number[] };
+  for (const [ghsaId, report] of plan.reports) {
+    const advisory = plan.advisories.get(ghsaId);
+    if (!advisory) continue;
+    const state: TrackerState = {
+      ...releasedState(report.state, advisory, now),
+      retrospectiveIssue: retrospective.number,
+    };
+    const policy = policyForState(config.policy, state);
+    const due = retrospectiveDue(policy, new Date(state.releasedAt ?? now.toISOString()));
+    const comment = summaryComment(advisory, state, links, retrospective.number, due);
+    const number = report.issue.number;
+    if ((await postOnce(client, tracker, number, summaryMarker(ghsaId), comment)) === 'created')
+      result.commented.push(number);
+    const update = closingUpdate(report, trackerBody(report.issue.body ?? '', policy, state));
+    if (update.body !== undefined) result.updated.push(number);
+    if (update.state === 'closed') result.closed.push(number);
+    if (Object.keys(update).length > 0) {
+      const issue = await updateIssue(client, tracker, number, update);
+      plan.reports.set(ghsaId, { issue, state });
+    }
+  }
+  return { retrospectiveIssue: retrospective.number, retrospectiveCreated: retrospective.created, ...result };
+}
+
+function closingUpdate(report: TrackedReport, body: string): IssueUpdate {
+  const update: IssueUpdate = {};
+  if (body !== (report.issue.body ?? '')) update.body = body;
+  if (report.issue.state !== 'closed') {
+    update.state = 'closed';
+    update.state_reason = 'completed';
+  }
+  return update;
+}
