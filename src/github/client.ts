@@ -59,7 +59,6 @@ export function createClient(options: ClientOptions): GitHubClient {
         retries: options.retries ?? 3,
         retryAfterBaseValue: fast ? 100 : 1000,
       },
-      request: { retries: options.retries ?? 3 },
       throttle: {
         ...writeLimits,
         onRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {

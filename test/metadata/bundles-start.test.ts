@@ -25,7 +25,8 @@ describe('the Marketplace entry (root action.yml)', () => {
   it('runs the action named by `command`', async () => {
     const result = await runAction('main', { inputs: { command: 'release-gate', mode: 'next', count: 2 }, now: '2026-11-26T12:00:00Z' });
     expect(result.exitCode).toBe(0);
-    expect(result.outputs['next-slot']).toBe('2026-11-30T16:00:00.000Z');
+    expect(result.outputs['next-slot']).toBe('2026-11-26T16:00:00.000Z');
+    expect(JSON.parse(result.outputs['next-slots'] ?? '[]')).toEqual(['2026-11-26T16:00:00.000Z', '2026-11-30T16:00:00.000Z']);
   });
 
   it('refuses an unknown command, naming the ones it accepts', async () => {

@@ -144,8 +144,8 @@ describe('fault injection', () => {
 
   it.each<[string, FaultOptions]>([
     ['30% 5xx', { serverErrorRate: 0.3, seed: 7 }],
-    ['secondary rate limits', { secondaryRateLimitEvery: 4, retryAfterSeconds: 0 }],
-    ['429 rate limits', { secondaryRateLimitEvery: 5, secondaryStatus: 429, retryAfterSeconds: 0 }],
+    ['secondary rate limits', { secondaryRateLimitEvery: 4, retryAfterSeconds: 1 }],
+    ['429 rate limits', { secondaryRateLimitEvery: 5, secondaryStatus: 429, retryAfterSeconds: 1 }],
     ['primary exhaustion with reset', { primaryRateLimitAfter: 6, primaryResetSeconds: 1 }],
     ['connection resets', { connectionResetEvery: 4 }],
   ])(
@@ -216,5 +216,30 @@ describe('users', () => {
     );
     expect(fetched.body.publisher.url).toBe(`${emu.url}/users/disclosure-bot%5Bbot%5D`);
     expect(fetched.body.publisher.html_url).toBe('https://github.com/apps/disclosure-bot');
+  });
+});
+
+describe('the project client against GitHub errors', () => {
+  it('sends a request that GitHub refuses with a 4xx once, never again', async () => {
+    const emu = await start();
+    const client = clientFor(emu);
+    await expect(client.rest.issues.create({ owner: 'sample-org', repo: 'nope', title: 'x' })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      client.rest.issues.create({ owner: 'sample-org', repo: 'security-tracker', title: '' }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(emu.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      'POST /repos/sample-org/nope/issues 404',
+      'POST /repos/sample-org/security-tracker/issues 422',
+    ]);
+  });
+
+  it('retries a 5xx up to three times, then gives up', async () => {
+    const emu = await start({ serverErrorRate: 1, serverErrorStatuses: [503] });
+    await expect(clientFor(emu).rest.repos.get({ owner: 'sample-org', repo: 'sample-project' })).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(emu.log.map((entry) => entry.status)).toEqual([503, 503, 503, 503]);
   });
 });
