@@ -1,0 +1,135 @@
+/**
+ * Outputs, log lines and the job summary. They may be public (a public repository's Actions run), so they hold
+ * report ids, repositories, dates, channels and tracker links only: never an advisory's text or its reporter.
+ */
+import * as core from '@actions/core';
+import { formatUtc } from '../../domain/checklist.js';
+import { inertForLog } from '../../domain/sanitize.js';
+import type { AckChannel } from '../../domain/tracker-state.js';
+import type { Outcome } from './context.js';
+import type { Gathered } from './sources.js';
+
+export interface RunReport {
+  readonly outcomes: readonly Outcome[];
+  readonly gathered: Pick<Gathered, 'notVisible' | 'failures' | 'fellBack'>;
+}
+
+export interface Failure {
+  readonly item: string;
+  readonly message: string;
+}
+
+const acknowledged = (outcomes: readonly Outcome[]): Outcome[] => outcomes.filter((o) => o.status === 'acknowledged');
+
+/** Everything the run fails on at the end: listings and reports that failed, what the token cannot see. */
+export function failuresOf(report: RunReport): Failure[] {
+  const failed = report.outcomes
+    .filter((o) => o.status === 'failed' || (o.status === 'acknowledged' && o.detail))
+    .map((o) => ({ item: o.key, message: o.detail ?? 'failed' }));
+  const hidden = report.gathered.notVisible.map((item) => ({
+    item,
+    message: 'not visible to the token: its reports cannot be acknowledged',
+  }));
+  return [...report.gathered.failures, ...hidden, ...failed];
+}
+
+export function setIntakeOutputs(report: RunReport): void {
+  const done = acknowledged(report.outcomes);
+  const issues = Object.fromEntries(
+    report.outcomes.filter((o) => o.issueUrl !== undefined).map((o) => [o.key, o.issueUrl]),
+  );
+  core.setOutput('acknowledged', JSON.stringify(done.map((o) => o.key)));
+  core.setOutput('late', JSON.stringify(done.filter((o) => o.late).map((o) => o.key)));
+  core.setOutput('count', String(done.length));
+  core.setOutput('tracker-issues', JSON.stringify(issues));
+  core.setOutput('manual', JSON.stringify(done.filter((o) => o.channel === 'manual').map((o) => o.key)));
+  core.setOutput('not-visible', JSON.stringify(report.gathered.notVisible));
+  core.setOutput('failed', JSON.stringify(failuresOf(report).map((f) => f.item)));
+}
+
+const CHANNEL_TEXT: Readonly<Record<AckChannel, string>> = {
+  'advisory-comment': 'advisory comment',
+  'issue-comment': 'issue comment',
+  manual: 'by hand (text in the tracking issue)',
+};
+
+function statusText(outcome: Outcome): string {
+  switch (outcome.status) {
+    case 'acknowledged':
+      return outcome.late ? 'late' : 'met';
+    case 'already':
+      return 'acknowledged earlier';
+    case 'in-progress':
+      return 'left to another run';
+    default:
+      return outcome.status;
+  }
+}
+
+const date = (iso: string | undefined): string => (iso ? formatUtc(new Date(iso)) : '-');
+
+export function logIntake(report: RunReport): void {
+  for (const outcome of report.outcomes) {
+    if (outcome.status === 'already') continue;
+    const where = outcome.repository ? ` (${outcome.repository})` : '';
+    const how = outcome.channel ? ` via ${CHANNEL_TEXT[outcome.channel]}` : '';
+    const why = outcome.detail ? `: ${outcome.detail}` : '';
+    core.info(inertForLog(`${outcome.key}${where}: ${statusText(outcome)}${how}${why}`));
+  }
+  const earlier = report.outcomes.filter((o) => o.status === 'already').length;
+  core.info(`${acknowledged(report.outcomes).length} report(s) acknowledged now; ${earlier} acknowledged earlier.`);
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function outcomeRow(outcome: Outcome): string[] {
+  return [
+    outcome.issueUrl ? `<a href="${html(outcome.issueUrl)}">${outcome.key}</a>` : outcome.key,
+    outcome.repository ?? 'tracker issue',
+    date(outcome.receivedAt),
+    date(outcome.acknowledgedAt),
+    date(outcome.due),
+    statusText(outcome),
+    outcome.channel ? CHANNEL_TEXT[outcome.channel] : html(outcome.detail ?? ''),
+  ];
+}
+
+export async function writeIntakeSummary(report: RunReport): Promise<void> {
+  const summary = core.summary.addHeading('Report intake', 2);
+  const shown = report.outcomes.filter((o) => o.status !== 'already');
+  if (shown.length === 0) summary.addRaw('No new report: nothing to acknowledge.', true);
+  else {
+    const header = [
+      'Report',
+      'Repository',
+      'Received',
+      'Acknowledged',
+      'Ack deadline',
+      'Met or late',
+      'Channel / note',
+    ];
+    summary.addTable([header.map((data) => ({ data, header: true })), ...shown.map(outcomeRow)]);
+  }
+  const earlier = report.outcomes.length - shown.length;
+  if (earlier > 0) summary.addRaw(`${earlier} report(s) in scope were acknowledged earlier.`, true);
+  const manual = acknowledged(report.outcomes).filter((o) => o.channel === 'manual');
+  if (manual.length > 0) {
+    summary.addRaw(
+      `Send these acknowledgements yourself, through the channel each report came in (the text is in its tracking issue): ${manual.map((o) => o.key).join(', ')}.`,
+      true,
+    );
+  }
+  if (report.gathered.fellBack) {
+    summary.addRaw(
+      'The token cannot use the organization-level advisory list (only owners and security managers can): each repository was listed instead.',
+      true,
+    );
+  }
+  const failures = failuresOf(report);
+  if (failures.length > 0) {
+    summary.addHeading('Not done', 3).addList(failures.map((f) => html(`${f.item}: ${f.message}`)));
+  }
+  await summary.write();
+}

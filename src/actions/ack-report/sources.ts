@@ -1,0 +1,139 @@
+/**
+ * Where the reports of a run come from: one advisory (inputs or an App's repository_dispatch), one issue filed in
+ * the tracker, or a sweep of the scope. A sweep also picks up what an earlier run left unfinished and the issues
+ * filed by hand whose `issues` event was missed, so no report waits unanswered.
+ */
+import { ConfigurationError, PermissionError } from '../../domain/errors.js';
+import { issueReportKey, isAcknowledged } from '../../domain/intake.js';
+import { readTrackerState } from '../../domain/tracker-state.js';
+import type { AdvisoryState } from '../../github/types.js';
+import { findAdvisory } from '../../github/advisories.js';
+import type { GitHubClient } from '../../github/client.js';
+import { PERMISSIONS } from '../../github/errors.js';
+import { getIssue, listIssuesWithLabel } from '../../github/issues.js';
+import { fullName, splitFullName, type Issue, type RepoRef } from '../../github/types.js';
+import { DEFAULT_LIST_CONCURRENCY, inScope, listAdvisoriesInScope, type SweepScope } from '../common/advisory-sweep.js';
+import { mapWithConcurrency } from '../common/concurrency.js';
+import type { TrackedReport } from '../common/tracker.js';
+import type { AckConfig, AdvisoryMode, SweepMode } from './config.js';
+import type { AdvisoryCandidate, Candidate, IssueCandidate } from './context.js';
+
+export interface Gathered {
+  readonly candidates: Candidate[];
+  /** Repositories, or reports (`GHSA-… in owner/repo`), the token cannot see. */
+  readonly notVisible: string[];
+  readonly failures: { item: string; message: string }[];
+  /** The organization-level list was refused: each repository was listed instead. */
+  readonly fellBack: boolean;
+}
+
+type Tracked = ReadonlyMap<string, TrackedReport>;
+
+function notVisibleError(mode: AdvisoryMode): Error {
+  const where = fullName(mode.repository);
+  const advice = `if it exists, the token needs "${PERMISSIONS.advisoriesRead}" on ${where}`;
+  if (mode.origin === 'inputs') {
+    return new ConfigurationError(
+      `Input "ghsa-id" is "${mode.ghsaId}", but no such advisory is visible in ${where} (GitHub answered 404): it accepts the id of an advisory of "repository"; ${advice}.`,
+      'ghsa-id',
+    );
+  }
+  return new PermissionError(
+    `The relayed advisory ${mode.ghsaId} in ${where} is not visible to the token (GitHub answered 404): ${advice}.`,
+  );
+}
+
+async function gatherAdvisory(client: GitHubClient, mode: AdvisoryMode): Promise<Gathered> {
+  const advisory = await findAdvisory(client, mode.repository, mode.ghsaId);
+  if (!advisory) throw notVisibleError(mode);
+  const candidate: AdvisoryCandidate = {
+    kind: 'advisory',
+    key: advisory.ghsa_id,
+    advisory,
+    repository: mode.repository,
+  };
+  return { candidates: [candidate], notVisible: [], failures: [], fellBack: false };
+}
+
+/** An issue that already tracks another report (someone put the intake label on it) is not a new report. */
+function issueCandidate(issue: Issue): IssueCandidate | undefined {
+  const key = issueReportKey(issue.number);
+  const recorded = readTrackerState(issue.body)?.key;
+  return recorded === undefined || recorded === key ? { kind: 'issue', key, issue } : undefined;
+}
+
+async function gatherIssue(client: GitHubClient, tracker: RepoRef, issueNumber: number): Promise<Gathered> {
+  const candidate = issueCandidate(await getIssue(client, tracker, issueNumber));
+  return { candidates: candidate ? [candidate] : [], notVisible: [], failures: [], fellBack: false };
+}
+
+interface Unfinished {
+  readonly candidates: AdvisoryCandidate[];
+  readonly notVisible: string[];
+  readonly failures: { item: string; message: string }[];
+}
+
+/** Reports with a tracking issue but no acknowledgement that the sweep's listing did not return (accepted already...). */
+async function unfinishedReports(
+  client: GitHubClient,
+  scope: SweepScope,
+  tracked: Tracked,
+  listed: ReadonlySet<string>,
+): Promise<Unfinished> {
+  const unfinished = [...tracked.values()].filter(
+    ({ issue, state }) =>
+      state.repository !== null &&
+      !listed.has(state.key) &&
+      !isAcknowledged(state) &&
+      issue.state === 'open' &&
+      inScope(scope, state.repository),
+  );
+  const found: Unfinished = { candidates: [], notVisible: [], failures: [] };
+  await mapWithConcurrency(unfinished, DEFAULT_LIST_CONCURRENCY, async ({ state }) => {
+    const repository = splitFullName(state.repository ?? '');
+    const where = `${state.key} in ${fullName(repository)}`;
+    try {
+      const advisory = await findAdvisory(client, repository, state.key);
+      if (advisory) found.candidates.push({ kind: 'advisory', key: state.key, advisory, repository });
+      else found.notVisible.push(where);
+    } catch (error) {
+      if (error instanceof PermissionError) found.notVisible.push(where);
+      else found.failures.push({ item: where, message: (error as Error).message });
+    }
+  });
+  return found;
+}
+
+async function gatherSweep(
+  client: GitHubClient,
+  config: AckConfig,
+  mode: SweepMode,
+  tracked: Tracked,
+): Promise<Gathered> {
+  const states: AdvisoryState[] = config.includeDrafts ? ['triage', 'draft'] : ['triage'];
+  const listing = await listAdvisoriesInScope(client, mode.scope, states);
+  const listed: AdvisoryCandidate[] = listing.advisories.map(({ advisory, repository }) => ({
+    kind: 'advisory',
+    key: advisory.ghsa_id,
+    advisory,
+    repository,
+  }));
+  const unfinished = await unfinishedReports(client, mode.scope, tracked, new Set(listed.map((c) => c.key)));
+  const filed = await listIssuesWithLabel(client, config.tracker, config.policy.intakeLabel, 'open');
+  const issues = filed.map(issueCandidate).filter((c): c is IssueCandidate => c !== undefined);
+  return {
+    candidates: [...listed, ...unfinished.candidates, ...issues],
+    notVisible: [...listing.notVisible, ...unfinished.notVisible],
+    failures: [...listing.failures, ...unfinished.failures],
+    fellBack: listing.fellBack,
+  };
+}
+
+/** Every report of the run, read before anything is written. */
+export async function gatherCandidates(client: GitHubClient, config: AckConfig, tracked: Tracked): Promise<Gathered> {
+  const { mode } = config;
+  if (mode.kind === 'advisory') return gatherAdvisory(client, mode);
+  if (mode.kind === 'issue') return gatherIssue(client, config.tracker, mode.issueNumber);
+  if (mode.kind === 'sweep') return gatherSweep(client, config, mode, tracked);
+  return { candidates: [], notVisible: [], failures: [], fellBack: false };
+}

@@ -1,0 +1,100 @@
+/**
+ * Everything an acknowledgement writes, rendered before its first write: the tracker issue's report section (as
+ * opened, and once acknowledged) and the message to the reporter.
+ */
+import { acknowledgementDates } from '../../domain/acknowledgement.js';
+import { acknowledgementTiming } from '../../domain/intake.js';
+import type { Policy } from '../../domain/policy/types.js';
+import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
+import type { TrackerState } from '../../domain/tracker-state.js';
+import type { Advisory } from '../../github/types.js';
+import type { AcknowledgementData } from '../../templates/acknowledgement.js';
+import type { TrackerIssueData } from '../../templates/tracker-issue.js';
+
+/** What the tracker template says about the report itself; the dates come from the state and the policy. */
+export type ReportFacts = Pick<
+  TrackerIssueData,
+  'ghsaId' | 'reportUrl' | 'repository' | 'source' | 'state' | 'severity' | 'reporter' | 'summary' | 'description'
+>;
+
+export function advisoryFacts(advisory: Advisory, repository: string): ReportFacts {
+  const filedByReporter = advisory.submission !== null && advisory.submission !== undefined;
+  return {
+    ghsaId: advisory.ghsa_id,
+    reportUrl: advisory.html_url,
+    repository,
+    source: filedByReporter ? 'private vulnerability report' : 'advisory opened by a maintainer',
+    state: advisory.state,
+    severity: advisory.severity ?? null,
+    reporter: advisory.author?.login ?? null,
+    summary: advisory.summary,
+    description: advisory.description ?? null,
+  };
+}
+
+export const ISSUE_FACTS: ReportFacts = {
+  ghsaId: null,
+  reportUrl: null,
+  repository: null,
+  source: 'issue filed in the tracker',
+  state: 'filed by hand',
+  severity: null,
+  reporter: null,
+  summary: null,
+  description: null,
+};
+
+export interface Templates {
+  readonly tracker: CompiledTemplate;
+  readonly acknowledgement: CompiledTemplate;
+}
+
+export interface RenderedTexts {
+  /** The report section before the acknowledgement is made. */
+  readonly reportPending: string;
+  /** The report section once acknowledged now. */
+  readonly reportAcknowledged: string;
+  /** The reporter's message. */
+  readonly message: string;
+  readonly late: boolean;
+  readonly due: Date;
+}
+
+export interface TextInputs {
+  readonly templates: Templates;
+  readonly policy: Policy;
+  readonly state: TrackerState;
+  readonly facts: ReportFacts;
+  readonly contact: string | null;
+  readonly now: Date;
+}
+
+export function renderTexts(inputs: TextInputs): RenderedTexts {
+  const { templates, policy, state, facts, now } = inputs;
+  const timing = acknowledgementTiming(policy, state, now);
+  const dates = acknowledgementDates(policy, state, now);
+  const trackerData = (acknowledgedAt: string | null): TrackerIssueData => ({
+    key: state.key,
+    ...facts,
+    receivedAt: dates.receivedAt,
+    ackDeadline: dates.ackDeadline,
+    acknowledgedAt,
+    late: acknowledgedAt !== null && timing.late,
+    policy: policy.name,
+  });
+  const message: AcknowledgementData = {
+    ghsaId: facts.ghsaId,
+    repository: facts.repository,
+    ...dates,
+    late: timing.late,
+    policy: policy.name,
+    contact: inputs.contact,
+  };
+  return {
+    reportPending: renderTemplate(templates.tracker, trackerData(null)),
+    reportAcknowledged: renderTemplate(templates.tracker, trackerData(dates.acknowledgedAt)),
+    message: renderTemplate(templates.acknowledgement, message),
+    late: timing.late,
+    due: timing.due,
+  };
+}

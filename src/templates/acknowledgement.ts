@@ -1,0 +1,87 @@
+/**
+ * What the reporter is told when the report is acknowledged (SPEC 11 step 1: "respond to any report", "updating the
+ * reporter on the disclosure timeline"): thanks, what happens next and the policy's dates, in UTC. A project
+ * replaces it with the `ack-template` input (a Handlebars file in the workspace) using the fields below.
+ */
+export const ACKNOWLEDGEMENT_TEMPLATE_NAME = 'acknowledgement (built-in)';
+
+/** The fields an acknowledgement template may use; nullable ones are `null` when unknown. */
+export const ACKNOWLEDGEMENT_FIELDS = [
+  'ghsaId',
+  'repository',
+  'receivedAt',
+  'acknowledgedAt',
+  'ackDeadline',
+  'triageDue',
+  'fixReleaseTarget',
+  'disclosureDeadline',
+  'late',
+  'policy',
+  'contact',
+] as const;
+
+export interface AcknowledgementData {
+  /** Null for a report filed by hand (an issue in the tracker). */
+  readonly ghsaId: string | null;
+  readonly repository: string | null;
+  /** ISO 8601 UTC. */
+  readonly receivedAt: string;
+  readonly acknowledgedAt: string;
+  readonly ackDeadline: string;
+  readonly triageDue: string;
+  readonly fixReleaseTarget: string;
+  readonly disclosureDeadline: string;
+  /** The acknowledgement comes after the policy's deadline. */
+  readonly late: boolean;
+  readonly policy: string;
+  /** How to reach the team (the `contact` input), rendered through `md`; null: reply to the message. */
+  readonly contact: string | null;
+}
+
+export const ACKNOWLEDGEMENT_TEMPLATE = `Thank you for your report{{#if ghsaId}} ({{ghsaId}}{{#if repository}} in {{code repository}}{{/if}}){{/if}}. We received it on {{date receivedAt}} and the security response team is on it.
+{{#if late}}
+
+We are sorry for the late answer: our policy is to acknowledge every report by {{date ackDeadline}}.
+{{/if}}
+
+What happens next, under our {{code policy}} disclosure policy (times in UTC):
+
+- **Triage** by {{date triageDue}}: we try to reproduce the issue, rate its severity (CVSS) and tell you whether we accept it.
+- **Fix release** targeted for {{date fixReleaseTarget}}, coordinated with you; a low-severity issue may take longer.
+- **Disclosure** by {{date disclosureDeadline}} at the latest: the advisory is published then, whether or not a fix exists.
+
+We will keep you updated as the timeline firms up, and we would like to credit you in the advisory: tell us the name to use, or that you prefer not to be credited.
+Please keep the details private until the advisory is published.
+
+{{#if contact}}You can reach the team at {{md contact}}.{{else}}Reply to this message to reach the team.{{/if}}
+`;
+
+/** Data that exercises every branch of a template: rendered once before anything is written. */
+export const ACKNOWLEDGEMENT_SAMPLES: readonly AcknowledgementData[] = [
+  {
+    ghsaId: 'GHSA-2222-3333-4444',
+    repository: 'example-org/example',
+    receivedAt: '2026-01-05T09:00:00.000Z',
+    acknowledgedAt: '2026-01-08T09:00:00.000Z',
+    ackDeadline: '2026-01-07T09:00:00.000Z',
+    triageDue: '2026-01-12T09:00:00.000Z',
+    fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+    disclosureDeadline: '2026-04-05T09:00:00.000Z',
+    late: true,
+    policy: 'spec11',
+    contact: 'security@example.org',
+  },
+  {
+    ghsaId: null,
+    repository: null,
+    receivedAt: '2026-01-05T09:00:00.000Z',
+    acknowledgedAt: '2026-01-05T10:00:00.000Z',
+    ackDeadline: '2026-01-07T09:00:00.000Z',
+    triageDue: '2026-01-12T09:00:00.000Z',
+    fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+    disclosureDeadline: '2026-04-05T09:00:00.000Z',
+    late: false,
+    policy: 'spec11',
+    contact: null,
+  },
+];

@@ -1,0 +1,118 @@
+/**
+ * The `report` section of a tracking issue in the private tracker: what came in, from where, and when it must be
+ * acknowledged. It is the one place the advisory's summary and description are copied to (rendered inert through
+ * `md`). ack-report adds the acknowledgement and checklist sections and the state block around it. A project
+ * replaces it with the `tracker-template` input (a Handlebars file in the workspace) using the fields below.
+ */
+export const TRACKER_ISSUE_TEMPLATE_NAME = 'tracker-issue (built-in)';
+
+/** The fields a tracker issue template may use; nullable ones are `null` when unknown. */
+export const TRACKER_ISSUE_FIELDS = [
+  'key',
+  'ghsaId',
+  'reportUrl',
+  'repository',
+  'source',
+  'state',
+  'severity',
+  'reporter',
+  'summary',
+  'description',
+  'receivedAt',
+  'ackDeadline',
+  'acknowledgedAt',
+  'late',
+  'policy',
+] as const;
+
+export interface TrackerIssueData {
+  /** The GHSA id, or `issue-<n>` for a report filed by hand in the tracker. */
+  readonly key: string;
+  readonly ghsaId: string | null;
+  /** The advisory's page; null for a report filed as an issue (the issue is the report). */
+  readonly reportUrl: string | null;
+  readonly repository: string | null;
+  /** Where the report came from, in words. */
+  readonly source: string;
+  /** The advisory's state when it was taken in (`triage`, `draft`), or `filed by hand`. */
+  readonly state: string;
+  readonly severity: string | null;
+  /** The reporter's login; the tracker is private, so it may be shown here and nowhere else. */
+  readonly reporter: string | null;
+  /** Untrusted, embargoed: render through `md`. */
+  readonly summary: string | null;
+  /** Untrusted, embargoed: render through `md`. */
+  readonly description: string | null;
+  readonly receivedAt: string;
+  readonly ackDeadline: string;
+  /** Null until the acknowledgement is made. */
+  readonly acknowledgedAt: string | null;
+  readonly late: boolean;
+  readonly policy: string;
+}
+
+export const TRACKER_ISSUE_TEMPLATE = `## Security report {{key}}
+
+| | |
+|---|---|
+| Report | {{#if reportUrl}}[{{key}}]({{reportUrl}}){{else}}{{key}}{{/if}} |
+| Repository | {{#if repository}}{{code repository}}{{else}}not known yet{{/if}} |
+| Source | {{source}} |
+| State at intake | {{state}} |
+| Severity | {{default severity "not rated yet"}} |
+| Reporter | {{#if reporter}}{{code reporter}}{{else}}see the report{{/if}} |
+| Received | {{date receivedAt}} |
+| Acknowledge by | {{date ackDeadline}} |
+| Acknowledged | {{#if acknowledgedAt}}{{date acknowledgedAt}}{{#if late}} (late){{/if}}{{else}}not yet{{/if}} |
+| Policy | {{code policy}} |
+{{#if summary}}
+
+### Summary (embargoed)
+
+{{md summary}}
+{{/if}}
+{{#if description}}
+
+### Description as reported (embargoed)
+
+{{md description}}
+{{/if}}
+`;
+
+/** Data that exercises every branch of a template: rendered once before anything is written. */
+export const TRACKER_ISSUE_SAMPLES: readonly TrackerIssueData[] = [
+  {
+    key: 'GHSA-2222-3333-4444',
+    ghsaId: 'GHSA-2222-3333-4444',
+    reportUrl: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+    repository: 'example-org/example',
+    source: 'private vulnerability report',
+    state: 'triage',
+    severity: 'high',
+    reporter: 'octocat',
+    summary: 'Sample summary',
+    description: 'Sample description',
+    receivedAt: '2026-01-05T09:00:00.000Z',
+    ackDeadline: '2026-01-07T09:00:00.000Z',
+    acknowledgedAt: '2026-01-08T09:00:00.000Z',
+    late: true,
+    policy: 'spec11',
+  },
+  {
+    key: 'issue-7',
+    ghsaId: null,
+    reportUrl: null,
+    repository: null,
+    source: 'issue filed in the tracker',
+    state: 'filed by hand',
+    severity: null,
+    reporter: null,
+    summary: null,
+    description: null,
+    receivedAt: '2026-01-05T09:00:00.000Z',
+    ackDeadline: '2026-01-07T09:00:00.000Z',
+    acknowledgedAt: null,
+    late: false,
+    policy: 'spec11',
+  },
+];
