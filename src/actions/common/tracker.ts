@@ -16,7 +16,14 @@ export interface TrackedReport {
 
 /** All tracking issues of the tracker by report key (GHSA id or `issue-<n>`); the oldest wins on duplicates. */
 export async function loadTrackedReports(client: GitHubClient, tracker: RepoRef): Promise<Map<string, TrackedReport>> {
-  const issues = await listIssuesWithLabel(client, tracker, TRACKER_LABEL, 'all');
+  return trackedReportsIn(await listIssuesWithLabel(client, tracker, TRACKER_LABEL, 'all'));
+}
+
+/**
+ * The tracking issues among `issues` (those with a state block) by report key; the oldest wins on duplicates.
+ * For callers that list the label themselves because they also look for other issues carrying it (the dashboard).
+ */
+export function trackedReportsIn(issues: readonly Issue[]): Map<string, TrackedReport> {
   const reports = new Map<string, TrackedReport>();
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
     const state = readTrackerState(issue.body);

@@ -1,6 +1,77 @@
-import { getRequiredInput } from '../common/inputs.js';
+import * as core from '@actions/core';
+import { readDashboardState } from '../../domain/dashboard.js';
+import { ExpectedFailure, PartialFailureError } from '../../domain/errors.js';
+import { uniqueBlindSpots } from '../../domain/sla.js';
+import { clientOptionsFromEnv, createClient } from '../../github/client.js';
+import { requirePrivateTracker } from '../../github/repos.js';
+import { readNow } from '../common/clock.js';
+import { applySweep, dashboardView, planSweep, type WriteInput } from './apply.js';
+import { assessSweep } from './assess.js';
+import { dueSoonAt, readConfig, type SlaConfig } from './config.js';
+import { gather, type SweepData } from './gather.js';
+import { runInventory } from './inventory.js';
+import { logSweep, setSweepOutputs, sweepOutcome, writeSweepSummary } from './report.js';
+
+function scopeText(config: SlaConfig, data: SweepData): string {
+  const parts: string[] = [];
+  const org = config.scope.organization;
+  if (org) {
+    parts.push(
+      `organization ${org} (${data.fellBack ? 'each repository listed: the token may not use the organization list' : 'organization advisory list'})`,
+    );
+  }
+  const listed = config.scope.repositories.length;
+  if (listed > 0) parts.push(`${listed} listed repositor${listed === 1 ? 'y' : 'ies'}`);
+  return parts.join(' and ');
+}
 
 export async function main(): Promise<void> {
-  getRequiredInput('token');
-  throw new Error('not implemented yet');
+  const config = readConfig();
+  const now = readNow();
+  const client = createClient(clientOptionsFromEnv(config.token));
+  await requirePrivateTracker(client, config.tracker, 'tracker');
+  const data = await gather(client, config);
+  const reports = assessSweep(config, data, now, dueSoonAt(config, now));
+  const previous = readDashboardState(data.dashboard?.body);
+  const inventory = config.inventory.enabled ? await runInventory(client, config, previous.inventory, now) : undefined;
+  const blindSpots = uniqueBlindSpots([...data.blindSpots, ...(inventory?.blindSpots ?? [])]);
+  const view = dashboardView(reports, {
+    policyName: config.policy.name,
+    scope: scopeText(config, data),
+    now,
+    blindSpots,
+    inventoryEnabled: config.inventory.enabled,
+  });
+  const input: WriteInput = {
+    reports,
+    dashboard: data.dashboard,
+    previous,
+    view,
+    inventory: inventory?.state ?? previous.inventory,
+    sawEverything: blindSpots.length === 0,
+  };
+  const { tracker, webhook, mention, concurrency } = config;
+  const ctx = { client, tracker, webhook, mention, concurrency };
+  const result = config.dryRun
+    ? { ...planSweep(input), failures: [], dashboard: data.dashboard }
+    : await applySweep(ctx, input);
+  const outcome = sweepOutcome(view, reports, {
+    inventoryGaps: input.inventory.gaps.length,
+    dryRun: config.dryRun,
+    dashboardUrl: result.dashboard?.html_url,
+    writes: result.writes,
+    messages: result.messages,
+  });
+  if (inventory) core.info(`Inventory: checked batch ${inventory.batch} (${inventory.checked} repositories).`);
+  logSweep(outcome);
+  setSweepOutputs(outcome);
+  await writeSweepSummary(outcome);
+  if (result.failures.length > 0 || data.failures.length > 0) {
+    throw new PartialFailureError([...data.failures, ...result.failures]);
+  }
+  if (config.failOnBreach && outcome.breached.length > 0) {
+    throw new ExpectedFailure(
+      `${outcome.breached.length} report(s) breached a deadline: ${outcome.breached.map((a) => a.key).join(', ')} (fail-on-breach is on).`,
+    );
+  }
 }

@@ -1,0 +1,119 @@
+/**
+ * Outputs, log lines and the job summary. They may be public (a public repository's Actions run), so they carry
+ * only report keys, repositories, stages, steps, statuses and dates; the dashboard in the private tracker has more.
+ */
+import * as core from '@actions/core';
+import { formatUtc } from '../../domain/checklist.js';
+import type { Step } from '../../domain/deadlines.js';
+import { inertForLog } from '../../domain/sanitize.js';
+import type { DashboardView } from '../../domain/dashboard.js';
+import { hasStaleFork, STAGE_TITLES, STEP_NAMES, type BlindSpot, type ReportAssessment } from '../../domain/sla.js';
+import { renderSweepReport, STATUS_TEXT } from '../../domain/sla-text.js';
+
+export interface SweepOutcome {
+  readonly active: readonly ReportAssessment[];
+  readonly breached: readonly ReportAssessment[];
+  readonly dueSoon: readonly ReportAssessment[];
+  readonly staleForks: readonly ReportAssessment[];
+  readonly blindSpots: readonly BlindSpot[];
+  readonly inventoryGaps: number;
+  readonly dryRun: boolean;
+  readonly dashboardUrl: string | undefined;
+  /** Writes made (issue and comment writes, chat messages), or planned in a dry run. */
+  readonly writes: number;
+  readonly messages: number;
+}
+
+/** What the sweep found, from the dashboard's view of it (active reports worst first) and every report judged. */
+export function sweepOutcome(
+  view: Pick<DashboardView, 'reports' | 'blindSpots'>,
+  reports: readonly { readonly assessment: ReportAssessment }[],
+  run: Pick<SweepOutcome, 'inventoryGaps' | 'dryRun' | 'dashboardUrl' | 'writes' | 'messages'>,
+): SweepOutcome {
+  const active = view.reports.map((report) => report.assessment);
+  return {
+    ...run,
+    active,
+    breached: active.filter((a) => a.breaches.length > 0),
+    dueSoon: active.filter((a) => a.breaches.length === 0 && a.dueSoon.length > 0),
+    staleForks: reports.map((report) => report.assessment).filter(hasStaleFork),
+    blindSpots: view.blindSpots,
+  };
+}
+
+export function isAllClear(outcome: Pick<SweepOutcome, 'breached' | 'dueSoon' | 'blindSpots'>): boolean {
+  return outcome.breached.length === 0 && outcome.dueSoon.length === 0 && outcome.blindSpots.length === 0;
+}
+
+function stepEntries(assessment: ReportAssessment, steps: readonly Step[]) {
+  return steps.map((step) => ({
+    step,
+    due: assessment.steps.find((s) => s.step === step)?.due?.toISOString() ?? null,
+  }));
+}
+
+function entry(assessment: ReportAssessment, steps: readonly Step[]) {
+  return {
+    id: assessment.key,
+    repository: assessment.repository,
+    stage: assessment.stage,
+    steps: stepEntries(assessment, steps),
+  };
+}
+
+export function setSweepOutputs(outcome: SweepOutcome): void {
+  core.setOutput('breached', JSON.stringify(outcome.breached.map((a) => entry(a, a.breaches))));
+  core.setOutput('due-soon', JSON.stringify(outcome.dueSoon.map((a) => entry(a, a.dueSoon))));
+  core.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
+  core.setOutput(
+    'stale-forks',
+    JSON.stringify(outcome.staleForks.map((a) => ({ id: a.key, repository: a.repository, fork: a.fork }))),
+  );
+  core.setOutput('all-clear', String(isAllClear(outcome)));
+  core.setOutput('report', sweepMarkdown(outcome));
+  core.setOutput('dashboard', outcome.dashboardUrl ?? '');
+}
+
+function sweepMarkdown(outcome: SweepOutcome): string {
+  return renderSweepReport({
+    active: outcome.active,
+    blindSpots: outcome.blindSpots,
+    staleForks: outcome.staleForks,
+    inventoryGaps: outcome.inventoryGaps,
+    dryRun: outcome.dryRun,
+  });
+}
+
+function reportLine(a: ReportAssessment): string {
+  const next = a.next?.due ? `next: ${STEP_NAMES[a.next.step]} due ${formatUtc(a.next.due)}` : 'no deadline left';
+  const breaches = a.breaches.length > 0 ? `; breached: ${a.breaches.map((s) => STEP_NAMES[s]).join(', ')}` : '';
+  return `${a.key} (${a.repository ?? 'filed by hand'}): ${STAGE_TITLES[a.stage]}; ${next}; ${STATUS_TEXT[a.status]}${breaches}`;
+}
+
+export function logSweep(outcome: SweepOutcome): void {
+  for (const assessment of outcome.active) core.info(inertForLog(reportLine(assessment)));
+  for (const spot of outcome.blindSpots) {
+    core.warning(inertForLog(`Blind spot: ${spot.repository} (${spot.reason}): reports there may go unseen.`), {
+      title: 'sla-check: blind spot',
+    });
+  }
+  for (const fork of outcome.staleForks) {
+    core.warning(inertForLog(`${fork.key} is over but its temporary private fork ${fork.fork ?? ''} is still there.`));
+  }
+  const clear = isAllClear(outcome) ? 'All clear.' : 'Not all clear.';
+  const done = outcome.dryRun
+    ? `Dry run: ${outcome.writes} write(s) planned, none made.`
+    : `${outcome.writes} write(s), ${outcome.messages} chat message(s).`;
+  core.info(`${clear} ${done}`);
+}
+
+export async function writeSweepSummary(outcome: SweepOutcome): Promise<void> {
+  const writes = outcome.dryRun
+    ? `Dry run: ${outcome.writes} write(s) planned, none made.`
+    : `${outcome.writes} write(s), ${outcome.messages} chat message(s).`;
+  await core.summary
+    .addRaw(sweepMarkdown(outcome), true)
+    .addEOL()
+    .addRaw(`${isAllClear(outcome) ? '**All clear.**' : '**Not all clear.**'} ${writes}`, true)
+    .write();
+}

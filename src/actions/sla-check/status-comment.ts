@@ -1,0 +1,44 @@
+/**
+ * The one status comment on a tracking issue. Its id and a digest of its text live in the state block, so a sweep
+ * knows without listing comments whether it must write: same digest, nothing to do; a known id, one PATCH; else the
+ * comments are listed once to find it by marker (a run cut short before recording it) or create it.
+ */
+import { createHash } from 'node:crypto';
+import { STATUS_MARKER } from '../../domain/sla-text.js';
+import type { SlaRecord } from '../../domain/tracker-state.js';
+import { hasStatus } from '../../github/errors.js';
+import { createComment, updateComment } from '../../github/issues.js';
+import type { IssueComment } from '../../github/types.js';
+import type { WriteContext } from './escalate.js';
+
+export function statusDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+export function statusUnchanged(record: SlaRecord | undefined, text: string): boolean {
+  return record?.comment !== undefined && record.digest === statusDigest(text);
+}
+
+const withMarker = (text: string): string => `${text.trimEnd()}\n\n${STATUS_MARKER}`;
+
+/** Brings the status comment to `text`; returns its id. */
+export async function keepStatusComment(
+  ctx: WriteContext,
+  issueNumber: number,
+  text: string,
+  record: SlaRecord | undefined,
+  comments: () => Promise<readonly IssueComment[]>,
+): Promise<number> {
+  if (record?.comment !== undefined && statusUnchanged(record, text)) return record.comment;
+  if (record?.comment !== undefined) {
+    try {
+      return (await updateComment(ctx.client, ctx.tracker, record.comment, withMarker(text))).id;
+    } catch (error) {
+      if (!hasStatus(error, 404)) throw error;
+    }
+  }
+  const found = (await comments()).find((comment) => (comment.body ?? '').includes(STATUS_MARKER));
+  if (!found) return (await createComment(ctx.client, ctx.tracker, issueNumber, withMarker(text))).id;
+  if ((found.body ?? '').trim() === withMarker(text).trim()) return found.id;
+  return (await updateComment(ctx.client, ctx.tracker, found.id, withMarker(text))).id;
+}
