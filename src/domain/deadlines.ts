@@ -1,5 +1,6 @@
 import { addDuration, scaleDuration } from './duration.js';
 import type { Duration, Policy } from './policy/types.js';
+import { currentSlot, firstSlotOnOrAfter } from './release-window.js';
 
 /** The steps of the process that carry a deadline, in the order they happen. */
 export const STEPS = [
@@ -41,21 +42,46 @@ function stretched(policy: Policy, duration: Duration, cvssScore: number | undef
   return isLowSeverity(policy, cvssScore) ? scaleDuration(duration, policy.lowSeveritySlowDown.factor) : duration;
 }
 
+const earlier = (a: Date, b: Date): Date => (a < b ? a : b);
+
 /**
- * Every step's due date under the policy. Low severity stretches the fix release, never past the disclosure
- * deadline, which is the policy's hard limit whether or not a fix exists.
+ * When the fix should ship by the policy's numbers alone: the fix-release span (stretched for low severity) from
+ * the report, never past the disclosure deadline. Triage proposes the first release window from here.
+ */
+export function fixReleaseTarget(policy: Policy, inputs: Pick<DeadlineInputs, 'receivedAt' | 'cvssScore'>): Date {
+  const calendar = { businessDays: policy.businessDays, holidays: policy.releaseWindow.holidays };
+  const from = (duration: Duration): Date => addDuration(inputs.receivedAt, duration, calendar);
+  return earlier(from(stretched(policy, policy.fixReleaseWithin, inputs.cvssScore)), from(policy.discloseWithin));
+}
+
+/**
+ * The end of the release window open at `target`, or of the first one after it. A release can only go out in a
+ * window, so a team that ships in the window the policy points it to is on time, not hours late.
+ */
+function releaseWindowEnd(policy: Policy, target: Date): Date {
+  try {
+    return (currentSlot(policy.releaseWindow, target) ?? firstSlotOnOrAfter(policy.releaseWindow, target)).end;
+  } catch (error) {
+    if (error instanceof RangeError) return target; // a policy whose window never opens
+    throw error;
+  }
+}
+
+/**
+ * Every step's due date under the policy. Low severity stretches the fix release, which is due by the end of the
+ * release window at or after its target, never past the disclosure deadline: the policy's hard limit, whether or
+ * not a fix exists.
  */
 export function computeDeadlines(policy: Policy, inputs: DeadlineInputs): Deadlines {
   const calendar = { businessDays: policy.businessDays, holidays: policy.releaseWindow.holidays };
   const from = (duration: Duration): Date => addDuration(inputs.receivedAt, duration, calendar);
   const disclose = from(policy.discloseWithin);
-  const fixRelease = from(stretched(policy, policy.fixReleaseWithin, inputs.cvssScore));
   return {
     acknowledge: from(policy.acknowledgeWithin),
     triage: from(policy.triageWithin),
     'fix-team': from(policy.fixTeamWithin),
     'advisory-cve': from(policy.advisoryAndCveWithin),
-    'fix-release': fixRelease < disclose ? fixRelease : disclose,
+    'fix-release': earlier(releaseWindowEnd(policy, fixReleaseTarget(policy, inputs)), disclose),
     disclose,
     retrospective: inputs.releasedAt ? addDuration(inputs.releasedAt, policy.retrospectiveWithin, calendar) : undefined,
   };

@@ -3,7 +3,7 @@
  * disclosure deadline, the release slot to aim for and the retrospective after it. Pure: the clock is passed in.
  */
 import { formatUtc } from './checklist.js';
-import { computeDeadlines } from './deadlines.js';
+import { computeDeadlines, fixReleaseTarget as policyFixReleaseTarget } from './deadlines.js';
 import { addDuration, formatDuration } from './duration.js';
 import { ConfigurationError } from './errors.js';
 import type { Policy } from './policy/types.js';
@@ -133,7 +133,7 @@ function agreedChoice(policy: Policy, date: string, deadline: Date): SlotChoice 
 export function computeTimeline(inputs: TimelineInputs): Timeline {
   const { policy, receivedAt, now } = inputs;
   const deadlines = computeDeadlines(policy, { receivedAt, cvssScore: inputs.cvssScore });
-  const fixReleaseTarget = deadlines['fix-release'] ?? deadlines.disclose ?? receivedAt;
+  const fixReleaseTarget = policyFixReleaseTarget(policy, { receivedAt, cvssScore: inputs.cvssScore });
   const disclosureDeadline = deadlines.disclose ?? fixReleaseTarget;
   const lowSeverity = inputs.cvssScore !== undefined && inputs.cvssScore < policy.lowSeveritySlowDown.cvssBelow;
   const notes: string[] = [];

@@ -156,7 +156,7 @@ describe('ack-report sweep', () => {
     expect(comment!.body).toContain(acknowledgementMarker(advisory.ghsaId));
     expect(comment!.body).toContain('We received it on 2026-01-05 09:00 UTC');
     expect(comment!.body).toContain('**Triage** by 2026-01-12 09:00 UTC');
-    expect(comment!.body).toContain('**Fix release** targeted for 2026-01-26 09:00 UTC');
+    expect(comment!.body).toContain('**Fix release** targeted for 2026-01-26 17:00 UTC');
     expect(comment!.body).toContain('**Disclosure** by 2026-04-05 09:00 UTC');
     expect(comment!.body).not.toContain('sorry');
     expect(comment!.body).not.toContain(SENTINELS.summary);

@@ -188,10 +188,10 @@ describe('publish-announcement: the full release day', () => {
         '| CVE requested | 2026-01-06 10:00 UTC | 25 h | 2026-01-12 09:00 UTC | met |',
         '| CVE assigned (CVE-2026-41234) | not recorded | - | - | not recorded |',
         '| Temporary private fork created | 2026-01-06 11:00 UTC | 26 h | - | no deadline |',
-        '| Fix released | 2026-01-26 16:05 UTC | 21 d 7 h | 2026-01-26 09:00 UTC | late by 7 h 5 min |',
+        '| Fix released | 2026-01-26 16:05 UTC | 21 d 7 h | 2026-01-26 17:00 UTC | met |',
         '| Advisory published | 2026-01-26 16:05 UTC | 21 d 7 h | 2026-04-05 09:00 UTC | met |',
         // The second report arrived two days later: its fix release met its deadline.
-        '| Fix released | 2026-01-26 16:05 UTC | 19 d 4 h | 2026-01-28 12:00 UTC | met |',
+        '| Fix released | 2026-01-26 16:05 UTC | 19 d 4 h | 2026-01-28 17:00 UTC | met |',
       ]),
     );
     expect(body).toContain(`tracking issue #${issues[0]?.number}`);

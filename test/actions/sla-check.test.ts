@@ -134,7 +134,8 @@ describe('a tracking issue', () => {
       '| Triage | 2026-03-09 09:00 UTC | 2026-03-10 10:00 UTC | met late |',
     );
 
-    const release = await world.sweep(at(21 * DAY + HOUR), withWebhook());
+    // The fix release is due by the end of the release window on its target day (Monday 16:00-17:00 UTC).
+    const release = await world.sweep(at(21 * DAY + 9 * HOUR), withWebhook());
     expect(breachedOutput(release)).toContain(`${advisory.ghsaId} fix-release`);
     expect(countOf(deliveredBreaches(emulator))).toEqual({
       [`${advisory.ghsaId} triage`]: 1,
@@ -181,7 +182,7 @@ describe('a tracking issue', () => {
     ]);
     expect(world.slaLabels(lowIssue)).toEqual(['sla:on-time']);
     expect(world.commentsOn(lowIssue.number)[0]?.body).toContain(
-      '| Fix release | 2026-04-13 09:00 UTC | — | on time |',
+      '| Fix release | 2026-04-13 17:00 UTC | — | on time |',
     );
   });
 });

@@ -332,10 +332,24 @@ function eventsOf(script: Script, index: number, live: Live): { at: number; appl
   return events;
 }
 
+/**
+ * The end of the first release window (both policies: Monday to Thursday, 16:00-17:00 UTC) still open at `at`:
+ * a fix can only ship in a window, so it is due by the end of the one its target falls in or before.
+ */
+function releaseWindowEnd(at: number): number {
+  for (let day = Math.floor(at / DAY) * DAY; ; day += DAY) {
+    const weekday = new Date(day).getUTCDay();
+    const end = day + 17 * HOUR;
+    if (weekday >= 1 && weekday <= 4 && end > at) return end;
+  }
+}
+
 /** The hours after arrival at which each step falls due for this report. */
 function dueHours(script: Script): Record<StepName, number> {
   const dues: Record<StepName, number> = { ...DUE_HOURS[script.policy ?? 'spec11'] };
   if (script.low) dues['fix-release'] = Math.min(dues['fix-release'] * 2, dues.disclose);
+  const windowEnd = releaseWindowEnd(arrival(script) + dues['fix-release'] * HOUR);
+  dues['fix-release'] = Math.min((windowEnd - arrival(script)) / HOUR, dues.disclose);
   dues.retrospective = hoursOr(script.release) + dues.retrospective;
   return dues;
 }

@@ -29,7 +29,7 @@ describe('acknowledgementDates', () => {
       acknowledgedAt: '2026-01-06T10:00:00.000Z',
       ackDeadline: '2026-01-07T09:00:00.000Z',
       triageDue: '2026-01-12T09:00:00.000Z',
-      fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+      fixReleaseTarget: '2026-01-26T17:00:00.000Z',
       disclosureDeadline: '2026-04-05T09:00:00.000Z',
     });
     expect(acknowledgementDates(STACKLOK, state, at)).toMatchObject({

@@ -9,20 +9,39 @@ describe('computeDeadlines', () => {
   it('follows SPEC 11 from the report time', () => {
     const deadlines = computeDeadlines(PRESETS.spec11, { receivedAt: received });
     expect(deadlines.acknowledge?.toISOString()).toBe('2026-11-04T09:00:00.000Z');
-    expect(deadlines['fix-release']?.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(deadlines['fix-release']?.toISOString()).toBe('2026-11-23T17:00:00.000Z');
     expect(deadlines.disclose?.toISOString()).toBe('2027-01-31T09:00:00.000Z');
     expect(deadlines.retrospective).toBeUndefined();
   });
   it('stretches the fix release for low severity but never past disclosure', () => {
     const low = computeDeadlines(PRESETS.spec11, { receivedAt: received, cvssScore: 3.1 });
-    expect(low['fix-release']?.toISOString()).toBe('2026-12-14T09:00:00.000Z');
+    expect(low['fix-release']?.toISOString()).toBe('2026-12-14T17:00:00.000Z');
     const policy = { ...PRESETS.spec11, lowSeveritySlowDown: { cvssBelow: 4, factor: 10 } };
     const capped = computeDeadlines(policy, { receivedAt: received, cvssScore: 2 });
     expect(capped['fix-release']).toEqual(capped.disclose);
   });
   it('does not stretch at or above the threshold', () => {
     const medium = computeDeadlines(PRESETS.spec11, { receivedAt: received, cvssScore: 4.0 });
-    expect(medium['fix-release']?.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+    expect(medium['fix-release']?.toISOString()).toBe('2026-11-23T17:00:00.000Z');
+  });
+  it('dues the fix release at the end of the release window its target falls in, or the first one after it', () => {
+    const at = (iso: string) =>
+      computeDeadlines(PRESETS.spec11, { receivedAt: new Date(iso) })['fix-release']?.toISOString();
+    // 21 days after a Friday is a Friday: no window until Monday 16:00-17:00.
+    expect(at('2026-11-06T09:00:00Z')).toBe('2026-11-30T17:00:00.000Z');
+    // A target inside the Monday window is due at that window's end.
+    expect(at('2026-11-02T16:30:00Z')).toBe('2026-11-23T17:00:00.000Z');
+    // A target after the Thursday window waits for Monday.
+    expect(at('2026-11-05T17:30:00Z')).toBe('2026-11-30T17:00:00.000Z');
+  });
+  it('keeps the policy target when the release window never opens, and never passes disclosure', () => {
+    const closed = { ...PRESETS.spec11, releaseWindow: { ...PRESETS.spec11.releaseWindow, weekdays: [] } };
+    expect(computeDeadlines(closed, { receivedAt: received })['fix-release']?.toISOString()).toBe(
+      '2026-11-23T09:00:00.000Z',
+    );
+    const short = { ...PRESETS.spec11, discloseWithin: { amount: 21, unit: 'days' as const } };
+    const deadlines = computeDeadlines(short, { receivedAt: received });
+    expect(deadlines['fix-release']).toEqual(deadlines.disclose);
   });
   it('dates the retrospective from the release', () => {
     const deadlines = computeDeadlines(PRESETS.stacklok, {

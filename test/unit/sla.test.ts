@@ -92,7 +92,7 @@ describe('assessReport', () => {
     const result = assess(facts({ advisory: advisory({ phase: 'draft' }), state }), '2026-03-30T09:00:00Z');
     expect(result.lowSeverity).toBe(true);
     expect(result.status).toBe('on-time');
-    expect(result.steps.find((s) => s.step === 'fix-release')?.due?.toISOString()).toBe('2026-04-13T09:00:00.000Z');
+    expect(result.steps.find((s) => s.step === 'fix-release')?.due?.toISOString()).toBe('2026-04-13T17:00:00.000Z');
     expect(result.steps.find((s) => s.step === 'disclose')?.due?.toISOString()).toBe('2026-05-31T09:00:00.000Z');
   });
 
