@@ -1,6 +1,6 @@
 import { addDays, addHours } from 'date-fns';
 import { PROJECT, TRACKER, World, fileReport } from './world.js';
-import { Timeline, expectSuccess, jsonOutput } from './timeline.js';
+import { Timeline, expectSuccess, jsonOutput, sweepFindings } from './timeline.js';
 
 const START = '2026-11-02T09:00:00Z'; // a Monday
 const VECTOR = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N';
@@ -15,17 +15,26 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     summary: 'Path traversal in sample-project archive extraction',
     description: 'Embargoed: extracting a crafted archive writes outside the target directory.\n\nSteps: ...',
   });
-  await timeline.add({ at: START, actor: 'reporter', did: `files a private report on ${PROJECT}: ${ghsaId} (state triage)` });
+  await timeline.add({
+    at: START,
+    actor: 'reporter',
+    did: `files a private report on ${PROJECT}: ${ghsaId} (state triage)`,
+  });
 
   world.setNow(iso(addHours(start, 3)));
-  const ack = await world.run('ack-report', { tracker: TRACKER, organization: 'sample-org', team: 'security-team', 'notify-webhook': world.emulator.webhook.url });
+  const ack = await world.run('ack-report', {
+    tracker: TRACKER,
+    organization: 'sample-org',
+    team: 'security-team',
+    'notify-webhook': world.emulator.webhook.url,
+  });
   expectSuccess('ack-report', ack);
   const issues = jsonOutput<Record<string, string>>(ack, 'tracker-issues', {});
   await timeline.add({
     at: world.now,
     actor: 'ack-report (cron)',
     did: `acknowledged ${jsonOutput<string[]>(ack, 'acknowledged', []).join(', ')}; tracking issue ${issues[ghsaId] ?? '?'}; team notified`,
-    deadline: 'acknowledge within 48 h: met (3 h)',
+    deadline: world.deadline(ghsaId, 'acknowledge'),
   });
 
   world.setNow(iso(addHours(start, 26)));
@@ -39,7 +48,8 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     'fix-team': 'codeowners',
     'affected-paths': 'src/parser/archive.py',
     'request-cve': 'true',
-    vulnerabilities: '- ecosystem: pip\n  package: sample-project\n  vulnerable-version-range: "< 1.4.2"\n  patched-versions: "1.4.2"',
+    vulnerabilities:
+      '- ecosystem: pip\n  package: sample-project\n  vulnerable-version-range: "< 1.4.2"\n  patched-versions: "1.4.2"',
   });
   expectSuccess('triage', triage);
   const slot = triage.outputs['release-slot'] ?? '';
@@ -47,25 +57,39 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     at: world.now,
     actor: 'triage',
     did: `CVSS ${triage.outputs.score} (${triage.outputs.severity}), accepted, fix team from CODEOWNERS, CVE requested; release slot ${slot}`,
-    deadline: 'triage within 7 days: met (26 h)',
+    deadline: world.deadline(ghsaId, 'triage'),
   });
   const advisory = world.emulator.state.advisories.find((a) => a.ghsaId === ghsaId);
   if (advisory) advisory.cveId = 'CVE-2026-41234';
   await timeline.add({ at: world.now, actor: 'GitHub (emulated)', did: 'assigns CVE-2026-41234 to the advisory' });
 
   world.setNow(iso(addHours(start, 27)));
-  const fork = await world.run('create-temp-fork', { 'ghsa-id': ghsaId, repository: PROJECT, tracker: TRACKER, 'wait-timeout': '1m' });
+  const fork = await world.run('create-temp-fork', {
+    'ghsa-id': ghsaId,
+    repository: PROJECT,
+    tracker: TRACKER,
+    'wait-timeout': '1m',
+  });
   expectSuccess('create-temp-fork', fork);
-  await timeline.add({ at: world.now, actor: 'create-temp-fork', did: `temporary private fork ${fork.outputs.fork} ready (created=${fork.outputs.created})` });
+  await timeline.add({
+    at: world.now,
+    actor: 'create-temp-fork',
+    did: `temporary private fork ${fork.outputs.fork} ready (created=${fork.outputs.created})`,
+  });
 
   for (const days of [4, 17]) {
     world.setNow(iso(addDays(start, days)));
-    const sweep = await world.run('sla-check', { tracker: TRACKER, organization: 'sample-org', team: 'security-team', 'due-soon': '5d' });
+    const sweep = await world.run('sla-check', {
+      tracker: TRACKER,
+      organization: 'sample-org',
+      team: 'security-team',
+      'due-soon': '5d',
+    });
     expectSuccess('sla-check', sweep);
     await timeline.add({
       at: world.now,
       actor: 'sla-check (cron)',
-      did: `breached ${jsonOutput<unknown[]>(sweep, 'breached', []).length}, due soon ${jsonOutput<unknown[]>(sweep, 'due-soon', []).length}, all clear: ${sweep.outputs['all-clear']}`,
+      did: sweepFindings(sweep),
     });
   }
 
@@ -73,10 +97,19 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
   world.setNow(iso(addHours(slotTime, -2)));
   const early = await world.run('release-gate', { mode: 'check', 'on-closed': 'skip' });
   expectSuccess('release-gate', early);
-  await timeline.add({ at: world.now, actor: 'release-gate', did: `closed: ${early.outputs.reason}; next slot ${early.outputs['next-slot']}` });
+  await timeline.add({
+    at: world.now,
+    actor: 'release-gate',
+    did: `closed: ${early.outputs.reason}; next slot ${early.outputs['next-slot']}`,
+  });
 
   world.setNow(iso(addHours(slotTime, 0.1)));
-  const gate = await world.run('release-gate', { mode: 'check', 'ghsa-ids': ghsaId, repository: PROJECT, tracker: TRACKER });
+  const gate = await world.run('release-gate', {
+    mode: 'check',
+    'ghsa-ids': ghsaId,
+    repository: PROJECT,
+    tracker: TRACKER,
+  });
   expectSuccess('release-gate', gate);
   await timeline.add({ at: world.now, actor: 'release-gate', did: `open (${gate.outputs.reason}); preconditions met` });
 
@@ -99,24 +132,33 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     at: world.now,
     actor: 'publish-announcement',
     did: `published ${jsonOutput<string[]>(publish, 'published', []).join(', ')}, discussion ${publish.outputs['discussion-url']}, retrospective #${publish.outputs['retrospective-issue']}`,
-    deadline: 'fix release within 21 days: met',
+    deadline: world.deadline(ghsaId, 'fix-release'),
   });
 
-  for (const days of [2, 4]) {
-    world.setNow(iso(addDays(slotTime, days)));
+  // 12 hours before the retrospective is due (3 days after the release), then a day after it.
+  for (const hours of [60, 96]) {
+    world.setNow(iso(addHours(slotTime, hours)));
     const sweep = await world.run('sla-check', { tracker: TRACKER, organization: 'sample-org', team: 'security-team' });
     expectSuccess('sla-check', sweep);
     await timeline.add({
       at: world.now,
       actor: 'sla-check (cron)',
-      did: `retrospective ${days < 3 ? 'due soon' : 'overdue'}: breached ${jsonOutput<unknown[]>(sweep, 'breached', []).length}, due soon ${jsonOutput<unknown[]>(sweep, 'due-soon', []).length}`,
-      deadline: 'retrospective within 3 days of the release',
+      did: sweepFindings(sweep),
+      deadline: world.deadline(ghsaId, 'retrospective'),
     });
   }
 
-  const cleanup = await world.run('create-temp-fork', { mode: 'cleanup', tracker: TRACKER, organization: 'sample-org' });
+  const cleanup = await world.run('create-temp-fork', {
+    mode: 'cleanup',
+    tracker: TRACKER,
+    organization: 'sample-org',
+  });
   expectSuccess('create-temp-fork cleanup', cleanup);
-  await timeline.add({ at: world.now, actor: 'create-temp-fork', did: `cleanup: deleted ${cleanup.outputs.deleted ?? '[]'}` });
+  await timeline.add({
+    at: world.now,
+    actor: 'create-temp-fork',
+    did: `cleanup: deleted ${cleanup.outputs.deleted ?? '[]'}`,
+  });
 
   await writeTrackerFiles(world, ghsaId);
 }

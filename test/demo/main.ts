@@ -7,10 +7,11 @@ import { HELP, parseOptions, type ScenarioName } from './options.js';
 import { Timeline } from './timeline.js';
 import { World } from './world.js';
 
-const SCENARIO_RUNS: Record<ScenarioName, { start: string; run: (world: World, timeline: Timeline) => Promise<void> }> = {
-  lifecycle: { start: '2026-11-02T09:00:00Z', run: lifecycle },
-  'missed-deadline': { start: '2026-11-05T11:00:00Z', run: missedDeadline },
-};
+const SCENARIO_RUNS: Record<ScenarioName, { start: string; run: (world: World, timeline: Timeline) => Promise<void> }> =
+  {
+    lifecycle: { start: '2026-11-02T09:00:00Z', run: lifecycle },
+    'missed-deadline': { start: '2026-11-05T11:00:00Z', run: missedDeadline },
+  };
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -25,7 +26,9 @@ async function main(): Promise<void> {
     try {
       await SCENARIO_RUNS[name].run(world, new Timeline(options.pauseMs));
       const writes = world.emulator.log.filter((entry) => entry.method !== 'GET').length;
-      console.log(`\n${name}: ${world.emulator.log.length} API requests (${writes} writes); contract violations: ${world.emulator.contractViolations.length}`);
+      console.log(
+        `\n${name}: ${world.emulator.log.length} API requests (${writes} writes); contract violations: ${world.emulator.contractViolations.length}`,
+      );
     } finally {
       await world.stop();
     }

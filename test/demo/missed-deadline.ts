@@ -1,6 +1,6 @@
 import { addHours } from 'date-fns';
 import { TRACKER, World, fileReport } from './world.js';
-import { Timeline, expectSuccess, jsonOutput } from './timeline.js';
+import { Timeline, expectSuccess, jsonOutput, sweepFindings } from './timeline.js';
 
 const START = '2026-11-05T11:00:00Z'; // a Thursday
 
@@ -12,7 +12,11 @@ export async function missedDeadline(world: World, timeline: Timeline): Promise<
     summary: 'Denial of service in sample-project parser',
     description: 'Embargoed: a nested document makes the parser recurse without bound.',
   });
-  await timeline.add({ at: START, actor: 'reporter', did: `files a private report: ${ghsaId}; the intake workflow is misconfigured and never runs` });
+  await timeline.add({
+    at: START,
+    actor: 'reporter',
+    did: `files a private report: ${ghsaId}; the intake workflow is misconfigured and never runs`,
+  });
 
   world.setNow(addHours(start, 60).toISOString());
   const deliveriesBefore = world.emulator.webhook.deliveries.length;
@@ -26,18 +30,28 @@ export async function missedDeadline(world: World, timeline: Timeline): Promise<
   await timeline.add({
     at: world.now,
     actor: 'sla-check (cron)',
-    did: `breached: ${jsonOutput<{ id?: string }[]>(sweep, 'breached', []).length} report(s); escalated to the team by webhook (${world.emulator.webhook.deliveries.length - deliveriesBefore} message)`,
-    deadline: 'acknowledge within 48 h: BREACHED',
+    did: `${sweepFindings(sweep)}; escalated to the team by webhook (${world.emulator.webhook.deliveries.length - deliveriesBefore} message)`,
+    deadline: world.deadline(ghsaId, 'acknowledge'),
   });
 
   world.setNow(addHours(start, 61).toISOString());
   const ack = await world.run('ack-report', { tracker: TRACKER, organization: 'sample-org', team: 'security-team' });
   expectSuccess('ack-report', ack);
-  await timeline.add({ at: world.now, actor: 'ack-report', did: `acknowledged late: ${jsonOutput<string[]>(ack, 'late', []).join(', ')}` });
+  await timeline.add({
+    at: world.now,
+    actor: 'ack-report',
+    did: `acknowledged late: ${jsonOutput<string[]>(ack, 'late', []).join(', ')}`,
+    deadline: world.deadline(ghsaId, 'acknowledge'),
+  });
 
   world.setNow(addHours(start, 62).toISOString());
   const before = world.emulator.webhook.deliveries.length;
-  const again = await world.run('sla-check', { tracker: TRACKER, organization: 'sample-org', team: 'security-team', 'notify-webhook': world.emulator.webhook.url });
+  const again = await world.run('sla-check', {
+    tracker: TRACKER,
+    organization: 'sample-org',
+    team: 'security-team',
+    'notify-webhook': world.emulator.webhook.url,
+  });
   expectSuccess('sla-check', again);
   await timeline.add({
     at: world.now,

@@ -41,3 +41,19 @@ export function jsonOutput<T>(result: RunResult, name: string, fallback: T): T {
   const raw = result.outputs[name];
   return raw === undefined || raw === '' ? fallback : (JSON.parse(raw) as T);
 }
+
+interface SweepEntry {
+  readonly id: string;
+  readonly steps: readonly { readonly step: string }[];
+}
+
+/** What an sla-check sweep reported, from its outputs: each report's breached and due-soon steps. */
+export function sweepFindings(result: RunResult): string {
+  const list = (name: string): string => {
+    const entries = jsonOutput<SweepEntry[]>(result, name, []);
+    return entries.length === 0
+      ? 'none'
+      : entries.map((e) => `${e.id} ${e.steps.map((s) => s.step).join('+')}`).join(', ');
+  };
+  return `breached: ${list('breached')}; due soon: ${list('due-soon')}; all clear: ${result.outputs['all-clear']}`;
+}

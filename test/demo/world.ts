@@ -1,4 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { deadlinesFor, formatUtc, stepCompletion } from '../../src/domain/checklist.js';
+import type { Step } from '../../src/domain/deadlines.js';
+import { PRESETS, isPresetName } from '../../src/domain/policy/presets.js';
+import { newTrackerState, readTrackerState, reportMarker } from '../../src/domain/tracker-state.js';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
@@ -36,8 +40,18 @@ export class World {
     this.emulator.setNow(this.nowIso);
   }
 
-  run(action: string, inputs: RunOptions['inputs'], extra: Omit<RunOptions, 'inputs' | 'now' | 'emulator'> = {}): Promise<RunResult> {
-    return runAction(action, { inputs: { token: TOKEN, ...inputs }, now: this.nowIso, emulator: this.emulator, repository: TRACKER, ...extra });
+  run(
+    action: string,
+    inputs: RunOptions['inputs'],
+    extra: Omit<RunOptions, 'inputs' | 'now' | 'emulator'> = {},
+  ): Promise<RunResult> {
+    return runAction(action, {
+      inputs: { token: TOKEN, ...inputs },
+      now: this.nowIso,
+      emulator: this.emulator,
+      repository: TRACKER,
+      ...extra,
+    });
   }
 
   async write(name: string, content: string): Promise<string> {
@@ -47,9 +61,31 @@ export class World {
   }
 
   /** The body of the first tracker issue whose title starts with `prefix` or whose body carries `marker`. */
-  trackerIssue(match: (title: string, body: string) => boolean): { number: number; title: string; body: string } | undefined {
+  trackerIssue(
+    match: (title: string, body: string) => boolean,
+  ): { number: number; title: string; body: string } | undefined {
     const issue = this.emulator.state.issues.find((i) => i.repo === TRACKER && match(i.title, i.body ?? ''));
     return issue ? { number: issue.number, title: issue.title, body: issue.body ?? '' } : undefined;
+  }
+
+  /**
+   * A step's deadline and whether it was met, read from what the actions recorded in the tracking issue (its state
+   * block), under the report's own policy: the demo states nothing it did not observe.
+   */
+  deadline(ghsaId: string, step: Step): string {
+    const issue = this.trackerIssue((_title, body) => body.includes(reportMarker(ghsaId)));
+    // Before any tracking issue exists, the report's deadlines count from the advisory's own created_at.
+    const advisory = this.emulator.state.advisories.find((candidate) => candidate.ghsaId === ghsaId);
+    const state =
+      readTrackerState(issue?.body) ?? newTrackerState(ghsaId, PROJECT, 'spec11', advisory?.createdAt ?? this.now);
+    const policy = isPresetName(state.policy) ? PRESETS[state.policy] : PRESETS.spec11;
+    const due = deadlinesFor(policy, state)[step];
+    const done = stepCompletion(state)[step];
+    const title = step.replace('-', ' ');
+    if (!due) return `${title}: no deadline yet`;
+    if (!done) return `${title} due ${formatUtc(due)}: ${new Date(this.now) > due ? 'BREACHED' : 'open'}`;
+    const verdict = done <= due ? 'met' : 'met late';
+    return `${title} due ${formatUtc(due)}: ${verdict} (done ${formatUtc(done)})`;
   }
 
   async stop(): Promise<void> {
@@ -61,7 +97,11 @@ export class World {
 export async function fileReport(world: World, report: { summary: string; description: string }): Promise<string> {
   const response = await fetch(`${world.emulator.url}/repos/${PROJECT}/security-advisories/reports`, {
     method: 'POST',
-    headers: { authorization: 'token token-reporter', 'content-type': 'application/json', 'x-github-api-version': '2022-11-28' },
+    headers: {
+      authorization: 'token token-reporter',
+      'content-type': 'application/json',
+      'x-github-api-version': '2022-11-28',
+    },
     body: JSON.stringify({
       summary: report.summary,
       description: report.description,
