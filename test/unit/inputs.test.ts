@@ -8,7 +8,11 @@ import {
   getIntegerInput,
   getListInput,
   getRequiredInput,
+  getSweepScopeInput,
+  getWebhookInput,
+  parseOrganization,
   parseRepository,
+  parseTeam,
   parseWebhookUrl,
 } from '../../src/actions/common/inputs.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
@@ -101,5 +105,57 @@ describe('inputs', () => {
     );
     const message = messageOf(() => parseWebhookUrl('notify-webhook', 'not a url secret-part'));
     expect(message).not.toContain('secret-part');
+  });
+});
+
+describe('organizations, teams and sweep scopes', () => {
+  it('takes a team as slug or org/slug, with or without @', () => {
+    expect(parseTeam('team', 'security-team')).toEqual({ org: undefined, slug: 'security-team' });
+    expect(parseTeam('team', '@my-org/security.team_1')).toEqual({ org: 'my-org', slug: 'security.team_1' });
+    expect(messageOf(() => parseTeam('team', 'a/b/c'))).toBe(
+      'Input "team" is "a/b/c", but it accepts a team slug such as `security-team` or `my-org/security-team`.',
+    );
+  });
+
+  it('refuses an organization login GitHub would not allow', () => {
+    expect(parseOrganization('organization', 'sample-org')).toBe('sample-org');
+    expect(messageOf(() => parseOrganization('organization', '-org'))).toBe(
+      'Input "organization" is "-org", but it accepts an organization login such as `my-org`.',
+    );
+  });
+
+  it('needs an organization or repositories, and says what else the action takes', () => {
+    setInput('repositories', 'a/b, c/d');
+    expect(getSweepScopeInput()).toEqual({
+      organization: undefined,
+      repositories: [
+        { owner: 'a', repo: 'b' },
+        { owner: 'c', repo: 'd' },
+      ],
+    });
+    delete process.env.INPUT_REPOSITORIES;
+    expect(messageOf(() => getSweepScopeInput(', or "ghsa-id"'))).toMatch(
+      /^A sweep needs a scope: .* separated\), or "ghsa-id"\.$/,
+    );
+  });
+});
+
+describe('webhook inputs', () => {
+  it('masks the URL before parsing it: the URL is the credential', () => {
+    const writes: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stdout.write;
+    try {
+      setInput('notify-webhook', 'https://hooks.slack.com/services/T000/B000/XXXX');
+      expect(getWebhookInput()?.hostname).toBe('hooks.slack.com');
+      setInput('notify-webhook', 'http://hooks.example.com/secret-path');
+      expect(messageOf(() => getWebhookInput())).toContain('must be an https:// URL');
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(writes.filter((line) => line.startsWith('::add-mask::'))).toEqual([
+      '::add-mask::https://hooks.slack.com/services/T000/B000/XXXX\n',
+      '::add-mask::http://hooks.example.com/secret-path\n',
+    ]);
   });
 });

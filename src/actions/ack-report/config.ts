@@ -21,9 +21,11 @@ import {
   getOptionalInput,
   getRepositoryInput,
   getRequiredInput,
+  getSweepScopeInput,
+  getWebhookInput,
   parseGhsaId,
   parseRepository,
-  parseWebhookUrl,
+  parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
@@ -80,7 +82,6 @@ export interface AckConfig {
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9-]{0,38})\/)?([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
 
 function readUsers(): string[] {
   return getListInput('users').map((entry) => {
@@ -96,16 +97,7 @@ function readUsers(): string[] {
 }
 
 function readTeams(): ResponseTeam['teams'] {
-  return getListInput('team').map((entry) => {
-    const match = TEAM.exec(entry.replace(/^@/, ''));
-    if (!match?.[2]) {
-      throw new ConfigurationError(
-        `Input "team" has "${entry.slice(0, 80)}", but it accepts team slugs such as \`security-team\` or \`my-org/security-team\` (comma or line separated).`,
-        'team',
-      );
-    }
-    return { org: match[1], slug: match[2] };
-  });
+  return getListInput('team').map((entry) => parseTeam('team', entry));
 }
 
 /** The built-in template or the one a path input names; rendered with sample data so a template that only breaks
@@ -114,33 +106,6 @@ function readTemplate(input: string, builtin: BuiltinTemplate, samples: readonly
   const template = loadTemplateInput(input, builtin);
   for (const sample of samples) renderTemplate(template, sample);
   return template;
-}
-
-function readWebhook(): URL | undefined {
-  const value = getOptionalInput('notify-webhook');
-  if (value === undefined) return undefined;
-  core.setSecret(value);
-  return parseWebhookUrl('notify-webhook', value);
-}
-
-const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-
-function readScope(): SweepScope {
-  const organization = getOptionalInput('organization');
-  if (organization !== undefined && !ORG_NAME.test(organization)) {
-    throw new ConfigurationError(
-      `Input "organization" is "${organization.slice(0, 80)}", but it accepts an organization login such as \`my-org\`.`,
-      'organization',
-    );
-  }
-  const repositories = getListInput('repositories').map((name) => parseRepository('repositories', name));
-  if (organization === undefined && repositories.length === 0) {
-    throw new ConfigurationError(
-      'A sweep needs a scope: set "organization" (every repository of the org) and/or "repositories" (`owner/name` list), or "ghsa-id" with "repository" to acknowledge one report.',
-      'organization',
-    );
-  }
-  return { organization, repositories };
 }
 
 function readAdvisoryInputs(ghsa: string): AdvisoryMode {
@@ -160,7 +125,7 @@ function readMode(tracker: RepositoryRef, policy: Policy, env: NodeJS.ProcessEnv
   if (ghsa !== undefined) return readAdvisoryInputs(ghsa);
   const event = readIntakeEvent(env, tracker, policy.intakeLabel);
   if (event) return event;
-  return { kind: 'sweep', scope: readScope() };
+  return { kind: 'sweep', scope: getSweepScopeInput(', or "ghsa-id" with "repository" to acknowledge one report') };
 }
 
 /** Every input, template and event field, checked before the first request: a mistake exits 1 with nothing written. */
@@ -169,7 +134,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AckConfig {
   core.setSecret(token);
   const tracker = parseRepository('tracker', getRequiredInput('tracker'));
   const policy = loadPolicy();
-  const webhook = readWebhook();
+  const webhook = getWebhookInput();
   const trackerTemplate = readTemplate(
     'tracker-template',
     { source: TRACKER_ISSUE_TEMPLATE, name: TRACKER_ISSUE_TEMPLATE_NAME, fields: TRACKER_ISSUE_FIELDS },

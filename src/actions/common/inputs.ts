@@ -138,3 +138,58 @@ export function parseWebhookUrl(name: string, value: string): URL {
   }
   return url;
 }
+
+const ORGANIZATION = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9-]{0,38})\/)?([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
+
+/** An organization login such as `my-org`. */
+export function parseOrganization(name: string, value: string): string {
+  if (!ORGANIZATION.test(value)) throw invalid(name, value, 'an organization login such as `my-org`');
+  return value;
+}
+
+export function getOrganizationInput(name = 'organization'): string | undefined {
+  const value = getOptionalInput(name);
+  return value === undefined ? undefined : parseOrganization(name, value);
+}
+
+export interface TeamRef {
+  /** Undefined when only the slug was given: the caller's organization is meant. */
+  readonly org: string | undefined;
+  readonly slug: string;
+}
+
+/** A team as `slug` or `org/slug`, a leading `@` allowed. */
+export function parseTeam(name: string, value: string): TeamRef {
+  const match = TEAM.exec(value.replace(/^@/, ''));
+  if (!match?.[2]) throw invalid(name, value, 'a team slug such as `security-team` or `my-org/security-team`');
+  return { org: match[1], slug: match[2] };
+}
+
+/** The repositories a sweep covers: an organization, a list of repositories, or both. */
+export interface SweepScopeInput {
+  readonly organization: string | undefined;
+  readonly repositories: RepositoryRef[];
+}
+
+/** `organization` and/or `repositories`; `alternative` says what else the action accepts instead of a scope. */
+export function getSweepScopeInput(alternative = ''): SweepScopeInput {
+  const organization = getOrganizationInput('organization');
+  const repositories = getListInput('repositories').map((name) => parseRepository('repositories', name));
+  if (organization === undefined && repositories.length === 0) {
+    throw new ConfigurationError(
+      'A sweep needs a scope: set "organization" (every repository of the org) and/or "repositories" ' +
+        `(\`owner/name\`, comma or line separated)${alternative}.`,
+      'organization',
+    );
+  }
+  return { organization, repositories };
+}
+
+/** A chat webhook URL, masked before anything can print it: an incoming webhook's URL is its credential. */
+export function getWebhookInput(name = 'notify-webhook'): URL | undefined {
+  const value = getOptionalInput(name);
+  if (value === undefined) return undefined;
+  core.setSecret(value);
+  return parseWebhookUrl(name, value);
+}

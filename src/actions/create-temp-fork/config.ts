@@ -21,9 +21,11 @@ import {
   getListInput,
   getOptionalInput,
   getRequiredInput,
-  parseGhsaId,
-  parseRepository,
   getRepositoryInput,
+  parseGhsaId,
+  parseOrganization,
+  parseRepository,
+  parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy, workspacePath } from '../common/policy.js';
@@ -65,8 +67,6 @@ export interface CleanupConfig extends CommonConfig {
 }
 
 export type ForkConfig = CreateConfig | CleanupConfig;
-
-const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** Every input, checked before any request: a mistake exits 1 with nothing written. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ForkConfig {
@@ -120,15 +120,8 @@ function readTeam(eventRepository: string): TeamRef {
       'team',
     );
   }
-  const [first = '', second, extra] = value.replace(/^@/, '').split('/');
-  const [org, slug] = second === undefined ? [eventRepository.split('/')[0] ?? '', first] : [first, second];
-  if (extra !== undefined || !ORG_NAME.test(org) || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(slug)) {
-    throw new ConfigurationError(
-      `Input "team" is "${value.slice(0, 80)}", but it accepts a team as \`org/slug\` or \`slug\`.`,
-      'team',
-    );
-  }
-  return { org, slug };
+  const team = parseTeam('team', value);
+  return { org: team.org ?? parseOrganization('team', eventRepository.split('/')[0] ?? ''), slug: team.slug };
 }
 
 function readWaitTimeout(): number {
@@ -175,15 +168,7 @@ function readScope(): CleanupScope {
       'organization',
     );
   }
-  if (org !== undefined) {
-    if (!ORG_NAME.test(org)) {
-      throw new ConfigurationError(
-        `Input "organization" is "${org.slice(0, 80)}", but it accepts an organization login such as \`my-org\`.`,
-        'organization',
-      );
-    }
-    return { kind: 'organization', org };
-  }
+  if (org !== undefined) return { kind: 'organization', org: parseOrganization('organization', org) };
   if (repositories.length === 0) {
     throw new ConfigurationError(
       'Cleanup needs a scope: set "organization" (every repository of the org) or "repositories" (`owner/name` list).',

@@ -18,7 +18,7 @@ import {
   getRepositoryInput,
   getRequiredInput,
   parseRepository,
-  parseWebhookUrl,
+  getWebhookInput,
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
@@ -142,13 +142,6 @@ function readAnnounce(): AnnounceChannel | undefined {
   return category ? { kind: 'discussion', category } : undefined;
 }
 
-function readWebhook(): URL | undefined {
-  const value = getOptionalInput('notify-webhook');
-  if (value === undefined) return undefined;
-  core.setSecret(value);
-  return parseWebhookUrl('notify-webhook', value);
-}
-
 function readTemplates(): Templates {
   return {
     announcement: loadTemplateInput('template', {
@@ -184,7 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): PublishConfig 
     publishAdvisories: getBooleanInput('publish-advisories', true),
     releaseTag: readReleaseTag(text.version),
     announce: readAnnounce(),
-    webhook: readWebhook(),
+    webhook: getWebhookInput(),
     thankReporter: getBooleanInput('thank-reporter', true),
     tracker: getRepositoryInput('tracker'),
     policy: loadPolicy(),

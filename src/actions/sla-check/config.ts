@@ -7,11 +7,12 @@ import {
   getBooleanInput,
   getDurationInput,
   getIntegerInput,
-  getListInput,
   getOptionalInput,
   getRequiredInput,
+  getSweepScopeInput,
+  getWebhookInput,
   parseRepository,
-  parseWebhookUrl,
+  parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
 import type { SweepScope } from '../common/advisory-sweep.js';
@@ -35,39 +36,13 @@ export interface SlaConfig {
   readonly runNumber: number | undefined;
 }
 
-const ORG_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
-const TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9-]{0,38})\/)?([A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
 const DEFAULT_DUE_SOON: Duration = { amount: 24, unit: 'hours' };
-
-function readScope(): SweepScope {
-  const organization = getOptionalInput('organization');
-  if (organization !== undefined && !ORG_NAME.test(organization)) {
-    throw new ConfigurationError(
-      `Input "organization" is "${organization.slice(0, 80)}", but it accepts an organization login such as \`my-org\`.`,
-      'organization',
-    );
-  }
-  const repositories = getListInput('repositories').map((name) => parseRepository('repositories', name));
-  if (organization === undefined && repositories.length === 0) {
-    throw new ConfigurationError(
-      'A sweep needs a scope: set "organization" (every repository of the org) and/or "repositories" (`owner/name`, comma or line separated).',
-      'organization',
-    );
-  }
-  return { organization, repositories };
-}
 
 function readMention(tracker: RepositoryRef): string | undefined {
   const value = getOptionalInput('team');
   if (value === undefined) return undefined;
-  const match = TEAM.exec(value.replace(/^@/, ''));
-  if (!match?.[2]) {
-    throw new ConfigurationError(
-      `Input "team" is "${value.slice(0, 80)}", but it accepts a team slug such as \`security-team\` or \`my-org/security-team\`.`,
-      'team',
-    );
-  }
-  return `@${match[1] ?? tracker.owner}/${match[2]}`;
+  const team = parseTeam('team', value);
+  return `@${team.org ?? tracker.owner}/${team.slug}`;
 }
 
 function readFraction(): number {
@@ -93,16 +68,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): SlaConfig {
   const token = getRequiredInput('token');
   core.setSecret(token);
   const tracker = parseRepository('tracker', getRequiredInput('tracker'));
-  const webhook = getOptionalInput('notify-webhook');
-  if (webhook !== undefined) core.setSecret(webhook);
   return {
     token,
     tracker,
-    scope: readScope(),
+    scope: getSweepScopeInput(),
     policy: loadPolicy(),
     mention: readMention(tracker),
     dueSoon: { within: getDurationInput('due-soon') ?? DEFAULT_DUE_SOON, fraction: readFraction() },
-    webhook: webhook === undefined ? undefined : parseWebhookUrl('notify-webhook', webhook),
+    webhook: getWebhookInput(),
     failOnBreach: getBooleanInput('fail-on-breach', false),
     dryRun: getBooleanInput('dry-run', false),
     inventory: {

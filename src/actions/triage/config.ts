@@ -11,6 +11,7 @@ import {
   getRequiredInput,
   parseGhsaId,
   parseRepository,
+  parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy, workspacePath } from '../common/policy.js';
@@ -78,8 +79,6 @@ function readInputsMode(): InputsMode {
   return { kind: 'inputs', repository, ghsaId: parseGhsaId('ghsa-id', ghsa), request: buildTriageRequest(raw) };
 }
 
-const TEAM = /^(?:([A-Za-z0-9][A-Za-z0-9-]*)\/)?([A-Za-z0-9][A-Za-z0-9_.-]*)$/;
-
 function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
   const value = getOptionalInput('team');
   if (value === undefined) {
@@ -88,14 +87,8 @@ function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
       'team',
     );
   }
-  const match = TEAM.exec(value.replace(/^@/, ''));
-  if (!match?.[2]) {
-    throw new ConfigurationError(
-      `Input "team" is "${value}", but it accepts a team slug such as \`security-team\` or \`my-org/security-team\`.`,
-      'team',
-    );
-  }
-  return { org: match[1] ?? tracker.owner, slug: match[2] };
+  const team = parseTeam('team', value);
+  return { org: team.org ?? tracker.owner, slug: team.slug };
 }
 
 function readCommandMode(event: CommentEvent, tracker: RepositoryRef): CommandMode | IgnoredEvent {
