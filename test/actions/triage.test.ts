@@ -234,6 +234,24 @@ describe('triage with inputs', () => {
     expectNoEmbargoLeaks();
   });
 
+  it('counts a CVE request GitHub already has (an earlier run died after making it) as made', async () => {
+    const advisory = embargoedAdvisory(PROJECT, { cveRequested: true });
+    const issue = trackingIssue(advisory);
+    const inputs = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, 'request-cve': 'true' };
+    const result = await triage(inputs);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(stateOf(issue).cveRequestedAt).toBe('2026-01-06T10:00:00.000Z');
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
+      emulator,
+    );
+    expect(again.result.exitCode).toBe(0);
+    expect(again.writes).toEqual([]);
+    expectNoEmbargoLeaks();
+  });
+
   it('rejects: closes the advisory and the tracking issue, and tells the reporter in an advisory comment', async () => {
     const advisory = embargoedAdvisory(PROJECT);
     const issue = trackingIssue(advisory);
@@ -323,6 +341,18 @@ describe('triage with inputs', () => {
     const later = await triage({ ...base, tlp: 'red' });
     expect(later.outputs['release-slot']).toBe('2026-01-21T16:00:00.000Z');
     expect(stateOf(issue)).toMatchObject({ agreedReleaseDate: '2026-01-21', agreedVersion: '1.0.1', tlp: 'RED' });
+  });
+
+  it('keeps the checklist of the policy the report was tracked under, not the one triage runs with', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory, { policy: 'stacklok' });
+    const result = await triage({ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, tlp: 'green' });
+    expect(result.exitCode).toBe(0);
+    // Stacklok: triage within 24 hours of the report (SPEC 11 would say 7 days).
+    expect(issueOf(issue).body).toContain('### Checklist (policy: stacklok)');
+    expect(issueOf(issue).body).toContain(
+      'Triage: reproduce, score with CVSS, decide TLP, accept or reject (due 2026-01-06 09:00 UTC)',
+    );
   });
 
   it('refuses a release day without a window before writing anything', async () => {

@@ -38,9 +38,13 @@ export function policyForState(configured: Policy, state: TrackerState): Policy 
   return PRESETS[state.policy];
 }
 
-/** The body with the checklist re-rendered and the state block replaced. */
-export function trackerBody(body: string, policy: Policy, state: TrackerState): string {
-  return writeTrackerState(replaceSection(body, 'checklist', renderChecklist(policy, state)), state);
+/**
+ * The body with the checklist re-rendered and the state block replaced. The checklist follows the policy the report
+ * was tracked under (policyForState), whatever the action running now is configured with.
+ */
+export function trackerBody(body: string, configured: Policy, state: TrackerState): string {
+  const checklist = renderChecklist(policyForState(configured, state), state);
+  return writeTrackerState(replaceSection(body, 'checklist', checklist), state);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { formatUtc } from '../../domain/checklist.js';
-import { PRESETS, isPresetName } from '../../domain/policy/presets.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import { replaceSection, type TrackerState } from '../../domain/tracker-state.js';
@@ -9,12 +8,6 @@ import { saveTrackedReport, type TrackedReport } from '../common/tracker.js';
 import type { ForkLinks } from './provision.js';
 
 export const FORK_SECTION = 'fork';
-
-/** The checklist keeps the due dates of the policy the report was acknowledged under, when it is a preset. */
-export function policyFor(configured: Policy, state: TrackerState): Policy {
-  if (state.policy === configured.name || !isPresetName(state.policy)) return configured;
-  return PRESETS[state.policy];
-}
 
 export interface GuidanceData {
   readonly ghsaId: string;
@@ -49,7 +42,7 @@ export async function recordFork(
   };
   // A new fork after an earlier one was deleted: the deletion belongs to the old one.
   if (!sameFork) delete state.forkDeletedAt;
-  const saved = await saveTrackedReport(client, tracker, report, policyFor(policy, state), state, (body) =>
+  const saved = await saveTrackedReport(client, tracker, report, policy, state, (body) =>
     replaceSection(body, FORK_SECTION, guidance),
   );
   return saved.written;
@@ -72,7 +65,7 @@ export async function recordForkDeleted(
     '',
     `The temporary private fork ${fork} was deleted (${formatUtc(new Date(deletedAt))}) once the advisory was ${advisoryState}.`,
   ].join('\n');
-  const saved = await saveTrackedReport(client, tracker, report, policyFor(policy, state), state, (body) =>
+  const saved = await saveTrackedReport(client, tracker, report, policy, state, (body) =>
     replaceSection(body, FORK_SECTION, text),
   );
   return saved.written;
