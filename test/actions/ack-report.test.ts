@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,12 @@ import { ACK_NOTIFIED } from '../../src/domain/intake.js';
 import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import { trackerBody } from '../../src/actions/common/tracker.js';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
 
 // Tuesday 2026-01-06 10:00 UTC; a report received the day before is acknowledged on time (48 h), one from Friday late.
@@ -25,18 +26,12 @@ const PRIVATE_LIB = 'sample-org/private-lib';
 const TRACKER = 'sample-org/security-tracker';
 const INTAKE_LABEL = 'security-report';
 
+const watched = watchedEmulator(() => ({ now: NOW }));
+const results = watched.results;
 let emulator: Emulator;
-const results: RunResult[] = [];
 
-beforeEach(async () => {
-  emulator = await startEmulator({ now: NOW });
-  results.length = 0;
-});
-
-afterEach(async () => {
-  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
-  expect(emulator.contractViolations).toEqual([]);
-  await emulator.close();
+beforeEach(() => {
+  emulator = watched.emulator;
 });
 
 /** A private vulnerability report as a reporter files it: embargoed text everywhere. */

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import type { Advisory } from '../emulator/types.js';
-import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
 import type { RunResult } from '../harness/run-action.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 import {
   baseInputs,
   NOW,
@@ -16,19 +17,12 @@ import {
   writesOf,
 } from './publish-announcement.world.js';
 
+const watched = watchedEmulator(() => ({ now: NOW }));
+const results = watched.results;
 let emulator: Emulator;
-const results: RunResult[] = [];
 
-beforeEach(async () => {
-  emulator = await startEmulator();
-  emulator.setNow(NOW);
-  results.length = 0;
-});
-
-afterEach(async () => {
-  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
-  expect(emulator.contractViolations).toEqual([]);
-  await emulator.close();
+beforeEach(() => {
+  emulator = watched.emulator;
 });
 
 /** The advisory to release, still fully embargoed: every sentinel is in it (nothing may come out before step 2). */

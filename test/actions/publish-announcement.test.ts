@@ -1,12 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import { addToken } from '../emulator/state.js';
 import type { Advisory } from '../emulator/types.js';
-import { expectNoLeaks, SENTINELS } from '../harness/leaks.js';
-import type { RunResult } from '../harness/run-action.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
 import {
   baseInputs,
@@ -28,20 +27,14 @@ import {
 
 const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/announcements/', import.meta.url));
 
+// The leak check after each test: published advisories' text is public; the sentinels sit only where it never is
+// (a bystander advisory this run does not release, and the private tracker).
+const watched = watchedEmulator(() => ({ now: NOW }));
+const results = watched.results;
 let emulator: Emulator;
-const results: RunResult[] = [];
 
-beforeEach(async () => {
-  emulator = await startEmulator();
-  emulator.setNow(NOW);
-  results.length = 0;
-});
-
-afterEach(async () => {
-  // Published advisories' text is public; what the bystander advisory and the tracker hold never is.
-  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
-  expect(emulator.contractViolations).toEqual([]);
-  await emulator.close();
+beforeEach(() => {
+  emulator = watched.emulator;
 });
 
 function twoCveWorld(): { a: Advisory; b: Advisory; issues: ReturnType<typeof trackingIssue>[] } {

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue } from '../emulator/state.js';
 import type { Advisory } from '../emulator/types.js';
-import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunResult } from '../harness/run-action.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 
 // 2026-11-19 is a Thursday: the SPEC 11 window is open 16:00-17:00 UTC.
 const NOW = '2026-11-19T16:05:00Z';
@@ -26,18 +27,12 @@ const READY = {
   ],
 };
 
+const watched = watchedEmulator(() => ({ now: NOW }));
+const results = watched.results;
 let emulator: Emulator;
-const results: RunResult[] = [];
 
-beforeEach(async () => {
-  emulator = await startEmulator({ now: NOW });
-  results.length = 0;
-});
-
-afterEach(async () => {
-  expectNoLeaks({ results, state: emulator.state, sentinels: Object.values(SENTINELS) });
-  expect(emulator.contractViolations).toEqual([]);
-  await emulator.stop();
+beforeEach(() => {
+  emulator = watched.emulator;
 });
 
 function advisory(partial: Partial<Advisory> = {}): Advisory {
@@ -108,6 +103,24 @@ describe('release-gate with advisories', () => {
     const failed = await gate({ tracker: TRACKER, repository: PROJECT });
     expect(failed.exitCode).toBe(1);
     expect(failed.errors[0]?.message).toMatch(/no security release of sample-org\/sample-project is agreed for today/);
+  });
+
+  it.each([
+    [
+      'does not exist (or the token cannot see it)',
+      'sample-org/no-such-tracker',
+      'does not exist or the token cannot see it',
+    ],
+    ['is public', 'sample-org/docs-site', 'is public'],
+  ])('names the tracker input when the tracker %s, before reading it', async (_what, tracker, message) => {
+    tracked(advisory(), { agreedReleaseDate: '2026-11-19' });
+    const result = await gate({ tracker, repository: PROJECT });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.message).toContain('configuration error in tracker');
+    expect(result.errors[0]?.message).toContain(message);
+    expect(emulator.log.filter((entry) => entry.path.startsWith(`/repos/${tracker}/issues`))).toEqual([]);
+    expect(emulator.writes()).toEqual([]);
   });
 
   it('records a forced release in the tracker once, even when run again', async () => {

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
 import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
 
 // Monday 2026-01-05 09:00: the report; triage runs the next day.
@@ -25,18 +26,12 @@ const VULNERABILITIES = [
   '  patched-versions: "1.0.1"',
 ].join('\n');
 
+const watched = watchedEmulator(() => ({ now: NOW }));
+const results = watched.results;
 let emulator: Emulator;
-const results: RunResult[] = [];
 
-beforeEach(async () => {
-  emulator = await startEmulator();
-  emulator.setNow(NOW);
-  results.length = 0;
-});
-
-afterEach(async () => {
-  expect(emulator.contractViolations).toEqual([]);
-  await emulator.close();
+beforeEach(() => {
+  emulator = watched.emulator;
 });
 
 function embargoedAdvisory(repo: string, partial: Partial<Advisory> = {}): Advisory {
