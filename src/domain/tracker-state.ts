@@ -18,6 +18,8 @@ export interface TrackerState {
   readonly repository: string | null;
   readonly policy: string;
   readonly receivedAt: string;
+  /** The advisory's state when ack-report took the report in (`triage`, or `draft` for a maintainer's draft). */
+  intakeState?: string;
   acknowledgedAt?: string;
   ackChannel?: AckChannel;
   triagedAt?: string;

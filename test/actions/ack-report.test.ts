@@ -83,9 +83,9 @@ const commentsOn = (issue: Issue) =>
 const json = <T>(result: RunResult, name: string): T => JSON.parse(result.outputs[name] ?? 'null') as T;
 
 /** A tracking issue as an earlier run (or another action) left it: opened, not acknowledged. */
-function unfinishedTrackingIssue(advisory: Advisory, createdAt: string): Issue {
+function unfinishedTrackingIssue(advisory: Advisory, createdAt: string, extra: Partial<TrackerState> = {}): Issue {
   addLabel(emulator.state, TRACKER, TRACKER_LABEL);
-  const state = newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', RECEIVED);
+  const state = { ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', RECEIVED), ...extra };
   return addIssue(emulator.state, TRACKER, {
     title: `Security report ${advisory.ghsaId}`,
     body: trackerBody(`${reportMarker(advisory.ghsaId)}\n\n${SENTINELS.summary}`, SPEC11, state),
@@ -499,6 +499,33 @@ describe('ack-report failures', () => {
     );
     expect(good.collaboratingTeams).toEqual(['security-team']);
     expect(stateOf(trackingIssueOf(bad.ghsaId)[0]!).acknowledgedAt).toBeUndefined();
+  });
+
+  it('lets a re-run finish straight away a report the failed run gave up, instead of waiting out the lease', async () => {
+    addRepo(emulator.state, 'other-org/tool');
+    const advisory = report('other-org/tool');
+    const failed = await ack({ repositories: 'other-org/tool', team: 'security-team' });
+    expect(failed.exitCode).toBe(1);
+    const [issue] = trackingIssueOf(advisory.ghsaId);
+    expect(commentsOn(issue!).map((comment) => comment.body)).toEqual([
+      expect.stringMatching(
+        /^ack-report could not finish this acknowledgement \(run [\w-]+\); the next run finishes it\./,
+      ),
+    ]);
+    // The same minute: well inside the 30-minute lease a live run would hold.
+    const rerun = await ack({ repositories: 'other-org/tool' });
+    expect(rerun.exitCode).toBe(0);
+    expect(json(rerun, 'acknowledged')).toEqual([advisory.ghsaId]);
+    expect(stateOf(issue!).acknowledgedAt).toBe(NOW_ISO);
+    expect(trackingIssueOf(advisory.ghsaId)).toHaveLength(1);
+  });
+
+  it('keeps the state the report was taken in at, when a killed run had accepted it already', async () => {
+    const advisory = report(PROJECT, { state: 'draft', submissionAccepted: true });
+    const issue = unfinishedTrackingIssue(advisory, '2026-01-06T08:00:00Z', { intakeState: 'triage' });
+    const result = await ack({ organization: 'sample-org', accept: 'true' });
+    expect(json(result, 'acknowledged')).toEqual([advisory.ghsaId]);
+    expect(emulator.state.issues.find((i) => i.id === issue.id)?.body).toContain('| State at intake | triage |');
   });
 
   it('sends the team notification at most once, even when the webhook fails', async () => {

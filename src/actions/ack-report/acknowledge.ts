@@ -9,6 +9,7 @@ import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
 import { finishAdvisoryReport, openAdvisoryReport, outcomeBase, type OpenedReport } from './advisory-intake.js';
 import type { AdvisoryCandidate, Candidate, IntakeContext, IssueCandidate, Outcome } from './context.js';
 import { acknowledgeIssueReport } from './issue-intake.js';
+import { releaseReport } from './claim.js';
 import { settleCreationRace } from './tracking-issue.js';
 
 /** Reports worked on at once; the client's throttling spaces the writes out on top of this. */
@@ -72,10 +73,21 @@ async function acknowledgeAdvisories(
     else opened.push(result);
   });
   const holding = await settleRaces(context, opened, outcomes);
-  const finished = await mapWithConcurrency(holding, REPORT_CONCURRENCY, (report) =>
-    guarded(report.candidate, () => finishAdvisoryReport(context, report)),
-  );
+  const finished = await mapWithConcurrency(holding, REPORT_CONCURRENCY, async (report) => {
+    const outcome = await guarded(report.candidate, () => finishAdvisoryReport(context, report));
+    if (outcome.status === 'failed') await giveUp(context, report);
+    return outcome;
+  });
   return [...outcomes, ...finished];
+}
+
+/** Tells the next run it need not wait out the lease: best effort, the run is failing already. */
+async function giveUp(context: IntakeContext, report: OpenedReport): Promise<void> {
+  try {
+    await releaseReport(context.client, context.config.tracker, report.issue.number, context.runId);
+  } catch {
+    // Without the release the report is resumed once the lease has run out, as after a killed run.
+  }
 }
 
 export async function acknowledgeAll(

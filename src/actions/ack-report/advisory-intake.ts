@@ -9,10 +9,10 @@ import { acknowledgedState, isAcknowledged, isWithinLease } from '../../domain/i
 import type { Policy } from '../../domain/policy/types.js';
 import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import { mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
-import { updateIssue } from '../../github/issues.js';
+import { listComments, updateIssue } from '../../github/issues.js';
 import { fullName, type Issue, type RepoRef } from '../../github/types.js';
 import { policyForState, type TrackedReport } from '../common/tracker.js';
-import { claimReport } from './claim.js';
+import { claimReport, isReleased } from './claim.js';
 import type { ResponseTeam } from './config.js';
 import type { AdvisoryCandidate, IntakeContext, Outcome } from './context.js';
 import { notifyOnce } from './notify.js';
@@ -62,20 +62,21 @@ export async function openAdvisoryReport(
   }
   const { config, now } = context;
   const repository = fullName(candidate.repository);
-  const state =
-    existing?.state ??
-    newTrackerState(candidate.key, repository, config.policy.name, advisory.created_at ?? now.toISOString());
+  const state = existing?.state ?? {
+    ...newTrackerState(candidate.key, repository, config.policy.name, advisory.created_at ?? now.toISOString()),
+    intakeState: advisory.state,
+  };
   const policy = policyForState(config.policy, state);
   const texts = renderTexts({
     templates: { tracker: config.trackerTemplate, acknowledgement: config.ackTemplate },
     policy,
     state,
-    facts: advisoryFacts(advisory, repository),
+    facts: advisoryFacts(advisory, repository, state.intakeState),
     contact: config.contact,
     now,
   });
   if (existing) {
-    if (isWithinLease(existing.issue.created_at, now)) {
+    if (isWithinLease(existing.issue.created_at, now) && !(await wasReleased(context, existing.issue.number))) {
       return {
         ...base,
         status: 'in-progress',
@@ -99,6 +100,11 @@ export async function openAdvisoryReport(
     body,
   );
   return { candidate, state, policy, texts, issue, how: 'created' };
+}
+
+/** A run that opened the issue moments ago may still be at it, unless it said it gave up. */
+async function wasReleased(context: IntakeContext, issueNumber: number): Promise<boolean> {
+  return isReleased(await listComments(context.client, context.config.tracker, issueNumber));
 }
 
 function teamSlugsFor(team: ResponseTeam, ref: RepoRef): string[] {

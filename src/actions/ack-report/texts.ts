@@ -17,14 +17,15 @@ export type ReportFacts = Pick<
   'ghsaId' | 'reportUrl' | 'repository' | 'source' | 'state' | 'severity' | 'reporter' | 'summary' | 'description'
 >;
 
-export function advisoryFacts(advisory: Advisory, repository: string): ReportFacts {
+/** What the tracking issue says of the advisory; `intakeState` keeps the state it had when it was taken in. */
+export function advisoryFacts(advisory: Advisory, repository: string, intakeState?: string): ReportFacts {
   const filedByReporter = advisory.submission !== null && advisory.submission !== undefined;
   return {
     ghsaId: advisory.ghsa_id,
     reportUrl: advisory.html_url,
     repository,
     source: filedByReporter ? 'private vulnerability report' : 'advisory opened by a maintainer',
-    state: advisory.state,
+    state: intakeState ?? advisory.state,
     severity: advisory.severity ?? null,
     reporter: advisory.author?.login ?? null,
     summary: advisory.summary,
