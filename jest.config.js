@@ -9,4 +9,6 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // The reliability suite's one table of figures; prints nothing when no reliability test ran.
+  reporters: ['default', '<rootDir>/test/reliability/reporter.mjs'],
 };

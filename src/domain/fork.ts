@@ -3,6 +3,7 @@
  * it, and which forks may be deleted once the fix is public. Pure: no I/O, no clock.
  */
 import { ConfigurationError } from './errors.js';
+import { inertText } from './sanitize.js';
 
 export const DEFAULT_WAIT_TIMEOUT = '5m';
 /** Waiting longer than this for GitHub to create a fork only burns runner minutes: a re-run picks it up. */
@@ -94,7 +95,7 @@ export function parseFixTeam(entries: readonly string[], source: string): FixTea
     else if (LOGIN.test(entry)) users.push(entry);
     else {
       throw new ConfigurationError(
-        `"${source}" has "${raw.slice(0, 80)}", but it accepts GitHub users (\`alice\` or \`@alice\`) and teams ` +
+        `"${source}" has "${inertText(raw.slice(0, 80))}", but it accepts GitHub users (\`alice\` or \`@alice\`) and teams ` +
           '(`org/team`, `@org/team` or `team:slug`), comma or line separated.',
         source,
       );

@@ -231,6 +231,44 @@ describe('create-temp-fork: create', () => {
     expect(result.errors[0]?.message).toMatch(/other-org\/devs.*belongs to sample-org/);
     expect(writes(emu)).toEqual([]);
   });
+
+  it('refuses a fix team GitHub does not know before any write', async () => {
+    const emu = await start();
+    const advisory = embargoed(emu, 'draft');
+    emu.resetLog();
+
+    const result = await run(emu, {
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      'fix-team': 'sample-org/everyone',
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toMatch(
+      /configuration error in fix-team: .*sample-org\/everyone, which does not exist/,
+    );
+    expect(writes(emu)).toEqual([]);
+    expect(advisory.privateFork).toBeNull();
+    expect(repoNames(emu).filter((name) => name.includes('ghsa'))).toEqual([]);
+  });
+
+  it('writes nothing when the token may not create the fork', async () => {
+    const emu = await start();
+    const advisory = embargoed(emu, 'draft');
+    emu.resetLog();
+
+    const result = await run(emu, {
+      token: 'token-no-admin',
+      'ghsa-id': advisory.ghsaId,
+      repository: PROJECT,
+      'fix-team': 'alice, sample-org/maintainers',
+    });
+
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]?.message).toContain('Administration: write');
+    expect(writes(emu)).toEqual([]);
+    expect(advisory.collaboratingUsers).toEqual([]);
+  });
 });
 
 describe('create-temp-fork: /fork command', () => {
@@ -297,6 +335,21 @@ describe('create-temp-fork: /fork command', () => {
     expect(replies.map((c) => c.body)).toEqual([
       expect.stringContaining(`temporary private fork [${advisory.privateFork}]`),
     ]);
+  });
+
+  it('answers a malformed command without mentioning or rendering what the comment holds', async () => {
+    const emu = await start();
+    const advisory = embargoed(emu, 'draft');
+    const issue = trackingIssue(emu, advisory);
+
+    const body = '/fork @sample-org/everyone <img/src=x/onerror=alert(1)>';
+    const result = await run(emu, { team: 'security-team' }, commentEvent(issue, 'sirt-member', body));
+
+    expectSucceeded(result);
+    const [reply] = emu.state.issueComments.filter((c) => c.repo === TRACKER && c.issueNumber === issue);
+    expect(reply?.body).toContain('unknown argument "@\u200Dsample-org/everyone"');
+    expect(reply?.body).not.toMatch(/(^|[^\w])@sample-org\/everyone|<img/);
+    expect(advisory.privateFork).toBeNull();
   });
 
   it('ignores a comment that is not a /fork command', async () => {

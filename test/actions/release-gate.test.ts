@@ -81,6 +81,15 @@ describe('release-gate override', () => {
     expect(result.warnings.map((w) => w.message).join('\n')).toContain('public disclosure by a third party');
     expect(result.summary).toContain('Override reason: public disclosure by a third party');
   });
+
+  it('shows a reason holding Markdown, mentions and control characters inert in the summary and the log', async () => {
+    const reason = 'exploited @sample-org/everyone <img src=x onerror=alert(1)> evil\u202Etxt';
+    const result = await gate({ force: 'true', 'force-reason': reason }, '2026-11-20T16:30:00Z');
+    expect(result.exitCode).toBe(0);
+    expect(result.summary).toContain('Override reason: exploited @\u200Dsample-org/everyone &lt;img src=x');
+    expect(result.summary).not.toMatch(/(^|[^\w])@sample-org\/everyone|<img|\u202E/);
+    expect(result.stdout).not.toContain('\u202E');
+  });
 });
 
 describe('release-gate next mode', () => {
@@ -130,6 +139,8 @@ describe('release-gate bad input', () => {
     [{ force: 'true' }, 'force-reason'],
     [{ mode: 'sometimes' }, 'mode'],
     [{ holidays: 'christmas' }, 'holidays'],
+    [{ holidays: '2026-02-30' }, 'holidays'],
+    [{ freezes: '2026-02-30..2026-03-04' }, 'freezes'],
     [{ 'max-wait': '7h' }, 'max-wait'],
     [{ freezes: '2027-01-04..2026-12-20' }, 'freezes'],
     [{ 'ghsa-ids': 'GHSA-f8m6-h2c7-8h9x' }, 'repository'],

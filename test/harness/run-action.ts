@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly eventPayload?: unknown;
   /** Kill the process with SIGTERM after this many ms (interrupted-run tests). */
   readonly killAfterMs?: number;
+  /** Kill the process with SIGTERM when this signal aborts (e.g. while the emulator holds a chosen write). */
+  readonly killSignal?: AbortSignal;
   readonly timeoutMs?: number;
 }
 
@@ -108,10 +110,14 @@ export async function runAction(name: string, options: RunOptions = {}): Promise
       setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000),
       ...(options.killAfterMs === undefined ? [] : [setTimeout(() => child.kill('SIGTERM'), options.killAfterMs)]),
     ];
+    const killOnSignal = (): boolean => child.kill('SIGTERM');
+    if (options.killSignal?.aborted) killOnSignal();
+    options.killSignal?.addEventListener('abort', killOnSignal, { once: true });
     const [exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
       child.on('close', (code, sig) => done([code, sig])),
     );
     timers.forEach(clearTimeout);
+    options.killSignal?.removeEventListener('abort', killOnSignal);
     const allLines = stdout.split('\n').filter((line) => line !== '');
     const commands = allLines.map(parseWorkflowCommand).filter((c): c is WorkflowCommand => c !== undefined);
     return {

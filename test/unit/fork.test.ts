@@ -226,3 +226,23 @@ describe('fork guidance template', () => {
     expect(text).toContain("same commands as the project's CI workflow");
   });
 });
+
+describe('echoed command text is inert (the answer is a Markdown comment)', () => {
+  it('does not mention or render what an unknown /fork argument holds', () => {
+    const command = parseForkCommand('/fork @sample-org/everyone <img/src=x/onerror=alert(1)>');
+    const problem = command.kind === 'invalid' ? command.problem : '';
+    expect(problem).toContain('unknown argument "@\u200Dsample-org/everyone"');
+    expect(problem).not.toMatch(/(^|[^\w])@sample-org\/everyone/);
+    expect(parseForkCommand('/fork <img/src=x/onerror=alert(1)>')).toEqual({
+      kind: 'invalid',
+      problem:
+        'unknown argument "&lt;img/src=x/onerror=alert(1)&gt;"; use `/fork` or `/fork fix-team=alice,@my-org/maintainers`',
+    });
+  });
+
+  it('does not render a fix-team entry it refuses', () => {
+    expect(() => parseFixTeam(['<img/src=x/onerror=alert(1)>'], 'fix-team')).toThrow(
+      '"fix-team" has "&lt;img/src=x/onerror=alert(1)&gt;", but it accepts',
+    );
+  });
+});

@@ -64,6 +64,11 @@ describe('parsePolicyFile', () => {
       /ends \(2026-12-20\) before it starts/,
     ],
     ['a bad holiday', 'release-window: {holidays: [tomorrow]}', /"release-window.holidays\[0\]"/],
+    [
+      'a holiday that does not exist',
+      'release-window: {holidays: [2026-02-30]}',
+      /"release-window.holidays\[0\]" is "2026-02-30"/,
+    ],
     ['a fix after disclosure', 'fix-release-within: 120d', /longer than disclose-within/],
     ['a bad factor', 'low-severity: {factor: -1}', /"low-severity.factor"/],
     ['not a mapping', '- 48h', /mapping/],

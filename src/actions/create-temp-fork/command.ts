@@ -1,4 +1,5 @@
 /** The `/fork` ChatOps command in a tracker issue comment. Pure: parsing only. */
+import { inertText } from '../../domain/sanitize.js';
 
 export type ForkCommand =
   | { readonly kind: 'none' }
@@ -19,7 +20,11 @@ export function parseForkCommand(body: string): ForkCommand {
     const [name, ...rest] = arg.split('=');
     const value = rest.join('=');
     if (name?.toLowerCase() !== 'fix-team' || value === '') {
-      return { kind: 'invalid', problem: `unknown argument "${arg.slice(0, 60)}"; use ${FORK_COMMAND_USAGE}` };
+      // The problem is answered in a Markdown comment: the commenter's text must not mention or render there.
+      return {
+        kind: 'invalid',
+        problem: `unknown argument "${inertText(arg.slice(0, 60))}"; use ${FORK_COMMAND_USAGE}`,
+      };
     }
     fixTeam = [...(fixTeam ?? []), ...value.split(',').filter((item) => item !== '')];
   }

@@ -9,7 +9,14 @@ import type { RepositoryRef } from '../common/inputs.js';
 import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
 import { replyToCommand, resolveCommentJob } from './chatops.js';
 import type { CreateConfig } from './config.js';
-import { ensureCollaborators, ensureFork, linksOf, type CollaboratorsOutcome, type ForkLinks } from './provision.js';
+import {
+  ensureCollaborators,
+  ensureFork,
+  linksOf,
+  requireKnownTeams,
+  type CollaboratorsOutcome,
+  type ForkLinks,
+} from './provision.js';
 import { setCreateOutputs, writeCreateSummary } from './report.js';
 import { recordFork, renderGuidance } from './tracker-update.js';
 import { waitUntilReady } from './wait.js';
@@ -94,6 +101,7 @@ async function provision(client: GitHubClient, config: CreateConfig, job: Job, n
   }
   const advisory = await getAdvisory(client, job.repository, job.ghsaId);
   refuseFinished(advisory);
+  await requireKnownTeams(client, job.repository.owner, teamSlugs);
   const { fork, created } = await ensureFork(client, job.repository, advisory);
   const collaborators = await ensureCollaborators(client, job.repository, advisory, job.fixTeam.users, teamSlugs);
   const readiness = await waitUntilReady(client, splitFullName(fork.fullName), config.waitTimeoutMs);

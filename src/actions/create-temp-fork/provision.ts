@@ -1,6 +1,8 @@
 import * as core from '@actions/core';
+import { ConfigurationError } from '../../domain/errors.js';
 import { createTemporaryFork, mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
+import { hasStatus } from '../../github/errors.js';
 import type { Advisory, RepoRef, Repository } from '../../github/types.js';
 
 export interface ForkLinks {
@@ -63,4 +65,24 @@ export async function ensureCollaborators(
     `Added ${change.addedUsers.length} user(s) and ${change.addedTeams.length} team(s) of the fix team to ${advisory.ghsa_id}'s collaborators.`,
   );
   return { addedUsers: change.addedUsers.length, addedTeams: change.addedTeams.length };
+}
+
+/**
+ * GitHub checks the fix team's teams only when the collaborators are written, after the fork exists: look them up
+ * first, so a team it does not know stops the run before anything is written. A token without "Members: read"
+ * cannot look, and the check is left to GitHub.
+ */
+export async function requireKnownTeams(client: GitHubClient, org: string, slugs: readonly string[]): Promise<void> {
+  for (const slug of slugs) {
+    try {
+      await client.rest.teams.listMembersInOrg({ org, team_slug: slug, per_page: 1 });
+    } catch (error) {
+      if (hasStatus(error, 401, 403)) return;
+      if (!hasStatus(error, 404)) throw error;
+      throw new ConfigurationError(
+        `"fix-team" names the team ${org}/${slug}, which does not exist or the token cannot see it: nothing was written.`,
+        'fix-team',
+      );
+    }
+  }
 }

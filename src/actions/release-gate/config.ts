@@ -42,8 +42,14 @@ export interface ReleaseGateConfig {
   readonly preconditions: Preconditions | undefined;
 }
 
+/** A date that exists: `Date` rolls 2026-02-30 over to March 2 instead of refusing it. */
+function isExistingDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 function isoDate(name: string, value: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) {
+  if (!ISO_DATE.test(value) || !isExistingDate(value)) {
     throw new ConfigurationError(
       `Input "${name}" has "${value}", but it accepts dates as YYYY-MM-DD or a path to an .ics file.`,
       name,

@@ -5,6 +5,7 @@ import { formatUtc } from '../../domain/checklist.js';
 import { ExpectedFailure } from '../../domain/errors.js';
 import { renderReleaseIcs } from '../../domain/ics.js';
 import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-window.js';
+import { inertForLog, stripControlCharacters } from '../../domain/sanitize.js';
 import { readNow } from '../common/clock.js';
 import { workspacePath } from '../common/policy.js';
 import { runningClock, sleep, type RunningClock } from './clock.js';
@@ -79,7 +80,9 @@ async function forcedOutcome(
 ): Promise<GateOutcome> {
   const reason = config.forceReason ?? '';
   const base = evaluate(config, now);
-  core.warning(`Release gate overridden (force): ${reason}`, { title: 'release-gate forced open' });
+  core.warning(`Release gate overridden (force): ${stripControlCharacters(reason)}`, {
+    title: 'release-gate forced open',
+  });
   for (const item of unmet) core.warning(`Unmet precondition overridden: ${item}`);
   if (config.preconditions?.tracker) {
     const { recordOverride } = await import('./override.js');
@@ -121,7 +124,7 @@ function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): string {
 async function finish(config: ReleaseGateConfig, outcome: GateOutcome): Promise<void> {
   setGateOutputs(outcome);
   core.info(
-    `Release window ${outcome.open ? 'open' : 'closed'}: ${outcome.reason}. Next slot ${formatUtc(outcome.nextSlot.start)}.`,
+    `Release window ${outcome.open ? 'open' : 'closed'}: ${inertForLog(outcome.reason)}. Next slot ${formatUtc(outcome.nextSlot.start)}.`,
   );
   await writeGateSummary(outcome, config.zones);
 }

@@ -2,8 +2,8 @@ import { ExpectedFailure } from '../../domain/errors.js';
 import { unmetPreconditions, type AdvisoryFacts } from '../../domain/release-preconditions.js';
 import { getAdvisory } from '../../github/advisories.js';
 import { createClient, clientOptionsFromEnv, type GitHubClient } from '../../github/client.js';
-import { getRepository } from '../../github/repos.js';
-import type { Advisory } from '../../github/types.js';
+import { getRepository, requirePrivateTracker } from '../../github/repos.js';
+import type { Advisory, RepoRef } from '../../github/types.js';
 import { fullName } from '../../github/types.js';
 import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
 import type { Preconditions } from './config.js';
@@ -55,6 +55,12 @@ function agreedVersion(reports: readonly TrackedReport[], unmet: string[]): stri
   return versions[0];
 }
 
+/** The tracker's reports, once the tracker is known to exist, be visible to the token and be private. */
+async function trackedReports(client: GitHubClient, tracker: RepoRef): Promise<Map<string, TrackedReport>> {
+  await requirePrivateTracker(client, tracker, 'tracker');
+  return loadTrackedReports(client, tracker);
+}
+
 /** Every unmet precondition of every advisory, in one list, and the release they make up. */
 export async function findUnmetPreconditions(
   config: Preconditions,
@@ -62,7 +68,7 @@ export async function findUnmetPreconditions(
 ): Promise<{ unmet: string[]; client: GitHubClient; release: GatedRelease }> {
   const client = createClient(clientOptionsFromEnv(config.token));
   const repository = await getRepository(client, config.repository);
-  const tracked = config.tracker ? await loadTrackedReports(client, config.tracker) : new Map<string, TrackedReport>();
+  const tracked = config.tracker ? await trackedReports(client, config.tracker) : new Map<string, TrackedReport>();
   const today = now.toISOString().slice(0, 10);
   const unmet: string[] = [];
   const agreed = config.ghsaIds.length === 0;

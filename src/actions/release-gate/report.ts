@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import { slotInZones, type Slot } from '../../domain/release-window.js';
+import { inertText } from '../../domain/sanitize.js';
 
 export interface GateOutcome {
   readonly open: boolean;
@@ -30,7 +31,8 @@ export async function writeGateSummary(outcome: GateOutcome, zones: readonly str
   const zoned = slotInZones(outcome.nextSlot, zones.length > 0 ? zones : undefined);
   core.summary
     .addHeading('Release gate', 2)
-    .addRaw(`The release window is **${status}**: ${outcome.reason}`, true)
+    // The reason can hold the free text of `force-reason`: rendered inert, as in the tracker comment.
+    .addRaw(`The release window is **${status}**: ${inertText(outcome.reason)}`, true)
     .addBreak()
     .addRaw(`Next slot: **${formatUtc(outcome.nextSlot.start)}** to ${formatUtc(outcome.nextSlot.end)}`, true)
     .addTable([
@@ -42,6 +44,6 @@ export async function writeGateSummary(outcome: GateOutcome, zones: readonly str
     ])
     .addRaw('Upcoming slots:', true)
     .addList(outcome.upcoming.map((slot) => formatUtc(slot.start)));
-  if (outcome.forced) core.summary.addRaw(`Override reason: ${outcome.forced}`, true);
+  if (outcome.forced) core.summary.addRaw(`Override reason: ${inertText(outcome.forced)}`, true);
   await core.summary.write();
 }

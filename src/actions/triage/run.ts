@@ -21,7 +21,7 @@ import { getRepository } from '../../github/repos.js';
 import type { Advisory, RepoRef } from '../../github/types.js';
 import type { TrackedReport } from '../common/tracker.js';
 import { currentVector, isEmptyPatch, planAdvisoryPatch, type PatchPlan } from './advisory-patch.js';
-import { planCveRequest, type CvePlan } from './cve.js';
+import { isAlreadyRequested, planCveRequest, type CvePlan } from './cve.js';
 import { resolveFixTeam, type ResolvedFixTeam } from './fix-team.js';
 import {
   recordRejection,
@@ -140,6 +140,16 @@ function warnAbout(plan: Plan, notes: string[]): void {
   if (!plan.cve.request && plan.cve.note) notes.push(`CVE ${plan.cve.note}`);
 }
 
+async function requestCveOnce(client: GitHubClient, target: TriageTarget): Promise<string> {
+  try {
+    await requestCve(client, target.repository, target.ghsaId);
+    return 'CVE requested';
+  } catch (error) {
+    if (!isAlreadyRequested(error)) throw error;
+    return 'CVE requested (GitHub already had the request)';
+  }
+}
+
 export async function runTriage(
   context: TriageContext,
   target: TriageTarget,
@@ -154,10 +164,7 @@ export async function runTriage(
   // The reporter is told before the advisory is closed: a closed advisory may no longer take comments.
   const toldVia = await tellReporterOnce(context, target, plan, changes);
   if (!isEmptyPatch(plan.patch.patch)) await updateAdvisory(client, target.repository, target.ghsaId, plan.patch.patch);
-  if (plan.cve.request) {
-    await requestCve(client, target.repository, target.ghsaId);
-    changes.push('CVE requested');
-  }
+  if (plan.cve.request) changes.push(await requestCveOnce(client, target));
   if (target.tracker && target.report) {
     const report = target.report;
     if (toldVia) await recordRejectionOnce(context, target.tracker, report, plan, toldVia, changes, notes);

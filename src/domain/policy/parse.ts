@@ -60,7 +60,10 @@ function readDuration(value: unknown, file: string, key: string): Duration {
 
 function readDate(value: unknown, file: string, key: string): string {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  if (typeof text !== 'string' || !ISO_DATE.test(text) || Number.isNaN(new Date(`${text}T00:00:00Z`).getTime())) {
+  // `Date` rolls 2026-02-30 over to March 2: a date that exists reads back the same.
+  const date = typeof text === 'string' ? new Date(`${text}T00:00:00Z`) : undefined;
+  const exists = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  if (typeof text !== 'string' || !ISO_DATE.test(text) || !exists) {
     throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a date as YYYY-MM-DD`);
   }
   return text;

@@ -1,0 +1,715 @@
+/**
+ * The bad-input corpus: each row is one thing wrong with an action's otherwise valid main scenario (scenarios.ts).
+ * Every row must exit 1 with one ::error:: annotation that names what to fix (the input, the file and key, or the
+ * permission) and write nothing. `{dir}` in an input stands for a temporary workspace holding the row's files.
+ */
+import { PROJECT, V31, type ActionName, type Stage } from './scenarios.js';
+
+export interface BadInput {
+  readonly action: ActionName;
+  readonly what: string;
+  /** Merged over the scenario's inputs; '' removes an input. */
+  readonly inputs: Readonly<Record<string, string>>;
+  /** Files written to `{dir}` first: policy files, templates, calendars. */
+  readonly files?: Readonly<Record<string, string>>;
+  readonly event?: { readonly name: string; readonly payload: unknown };
+  /** The stage of the scenario's advisory, when not the action's main one. */
+  readonly stage?: Stage;
+  /** Each must appear in the annotation. */
+  readonly names: readonly string[];
+  /** A defect reported to whoever owns the action: the row is expected to fail until it is fixed. */
+  readonly reported?: string;
+}
+
+const GHSA_UNKNOWN = 'GHSA-2222-3333-4444';
+const MALFORMED_GHSA_IDS = ['GHSA-1234', 'ghsa-2222-3333-4444', 'GHSA-aaaa-bbbb-cccc', 'GHSA-2222-3333-4444-5555'];
+const MALFORMED_REPOSITORIES = ['not a repo', 'sample-org/', 'sample-org/sample-project/extra'];
+const MALFORMED_WEBHOOKS = ['http://chat.example.org/hook', 'not a url', 'ftp://chat.example.org/hook'];
+
+/** Policy files that are wrong in one way each, with the key the annotation must name. */
+const POLICY_FILES: readonly { what: string; yaml: string; key: string }[] = [
+  { what: 'not YAML', yaml: 'acknowledge-within: [2d\n', key: 'not valid YAML' },
+  { what: 'an unknown setting', yaml: 'acknowledge-whenever: 2d\n', key: 'acknowledge-whenever' },
+  { what: 'a duration in words', yaml: 'acknowledge-within: soon\n', key: 'acknowledge-within' },
+  { what: 'business-days not a boolean', yaml: 'business-days: maybe\n', key: 'business-days' },
+  { what: 'a release time of 25:00', yaml: "release-window:\n  time: '25:00'\n", key: 'release-window.time' },
+  {
+    what: 'a weekday that is not one',
+    yaml: 'release-window:\n  weekdays: [funday]\n',
+    key: 'release-window.weekdays',
+  },
+  { what: 'no weekday at all', yaml: 'release-window:\n  weekdays: []\n', key: 'release-window.weekdays' },
+  {
+    what: 'a holiday on month 13',
+    yaml: 'release-window:\n  holidays: [2026-13-01]\n',
+    key: 'release-window.holidays[0]',
+  },
+  {
+    what: 'a freeze that ends before it starts',
+    yaml: 'release-window:\n  freezes:\n    - start: 2026-12-24\n      end: 2026-12-20\n',
+    key: 'release-window.freezes[0]',
+  },
+  { what: 'a zero-length release window', yaml: 'release-window:\n  duration: 0m\n', key: 'release-window.duration' },
+  { what: 'a negative slow-down factor', yaml: 'low-severity:\n  factor: -1\n', key: 'low-severity.factor' },
+  {
+    what: 'a fix release due after the disclosure',
+    yaml: 'fix-release-within: 120d\ndisclose-within: 90d\n',
+    key: 'fix-release-within',
+  },
+  // loadPolicy puts `preset:` above a file that has none, so a top-level list no longer parses as YAML.
+  { what: 'a list instead of a mapping', yaml: '- acknowledge-within: 2d\n', key: 'YAML' },
+  {
+    what: 'a holiday on 30 February',
+    yaml: 'release-window:\n  holidays: [2026-02-30]\n',
+    key: 'release-window.holidays[0]',
+  },
+  { what: 'an unknown preset', yaml: 'preset: fastest\n', key: 'preset' },
+];
+
+const ACTIONS_FOR_POLICY: readonly ActionName[] = [
+  'ack-report',
+  'sla-check',
+  'triage',
+  'create-temp-fork',
+  'release-gate',
+  'publish-announcement',
+];
+
+/** Each policy file on three actions, in rotation, so every action reads several. */
+const POLICY_ROWS: BadInput[] = POLICY_FILES.flatMap((file, index) =>
+  [0, 1, 2].map((offset) => ({
+    action: ACTIONS_FOR_POLICY[(index + offset * 2) % ACTIONS_FOR_POLICY.length] as ActionName,
+    what: `a policy file with ${file.what}`,
+    inputs: { 'policy-file': '{dir}/policy.yml' },
+    files: { 'policy.yml': file.yaml },
+    names: ['policy.yml', file.key],
+  })),
+);
+
+/** Rows every action shares: the preset, the policy file path, the token. */
+const COMMON_ROWS: BadInput[] = ACTIONS_FOR_POLICY.flatMap((action): BadInput[] => [
+  { action, what: 'an unknown policy preset', inputs: { policy: 'fast' }, names: ['"policy"', 'fast'] },
+  {
+    action,
+    what: 'a policy file that does not exist',
+    inputs: { 'policy-file': '{dir}/missing.yml' },
+    names: ['"policy-file"'],
+  },
+  {
+    action,
+    what: 'a token GitHub rejects (revoked or mistyped)',
+    inputs: { token: 'ghs_revokedOrMistypedToken0000000000' },
+    names: ['"token"'],
+    reported:
+      'every action: a 401 fails with "<action> failed: Bad credentials" and does not name the token input (src/github/client.ts or src/actions/common/run.ts)',
+  },
+]);
+
+const TEMPLATE_WITH_UNKNOWN_FIELD = 'Hello {{reporterEmail}}\n';
+const TEMPLATE_THAT_DOES_NOT_PARSE = '{{#if key}}unclosed\n';
+
+const ACK_REPORT_ROWS: BadInput[] = [
+  ...MALFORMED_GHSA_IDS.map((id) => ({
+    action: 'ack-report' as const,
+    what: `a malformed GHSA id ${id}`,
+    inputs: { 'ghsa-id': id, repository: PROJECT },
+    names: ['"ghsa-id"', id],
+  })),
+  {
+    action: 'ack-report',
+    what: 'an unknown GHSA id',
+    inputs: { 'ghsa-id': GHSA_UNKNOWN, repository: PROJECT },
+    names: ['"ghsa-id"', GHSA_UNKNOWN],
+  },
+  {
+    action: 'ack-report',
+    what: 'a GHSA id without its repository',
+    inputs: { 'ghsa-id': GHSA_UNKNOWN, repository: '' },
+    names: ['"repository"'],
+  },
+  ...MALFORMED_REPOSITORIES.map((repository) => ({
+    action: 'ack-report' as const,
+    what: `a malformed repository "${repository}"`,
+    inputs: { 'ghsa-id': GHSA_UNKNOWN, repository },
+    names: ['"repository"'],
+  })),
+  { action: 'ack-report', what: 'a malformed tracker', inputs: { tracker: 'security-tracker' }, names: ['"tracker"'] },
+  {
+    action: 'ack-report',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a tracker that does not exist',
+    inputs: { tracker: 'sample-org/no-such-tracker' },
+    names: ['tracker', 'does not exist'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a malformed organization',
+    inputs: { organization: 'sample org!' },
+    names: ['"organization"'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a malformed repositories entry',
+    inputs: { organization: '', repositories: `${PROJECT}, nope` },
+    names: ['"repositories"'],
+  },
+  { action: 'ack-report', what: 'no scope at all', inputs: { organization: '' }, names: ['"organization"'] },
+  { action: 'ack-report', what: 'a malformed team', inputs: { team: 'not a team!' }, names: ['"team"'] },
+  { action: 'ack-report', what: 'a malformed user', inputs: { users: 'al ice' }, names: ['"users"'] },
+  {
+    action: 'ack-report',
+    what: 'include-drafts not a boolean',
+    inputs: { 'include-drafts': 'maybe' },
+    names: ['"include-drafts"'],
+  },
+  { action: 'ack-report', what: 'accept not a boolean', inputs: { accept: 'sometimes' }, names: ['"accept"'] },
+  ...MALFORMED_WEBHOOKS.map((url) => ({
+    action: 'ack-report' as const,
+    what: `a webhook URL ${url}`,
+    inputs: { 'notify-webhook': url },
+    names: ['"notify-webhook"'],
+  })),
+  {
+    action: 'ack-report',
+    what: 'a tracker template that does not exist',
+    inputs: { 'tracker-template': '{dir}/missing.hbs' },
+    names: ['"tracker-template"'],
+  },
+  {
+    action: 'ack-report',
+    what: 'an acknowledgement template with a field that does not exist',
+    inputs: { 'ack-template': '{dir}/ack.hbs' },
+    files: { 'ack.hbs': TEMPLATE_WITH_UNKNOWN_FIELD },
+    names: ['ack.hbs', 'reporterEmail'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a tracker template that does not parse',
+    inputs: { 'tracker-template': '{dir}/tracker.hbs' },
+    files: { 'tracker.hbs': TEMPLATE_THAT_DOES_NOT_PARSE },
+    names: ['tracker.hbs'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a relayed repository_dispatch without an advisory id',
+    inputs: {},
+    event: { name: 'repository_dispatch', payload: { action: 'advisory-reported', client_payload: {} } },
+    names: ['repository_dispatch', 'advisory id'],
+  },
+  {
+    action: 'ack-report',
+    what: 'a token that cannot read unpublished advisories (a blind sweep)',
+    inputs: { token: 'token-no-advisories' },
+    names: ['Repository security advisories: read'],
+    reported:
+      'ack-report: with a token that sees only published advisories the sweep ends "No new report: nothing to acknowledge", exit 0, instead of naming the blind spot (sla-check does)',
+  },
+];
+
+const SLA_CHECK_ROWS: BadInput[] = [
+  { action: 'sla-check', what: 'a malformed tracker', inputs: { tracker: 'security-tracker' }, names: ['"tracker"'] },
+  {
+    action: 'sla-check',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'sla-check',
+    what: 'a tracker the token cannot see',
+    inputs: { token: 'token-reporter' },
+    names: ['tracker', 'cannot see it'],
+  },
+  ...['soonish', '0h', '-1d', '3 fortnights'].map((value) => ({
+    action: 'sla-check' as const,
+    what: `a due-soon of "${value}"`,
+    inputs: { 'due-soon': value },
+    names: ['"due-soon"'],
+  })),
+  ...['2', 'abc', '100%', '-0.1'].map((value) => ({
+    action: 'sla-check' as const,
+    what: `a due-soon-fraction of "${value}"`,
+    inputs: { 'due-soon-fraction': value },
+    names: ['"due-soon-fraction"'],
+  })),
+  ...MALFORMED_WEBHOOKS.map((url) => ({
+    action: 'sla-check' as const,
+    what: `a webhook URL ${url}`,
+    inputs: { 'notify-webhook': url },
+    names: ['"notify-webhook"'],
+  })),
+  {
+    action: 'sla-check',
+    what: 'a malformed repositories entry',
+    inputs: { organization: '', repositories: 'sample-org/ok, not a repo' },
+    names: ['"repositories"'],
+  },
+  { action: 'sla-check', what: 'no scope at all', inputs: { organization: '' }, names: ['"organization"'] },
+  {
+    action: 'sla-check',
+    what: 'a malformed organization',
+    inputs: { organization: '-org' },
+    names: ['"organization"'],
+  },
+  { action: 'sla-check', what: 'a malformed team', inputs: { team: 'not a team!' }, names: ['"team"'] },
+  ...['500', '0', 'ten'].map((value) => ({
+    action: 'sla-check' as const,
+    what: `an inventory-batch of "${value}"`,
+    inputs: { 'inventory-batch': value },
+    names: ['"inventory-batch"'],
+  })),
+  { action: 'sla-check', what: 'a concurrency of 0', inputs: { concurrency: '0' }, names: ['"concurrency"'] },
+  {
+    action: 'sla-check',
+    what: 'fail-on-breach not a boolean',
+    inputs: { 'fail-on-breach': 'sure' },
+    names: ['"fail-on-breach"'],
+  },
+  { action: 'sla-check', what: 'dry-run not a boolean', inputs: { 'dry-run': 'maybe' }, names: ['"dry-run"'] },
+];
+
+const TRIAGE_ROWS: BadInput[] = [
+  ...MALFORMED_GHSA_IDS.slice(0, 2).map((id) => ({
+    action: 'triage' as const,
+    what: `a malformed GHSA id ${id}`,
+    inputs: { 'ghsa-id': id },
+    names: ['"ghsa-id"', id],
+  })),
+  {
+    action: 'triage',
+    what: 'an unknown GHSA id',
+    inputs: { 'ghsa-id': GHSA_UNKNOWN },
+    names: [GHSA_UNKNOWN, 'Repository security advisories: read'],
+  },
+  { action: 'triage', what: 'a malformed repository', inputs: { repository: 'not a repo' }, names: ['"repository"'] },
+  { action: 'triage', what: 'no repository', inputs: { repository: '' }, names: ['"repository"'] },
+  ...[
+    ['a missing base metric', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H', 'missing base metric'],
+    ['a duplicate metric', `${V31}/AV:L`, 'AV'],
+    ['an unknown value', 'CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 'AV'],
+    ['the wrong prefix', 'CVSS3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', 'CVSS:3.1/'],
+    ['CVSS 3.0', 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', '3.0'],
+    ['a trailing slash', `${V31}/`, 'trailing'],
+    ['trailing garbage', `${V31} extra`, 'METRIC:VALUE'],
+    ['a 4.0 vector with a threat metric', 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A', 'E:A'],
+  ].map(([what, vector, detail]) => ({
+    action: 'triage' as const,
+    what: `a CVSS vector with ${what}`,
+    inputs: { 'cvss-vector': vector ?? '' },
+    names: ['cvss-vector', detail ?? ''],
+  })),
+  {
+    action: 'triage',
+    what: 'an unknown severity',
+    inputs: { 'cvss-vector': '', severity: 'urgent' },
+    names: ['"severity"'],
+  },
+  { action: 'triage', what: 'an unknown TLP', inputs: { tlp: 'purple' }, names: ['"tlp"'] },
+  { action: 'triage', what: 'TLP 1.0 WHITE', inputs: { tlp: 'white' }, names: ['"tlp"', 'CLEAR'] },
+  { action: 'triage', what: 'an unknown decision', inputs: { decision: 'maybe' }, names: ['"decision"'] },
+  {
+    action: 'triage',
+    what: 'a rejection without a reason',
+    inputs: { decision: 'reject', 'request-cve': '' },
+    names: ['reason'],
+  },
+  { action: 'triage', what: 'a malformed CWE id', inputs: { 'cwe-ids': 'CWE-abc' }, names: ['"cwe-ids"'] },
+  {
+    action: 'triage',
+    what: 'request-cve not a boolean',
+    inputs: { 'request-cve': 'perhaps' },
+    names: ['"request-cve"'],
+  },
+  { action: 'triage', what: 'a malformed fix team', inputs: { 'fix-team': 'a/b/c' }, names: ['"fix-team"'] },
+  {
+    action: 'triage',
+    what: 'an unknown ecosystem',
+    inputs: { vulnerabilities: '- ecosystem: cobol\n  package: x' },
+    names: ['vulnerabilities', 'cobol'],
+  },
+  {
+    action: 'triage',
+    what: 'vulnerabilities that are not YAML',
+    inputs: { vulnerabilities: '- ecosystem: [pip' },
+    names: ['vulnerabilities'],
+  },
+  {
+    action: 'triage',
+    what: 'a release date that does not exist',
+    inputs: { 'release-date': '2026-02-30' },
+    names: ['release-date'],
+  },
+  {
+    action: 'triage',
+    what: 'a release date on a Friday',
+    inputs: { 'release-date': '2026-01-23' },
+    names: ['release-date', 'Friday'],
+  },
+  {
+    action: 'triage',
+    what: 'a rejection template that does not exist',
+    inputs: { 'rejection-template': '{dir}/missing.hbs' },
+    names: ['"rejection-template"'],
+  },
+  {
+    action: 'triage',
+    what: 'a rejection template with a field that does not exist',
+    inputs: { 'rejection-template': '{dir}/rejection.hbs' },
+    files: { 'rejection.hbs': TEMPLATE_WITH_UNKNOWN_FIELD },
+    names: ['rejection.hbs', 'reporterEmail'],
+  },
+  {
+    action: 'triage',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'triage',
+    what: 'a token that cannot read advisories',
+    inputs: { token: 'token-no-advisories' },
+    names: ['Repository security advisories: read'],
+  },
+];
+
+const CREATE_TEMP_FORK_ROWS: BadInput[] = [
+  { action: 'create-temp-fork', what: 'an unknown mode', inputs: { mode: 'destroy' }, names: ['"mode"'] },
+  { action: 'create-temp-fork', what: 'a malformed GHSA id', inputs: { 'ghsa-id': 'GHSA-nope' }, names: ['"ghsa-id"'] },
+  { action: 'create-temp-fork', what: 'no GHSA id', inputs: { 'ghsa-id': '' }, names: ['ghsa-id'] },
+  {
+    action: 'create-temp-fork',
+    what: 'a malformed repository',
+    inputs: { repository: 'not a repo' },
+    names: ['"repository"'],
+  },
+  ...['forever', '2h', '0s', '-5m'].map((value) => ({
+    action: 'create-temp-fork' as const,
+    what: `a wait-timeout of "${value}"`,
+    inputs: { 'wait-timeout': value },
+    names: ['"wait-timeout"'],
+  })),
+  { action: 'create-temp-fork', what: 'a malformed fix team', inputs: { 'fix-team': 'a/b/c' }, names: ['"fix-team"'] },
+  {
+    action: 'create-temp-fork',
+    what: 'a team of another organization',
+    inputs: { 'fix-team': 'other-org/devs' },
+    names: ['other-org/devs', 'sample-org'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a fix team GitHub does not know',
+    inputs: { 'fix-team': 'sample-org/everyone' },
+    names: ['everyone'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'cleanup without a scope',
+    inputs: { mode: 'cleanup', 'ghsa-id': '', repository: '' },
+    names: ['repositories'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'cleanup with two scopes',
+    inputs: { mode: 'cleanup', organization: 'sample-org', repositories: PROJECT, 'ghsa-id': '', repository: '' },
+    names: ['"organization"'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'cleanup with dry-run not a boolean',
+    inputs: { mode: 'cleanup', organization: 'sample-org', 'dry-run': 'maybe', 'ghsa-id': '', repository: '' },
+    names: ['"dry-run"'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a guidance template that does not exist',
+    inputs: { 'guidance-template': '{dir}/missing.hbs' },
+    names: ['"guidance-template"'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a guidance template with a field that does not exist',
+    inputs: { 'guidance-template': '{dir}/guidance.hbs' },
+    files: { 'guidance.hbs': TEMPLATE_WITH_UNKNOWN_FIELD },
+    names: ['guidance.hbs', 'reporterEmail'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a token that cannot read advisories',
+    inputs: { token: 'token-no-advisories' },
+    names: ['Repository security advisories: read'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'a token without Administration',
+    inputs: { token: 'token-no-admin' },
+    names: ['Administration: write'],
+  },
+  {
+    action: 'create-temp-fork',
+    what: 'cleanup with a token without Administration',
+    stage: 'published',
+    inputs: { token: 'token-no-admin' },
+    names: ['Administration: write'],
+  },
+];
+
+const RELEASE_GATE_ROWS: BadInput[] = [
+  { action: 'release-gate', what: 'a time of 25:00', inputs: { time: '25:00' }, names: ['"time"'] },
+  { action: 'release-gate', what: 'a time without minutes', inputs: { time: '16' }, names: ['"time"'] },
+  { action: 'release-gate', what: 'a weekday that is not one', inputs: { weekdays: 'funday' }, names: ['"weekdays"'] },
+  ...['0m', '-1h', '25h', 'long'].map((value) => ({
+    action: 'release-gate' as const,
+    what: `a window duration of "${value}"`,
+    inputs: { duration: value },
+    names: ['"duration"'],
+  })),
+  { action: 'release-gate', what: 'an unknown mode', inputs: { mode: 'sometimes' }, names: ['"mode"'] },
+  { action: 'release-gate', what: 'a holiday in words', inputs: { holidays: 'christmas' }, names: ['"holidays"'] },
+  {
+    action: 'release-gate',
+    what: 'a holiday on February 30',
+    inputs: { holidays: '2026-02-30' },
+    names: ['"holidays"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a holidays calendar that does not exist',
+    inputs: { holidays: '{dir}/missing.ics' },
+    names: ['"holidays"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a holidays calendar that is not iCalendar',
+    inputs: { holidays: '{dir}/bad.ics' },
+    files: { 'bad.ics': 'BEGIN:VEVENT\nDTSTART;VALUE=DATE:2026\n' },
+    names: ['"holidays"', 'bad.ics'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a max-wait over GitHub job limit',
+    inputs: { mode: 'wait', 'max-wait': '7h' },
+    names: ['"max-wait"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a max-wait in days',
+    inputs: { mode: 'wait', 'max-wait': '1d' },
+    names: ['"max-wait"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a freeze that ends before it starts',
+    inputs: { freezes: '2027-01-04..2026-12-20' },
+    names: ['"freezes"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a freeze with a bad date',
+    inputs: { freezes: '2026-12-20..2026-13-04' },
+    names: ['"freezes"'],
+  },
+  { action: 'release-gate', what: 'force without a reason', inputs: { 'force-reason': '' }, names: ['force-reason'] },
+  { action: 'release-gate', what: 'force not a boolean', inputs: { force: 'yes please' }, names: ['"force"'] },
+  {
+    action: 'release-gate',
+    what: 'a malformed GHSA id',
+    inputs: { 'ghsa-ids': 'GHSA-f8m6-h2c7' },
+    names: ['"ghsa-ids"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'GHSA ids without a repository',
+    inputs: { 'ghsa-ids': GHSA_UNKNOWN, repository: '', tracker: '' },
+    names: ['repository'],
+  },
+  { action: 'release-gate', what: 'a count of 0', inputs: { mode: 'next', count: '0' }, names: ['"count"'] },
+  {
+    action: 'release-gate',
+    what: 'a countdown of 0 s',
+    inputs: { 'countdown-seconds': '0' },
+    names: ['"countdown-seconds"'],
+  },
+  { action: 'release-gate', what: 'an unknown on-closed', inputs: { 'on-closed': 'maybe' }, names: ['"on-closed"'] },
+  {
+    action: 'release-gate',
+    what: 'require-cve not a boolean',
+    inputs: { 'require-cve': 'perhaps' },
+    names: ['"require-cve"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a malformed repository',
+    inputs: { repository: 'not a repo' },
+    names: ['"repository"'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'release-gate',
+    what: 'a tracker the token cannot see',
+    inputs: { token: 'token-reporter' },
+    names: ['tracker', 'cannot see it'],
+  },
+];
+
+const PUBLISH_ROWS: BadInput[] = [
+  {
+    action: 'publish-announcement',
+    what: 'a malformed GHSA id',
+    inputs: { 'ghsa-ids': 'GHSA-nope' },
+    names: ['"ghsa-ids"'],
+  },
+  { action: 'publish-announcement', what: 'no GHSA id', inputs: { 'ghsa-ids': '' }, names: ['ghsa-ids'] },
+  {
+    action: 'publish-announcement',
+    what: 'an unknown GHSA id',
+    inputs: { 'ghsa-ids': GHSA_UNKNOWN },
+    names: ['"ghsa-ids"', GHSA_UNKNOWN],
+  },
+  { action: 'publish-announcement', what: 'no version', inputs: { version: '' }, names: ['version'] },
+  {
+    action: 'publish-announcement',
+    what: 'a version with spaces',
+    inputs: { version: '1.4 final' },
+    names: ['"version"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a malformed previous version',
+    inputs: { 'previous-version': '<1.4' },
+    names: ['"previous-version"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a version without a release',
+    inputs: { version: '1.5.0' },
+    names: ['release-tag', 'v1.5.0'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'no gate and no confirm',
+    inputs: { 'gate-open': '' },
+    names: ['gate-open', 'confirm'],
+  },
+  { action: 'publish-announcement', what: 'a closed gate', inputs: { 'gate-open': 'false' }, names: ['gate-open'] },
+  {
+    action: 'publish-announcement',
+    what: 'gate-open not a boolean',
+    inputs: { 'gate-open': 'open' },
+    names: ['"gate-open"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'confirm not a boolean',
+    inputs: { 'gate-open': '', confirm: 'perhaps' },
+    names: ['"confirm"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a template that does not exist',
+    inputs: { template: '{dir}/missing.hbs' },
+    names: ['"template"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a template with a field that does not exist',
+    inputs: { template: '{dir}/announcement.hbs' },
+    files: { 'announcement.hbs': 'Subject: {{project}}\n\n{{#each advisories}}{{cvss.scroe}}{{/each}}\n' },
+    names: ['announcement.hbs', 'cvss.scroe'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a template that does not parse',
+    inputs: { template: '{dir}/announcement.hbs' },
+    files: { 'announcement.hbs': `Subject: {{project}}\n\n${TEMPLATE_THAT_DOES_NOT_PARSE}` },
+    names: ['announcement.hbs'],
+  },
+  {
+    action: 'publish-announcement',
+    what: "a template that keeps SPEC 11's placeholder",
+    inputs: { template: '{dir}/announcement.hbs' },
+    files: { 'announcement.hbs': 'Subject: Security release of {{project}}\n\n* CVE-YEAR-ABCDEF\n' },
+    names: ['CVE-YEAR-ABCDEF'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a thanks template with a field that does not exist',
+    inputs: { 'thanks-template': '{dir}/thanks.hbs' },
+    files: { 'thanks.hbs': TEMPLATE_WITH_UNKNOWN_FIELD },
+    names: ['thanks.hbs', 'reporterEmail'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a retrospective template that does not exist',
+    inputs: { 'retrospective-template': '{dir}/missing.hbs' },
+    names: ['"retrospective-template"'],
+  },
+  ...MALFORMED_WEBHOOKS.map((url) => ({
+    action: 'publish-announcement' as const,
+    what: `a webhook URL ${url}`,
+    inputs: { 'notify-webhook': url },
+    names: ['"notify-webhook"'],
+  })),
+  {
+    action: 'publish-announcement',
+    what: 'a discussion category the repository lacks',
+    inputs: { 'discussion-category': 'Security news' },
+    names: ['"discussion-category"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a Discussion and an issue at once',
+    inputs: { 'announce-issue': 'true' },
+    names: ['announce-issue', 'discussion-category'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a draft with publish-advisories off',
+    inputs: { 'publish-advisories': 'false' },
+    names: ['"publish-advisories"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a malformed repository',
+    inputs: { repository: 'not a repo' },
+    names: ['"repository"'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a public tracker',
+    inputs: { tracker: 'sample-org/docs-site' },
+    names: ['tracker', 'is public'],
+  },
+  {
+    action: 'publish-announcement',
+    what: 'a token that cannot read advisories',
+    inputs: { token: 'token-no-advisories' },
+    names: ['ghsa-ids', 'Repository security advisories: read'],
+  },
+];
+
+export const BAD_INPUTS: readonly BadInput[] = [
+  ...ACK_REPORT_ROWS,
+  ...SLA_CHECK_ROWS,
+  ...TRIAGE_ROWS,
+  ...CREATE_TEMP_FORK_ROWS,
+  ...RELEASE_GATE_ROWS,
+  ...PUBLISH_ROWS,
+  ...COMMON_ROWS,
+  ...POLICY_ROWS,
+];
