@@ -29,6 +29,14 @@ const pointer = (id: string): string => id.replaceAll('~', '~0').replaceAll('/',
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
   addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
+/** One checker per process: compiling GitHub's schemas takes ~0.4 s, and they never change. */
+let shared: ContractChecker | undefined;
+
+export function contractChecker(): ContractChecker {
+  shared ??= new ContractChecker();
+  return shared;
+}
+
 export class ContractChecker {
   private readonly ajv: Ajv;
   private readonly fixture: Fixture;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { unauthenticated } from './access.js';
 import type { RequestContext, RuntimeOptions } from './context.js';
-import { ContractChecker } from './contract.js';
+import { contractChecker, type ContractChecker } from './contract.js';
 import { FaultInjector, type FaultDecision } from './faults.js';
 import { graphqlHandler } from './graphql.js';
 import { ROUTES } from './handlers/index.js';
@@ -84,7 +84,7 @@ class EmulatorServer implements Emulator {
     this.state = createState(options.now);
     applySeed(this.state, options.seed ?? defaultSeed());
     this.faults = new FaultInjector(options.faults);
-    this.contract = options.validate === false ? undefined : new ContractChecker();
+    this.contract = options.validate === false ? undefined : contractChecker();
     this.runtime = { forkReadyAfterMs: options.forkReadyAfterMs ?? 0 };
     this.server = createServer((request, response) => void this.handle(request, response));
     this.server.keepAliveTimeout = 1000;

@@ -26,3 +26,10 @@ describe('GitHub error classification', () => {
     expect(translated.message).toContain('GITHUB_TOKEN cannot call the repository security advisory endpoints');
   });
 });
+
+describe('a token GitHub refuses', () => {
+  it('is not mistaken for a missing permission', () => {
+    const error = httpError(401, 'Bad credentials');
+    expect(advisoryPermissionError(error, 'Cannot read GHSA-x', 'Repository security advisories: read')).toBe(error);
+  });
+});

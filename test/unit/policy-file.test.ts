@@ -1,4 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPolicy } from '../../src/actions/common/policy.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { parsePolicyFile } from '../../src/domain/policy/parse.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
@@ -77,5 +81,28 @@ describe('parsePolicyFile', () => {
     const error = errorOf(text);
     expect(error.message).toMatch(message);
     expect(error.message).toContain(FILE);
+  });
+});
+
+describe('loadPolicy (the policy input and the workspace file)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+  afterEach(() => {
+    delete process.env['INPUT_POLICY'];
+    delete process.env['INPUT_POLICY-FILE'];
+  });
+
+  it('reports a YAML error on the line it is on in the file', () => {
+    writeFileSync(join(dir, 'broken.yml'), 'acknowledge-within: 48h\ntriage-within: 7d\ntriage-within: 8d\n');
+    process.env['INPUT_POLICY-FILE'] = join(dir, 'broken.yml');
+    expect(() => loadPolicy()).toThrow(/not valid YAML: .*at line 3,/);
+  });
+
+  it('overrides the preset named by the policy input when the file names none', () => {
+    writeFileSync(join(dir, 'ack.yml'), 'acknowledge-within: 12h\n');
+    process.env['INPUT_POLICY'] = 'conda-forge';
+    process.env['INPUT_POLICY-FILE'] = join(dir, 'ack.yml');
+    const policy = loadPolicy();
+    expect(policy.acknowledgeWithin).toEqual({ amount: 12, unit: 'hours' });
+    expect(policy.triageWithin).toEqual(PRESETS['conda-forge'].triageWithin);
   });
 });

@@ -37,7 +37,5 @@ export function loadPolicy(): Policy {
     }
     return PRESETS[presetName];
   }
-  const text = readFileSync(path, 'utf8');
-  const withPreset = /^\s*preset\s*:/m.test(text) ? text : `preset: ${presetName}\n${text}`;
-  return parsePolicyFile(withPreset, file);
+  return parsePolicyFile(readFileSync(path, 'utf8'), file, PRESETS[presetName]);
 }

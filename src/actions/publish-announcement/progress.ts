@@ -2,6 +2,7 @@
  * Where a run got to: each of the seven steps with what it did, so the summary and a failure both say which steps are
  * done (and will not be repeated by a re-run) and which are not.
  */
+import { tokenProblem } from '../../github/errors.js';
 import { ConfigurationError, ExpectedFailure, PermissionError } from '../../domain/errors.js';
 
 export const STEP_TITLES = {
@@ -62,7 +63,8 @@ export class Progress {
 
   /** The error to fail the run with: the cause, the step it stopped at, and what is done. Keeps the cause's kind. */
   failure(cause: unknown): Error {
-    const causeText = cause instanceof Error ? cause.message : String(cause);
+    const problem = tokenProblem(cause);
+    const causeText = problem?.message ?? (cause instanceof Error ? cause.message : String(cause));
     const failedStep = this.current;
     if (failedStep !== undefined) this.record(failedStep, 'failed', causeText);
     const where = failedStep === undefined ? '' : `step ${failedStep} (${STEP_TITLES[failedStep]}) failed: `;
@@ -71,7 +73,8 @@ export class Progress {
     const after = this.wrote
       ? ' Re-run the job to finish: the steps done are checked and not repeated.'
       : ' Nothing was published or written.';
-    return sameKind(cause, `${where}${causeText}${doneText}${after}`);
+    const message = `${where}${causeText}${doneText}${after}`;
+    return problem?.configuration ? new ConfigurationError(message, 'token') : sameKind(cause, message);
   }
 }
 

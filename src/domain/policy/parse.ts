@@ -147,8 +147,8 @@ function readPositiveNumber(value: unknown, file: string, key: string, max: numb
   return value;
 }
 
-function readBase(fields: Fields, file: string): Policy {
-  if (fields.preset === undefined) return PRESETS.spec11;
+function readBase(fields: Fields, file: string, fallback: Policy): Policy {
+  if (fields.preset === undefined) return fallback;
   const name = String(fields.preset);
   if (!isPresetName(name))
     throw new PolicyFieldError(file, 'preset', `is "${name}"; use one of ${PRESET_NAMES.join(', ')}`);
@@ -179,17 +179,18 @@ function checkConsistency(policy: Policy, file: string): void {
 }
 
 /** The policy a project's YAML file describes: a preset with any number of settings overridden. */
-export function parsePolicyFile(text: string, file: string): Policy {
+/** The file's policy; `fallback` is the preset it overrides when the file names none (the `policy` input). */
+export function parsePolicyFile(text: string, file: string, fallback: Policy = PRESETS.spec11): Policy {
   let document: unknown;
   try {
     document = parseYaml(text);
   } catch (error) {
     throw new ConfigurationError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, file);
   }
-  if (document === null || document === undefined) return PRESETS.spec11;
+  if (document === null || document === undefined) return fallback;
   const fields = asFields(document, file, '(top level)');
   rejectUnknownKeys(fields, TOP_LEVEL_KEYS, file, '');
-  const base = readBase(fields, file);
+  const base = readBase(fields, file, fallback);
   const deadlines: Partial<Record<keyof PolicyDeadlines, Duration>> = {};
   for (const [key, property] of Object.entries(DEADLINE_KEYS)) {
     if (fields[key] !== undefined) deadlines[property] = readDuration(fields[key], file, key);
