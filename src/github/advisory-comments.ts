@@ -1,3 +1,4 @@
+import { createOnce, NO_BLIND_RETRY, sameText } from './create-once.js';
 import { hasStatus } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { RepoRef } from './types.js';
@@ -36,13 +37,21 @@ export async function createAdvisoryComment(
   ghsaId: string,
   body: string,
 ): Promise<CommentsResult<AdvisoryComment>> {
-  try {
+  const create = async (): Promise<AdvisoryComment> => {
     const { data } = await client.request('POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/comments', {
       ...ref,
       ghsa_id: ghsaId,
       body,
+      ...NO_BLIND_RETRY,
     });
-    return { available: true, value: data as AdvisoryComment };
+    return data as AdvisoryComment;
+  };
+  const findMade = async (): Promise<AdvisoryComment | undefined> => {
+    const listed = await listAdvisoryComments(client, ref, ghsaId);
+    return listed.available ? listed.value.find((comment) => sameText(comment.body, body)) : undefined;
+  };
+  try {
+    return { available: true, value: await createOnce(client, create, findMade) };
   } catch (error) {
     if (hasStatus(error, 403, 404, 410, 422)) return { available: false, status: (error as { status: number }).status };
     throw error;

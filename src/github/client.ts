@@ -38,6 +38,13 @@ function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
   return value;
 }
 
+const RETRY_BASE_MS = new WeakMap<GitHubClient, number>();
+
+/** The client's backoff base for 5xx, for the creates that retry by themselves (create-once.ts). */
+export function retryBaseMs(client: GitHubClient): number {
+  return RETRY_BASE_MS.get(client) ?? 1000;
+}
+
 export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv = process.env): ClientOptions {
   return { token, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env) };
 }
@@ -48,7 +55,7 @@ export function createClient(options: ClientOptions): GitHubClient {
   const fast = options.pacing === 'none';
   const unspaced = (): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   const writeLimits = fast ? { write: unspaced(), notifications: unspaced() } : {};
-  return getOctokit(
+  const client = getOctokit(
     options.token,
     {
       baseUrl: options.apiUrl ?? 'https://api.github.com',
@@ -80,4 +87,6 @@ export function createClient(options: ClientOptions): GitHubClient {
     retry,
     throttling,
   );
+  RETRY_BASE_MS.set(client, fast ? 100 : 1000);
+  return client;
 }

@@ -1,3 +1,4 @@
+import { createOnce, NO_BLIND_RETRY } from './create-once.js';
 /**
  * GitHub Discussions through GraphQL (REST has no way to create one): the repository's categories, an existing
  * discussion found by title (so a re-run does not post twice), and createDiscussion.
@@ -153,14 +154,17 @@ export interface NewDiscussion {
   readonly body: string;
 }
 
+/** Starts the discussion once, even when GitHub's answer to the mutation is lost (see create-once.ts). */
 export async function createDiscussion(client: GitHubClient, ref: RepoRef, input: NewDiscussion): Promise<Discussion> {
-  let answer: CreateAnswer;
+  const create = async (): Promise<Discussion> => {
+    const answer = await client.graphql<CreateAnswer>(CREATE_MUTATION, { ...input, ...NO_BLIND_RETRY });
+    const discussion = answer.createDiscussion?.discussion;
+    if (!discussion) throw new Error(`GitHub created no discussion in ${fullName(ref)}`);
+    return discussion;
+  };
   try {
-    answer = await client.graphql<CreateAnswer>(CREATE_MUTATION, { ...input });
+    return await createOnce(client, create, () => findDiscussionByTitle(client, ref, input.categoryId, input.title));
   } catch (error) {
     throw discussionsError(error, `Cannot create the discussion in ${fullName(ref)}`);
   }
-  const discussion = answer.createDiscussion?.discussion;
-  if (!discussion) throw new Error(`GitHub created no discussion in ${fullName(ref)}`);
-  return discussion;
 }

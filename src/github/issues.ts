@@ -1,3 +1,4 @@
+import { createOnce, NO_BLIND_RETRY, sameText } from './create-once.js';
 import type { GitHubClient } from './client.js';
 import type { Issue, IssueComment, RepoRef } from './types.js';
 
@@ -23,9 +24,24 @@ export interface NewIssue {
   readonly assignees?: string[];
 }
 
+/** Opens an issue once, even when GitHub's answer to the create is lost (see create-once.ts). */
 export async function createIssue(client: GitHubClient, ref: RepoRef, issue: NewIssue): Promise<Issue> {
-  const { data } = await client.rest.issues.create({ ...ref, ...issue });
-  return data;
+  const create = async (): Promise<Issue> =>
+    (await client.rest.issues.create({ ...ref, ...issue, ...NO_BLIND_RETRY })).data;
+  return createOnce(client, create, () => findIssueLike(client, ref, issue));
+}
+
+/** The newest issues (with the first label, when there is one) whose title and body are the ones we sent. */
+async function findIssueLike(client: GitHubClient, ref: RepoRef, issue: NewIssue): Promise<Issue | undefined> {
+  const { data } = await client.rest.issues.listForRepo({
+    ...ref,
+    state: 'all',
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100,
+    ...(issue.labels?.[0] ? { labels: issue.labels[0] } : {}),
+  });
+  return data.find((candidate) => candidate.title === issue.title && sameText(candidate.body, issue.body));
 }
 
 export interface IssueUpdate {
@@ -61,14 +77,18 @@ export async function listComments(client: GitHubClient, ref: RepoRef, issueNumb
   return client.paginate(client.rest.issues.listComments, { ...ref, issue_number: issueNumber, per_page: 100 });
 }
 
+/** Comments once, even when GitHub's answer to the create is lost (see create-once.ts). */
 export async function createComment(
   client: GitHubClient,
   ref: RepoRef,
   issueNumber: number,
   body: string,
 ): Promise<IssueComment> {
-  const { data } = await client.rest.issues.createComment({ ...ref, issue_number: issueNumber, body });
-  return data;
+  const create = async (): Promise<IssueComment> =>
+    (await client.rest.issues.createComment({ ...ref, issue_number: issueNumber, body, ...NO_BLIND_RETRY })).data;
+  const findMade = async (): Promise<IssueComment | undefined> =>
+    (await listComments(client, ref, issueNumber)).find((comment) => sameText(comment.body, body));
+  return createOnce(client, create, findMade);
 }
 
 export async function updateComment(

@@ -243,13 +243,13 @@ describe('publish-announcement: a run that fails part-way', () => {
     for (const issue of issues) expect(issueNow(emulator, issue).state).toBe('closed');
   });
 
-  it('fails at the webhook; a re-run posts it once and finishes, without repeating 1-4', async () => {
+  it('fails at a webhook that refused the message; a re-run posts it once and finishes, without repeating 1-4', async () => {
     const { a, b } = twoCveWorld();
     const inputs = baseInputs(emulator, [a, b]);
-    emulator.webhook.failNext(500, 3);
+    emulator.webhook.failNext(404);
     const failed = await publish(emulator, inputs, results);
     expect(failed.exitCode).toBe(1);
-    expect(failed.errors[0]?.message).toContain('step 5 (Chat webhook) failed: the webhook answered 500');
+    expect(failed.errors[0]?.message).toContain('step 5 (Chat webhook) failed: the webhook answered 404');
     expect(failed.errors[0]?.message).toContain('4 Announcement (done: discussion:');
     expect(emulator.state.discussions).toHaveLength(1);
     expect(emulator.state.advisoryComments).toEqual([]);
@@ -262,6 +262,21 @@ describe('publish-announcement: a run that fails part-way', () => {
     expect(emulator.state.webhookDeliveries).toHaveLength(1);
     expect(emulator.state.advisoryComments).toHaveLength(2);
     expect(rerun.summary).toMatch(/Announcement<\/td><td>already done/);
+  });
+
+  it('takes a chat message whose fate a 502 left unknown as sent, says so, and never posts it again', async () => {
+    const { a, b } = twoCveWorld();
+    const inputs = baseInputs(emulator, [a, b]);
+    emulator.webhook.failNext(502);
+    const result = await publish(emulator, inputs, results);
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings.map((w) => w.message)).toContain(
+      'The chat webhook failed (the webhook answered 502): the message may have been posted; it is not sent again.',
+    );
+    expect(emulator.state.webhookDeliveries).toEqual([]);
+    const rerun = await publish(emulator, inputs, results);
+    expect(rerun.exitCode).toBe(0);
+    expect(emulator.state.webhookDeliveries).toEqual([]);
   });
 
   it("passes on GitHub's refusal to publish, reporting the advisory it did publish", async () => {

@@ -414,18 +414,20 @@ describe('modes', () => {
     expect(emulator.webhook.deliveries).toHaveLength(1);
   });
 
-  it('retries a failed chat notification on the next sweep, once', async () => {
+  it('escalates in the tracker first; a failed chat message fails the sweep once and is never sent twice', async () => {
     const advisory = world.report(RECEIVED);
-    emulator.webhook.failNext(500, 3);
+    emulator.webhook.failNext(502);
     const failed = await world.sweep(at(3 * DAY), withWebhook());
     expect(failed.exitCode).toBe(1);
     expect(failed.errors[0]?.message).toContain(`${advisory.ghsaId} acknowledge (chat notification failed`);
-    expect(escalationComments(emulator)).toEqual([]);
-    const retried = await world.sweep(at(3 * DAY + HOUR), withWebhook());
-    expect(retried.exitCode).toBe(0);
-    expect(deliveredBreaches(emulator)).toEqual([`${advisory.ghsaId} acknowledge`]);
-    await world.sweep(at(3 * DAY + 2 * HOUR), withWebhook());
-    expect(emulator.webhook.deliveries).toHaveLength(1);
+    expect(failed.warnings.map((w) => w.message).join('\n')).toContain(
+      'escalated in the tracker, but chat notification failed',
+    );
+    expect(escalationComments(emulator)).toHaveLength(1);
+    const next = await world.sweep(at(3 * DAY + HOUR), withWebhook());
+    expect(next.exitCode).toBe(0);
+    expect(emulator.webhook.deliveries).toEqual([]);
+    expect(escalationComments(emulator)).toHaveLength(1);
   });
 
   it('completes a sweep cut short after the mention was posted, without a second message', async () => {

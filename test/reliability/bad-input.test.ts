@@ -3,13 +3,13 @@
  * naming what to fix, and nothing written. Rows marked `reported` reproduce defects reported to the owner of the
  * action and are expected to fail until fixed.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BAD_INPUTS, type BadInput } from './bad-inputs.js';
 import { recordFigure } from './figures.js';
-import { createWorld, MAIN_STAGE, stopIdleEmulators, writesOf } from './scenarios.js';
+import { createWorld, MAIN_STAGE, writesOf } from './scenarios.js';
 
 function workspace(row: BadInput): string {
   const dir = mkdtempSync(join(tmpdir(), 'bad-input-'));
@@ -48,8 +48,6 @@ async function reject(row: BadInput): Promise<void> {
 const label = (row: BadInput): string => `${row.action}: ${row.what}`;
 
 describe(`bad-input corpus (${BAD_INPUTS.length} rows): exit 1, an annotation naming the input, nothing written`, () => {
-  afterAll(stopIdleEmulators);
-
   it.concurrent.each(BAD_INPUTS.filter((row) => !row.reported).map((row) => [label(row), row] as const))(
     '%s',
     (_label, row) => reject(row),

@@ -4,7 +4,7 @@
  * (reproduction steps, reporter e-mail), its author's login, an embargoed bystander advisory and the private
  * tracking issue. The failure path makes GitHub refuse (403) the last write the success path made.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { RunResult } from '../harness/run-action.js';
 import { recordFigure } from './figures.js';
 import { allPublicSurfaces, leaksIn, secretExposures } from './exposure.js';
@@ -15,7 +15,6 @@ import {
   createWorld,
   SECRET_TOKEN,
   STAGES,
-  stopIdleEmulators,
   VISIBILITIES,
   WEBHOOK_SECRET_PATH,
   type ActionName,
@@ -85,8 +84,6 @@ const MATRIX = ACTIONS.flatMap((action) =>
 );
 
 describe('embargo matrix', () => {
-  afterAll(stopIdleEmulators);
-
   it.concurrent.each(MATRIX)(
     '$action, $visibility repo, $stage advisory, debug $debug: success and failure paths leak nothing',
     async ({ action, ...scenario }) => {

@@ -4,7 +4,7 @@
  * reordering characters. Each case runs next to a benign twin; what the run wrote must be inert and shaped like
  * the twin's. Then actionlint's expression-injection check, shown to bite on an unsafe copy of a template.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,6 @@ import {
 import {
   createWorld,
   SECRET_TOKEN,
-  stopIdleEmulators,
   TRACKER,
   type ActionName,
   type RunExtra,
@@ -211,8 +210,6 @@ async function observe(testCase: InjectionCase, hostile: boolean): Promise<Obser
 const skeletons = (observed: Observed): string[] => observed.texts.map((t) => `${t.where}: ${skeleton(t.text)}`);
 
 describe('hostile content stays inert', () => {
-  afterAll(stopIdleEmulators);
-
   it.concurrent.each(CASES)(
     '$name',
     async (testCase) => {

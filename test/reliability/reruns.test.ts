@@ -4,14 +4,13 @@
  * twice at once, at several latencies: one tracking issue, comment, dashboard and chat message per thing, and a
  * third run that writes nothing.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { duplicates } from './end-state.js';
 import { recordFigure } from './figures.js';
 import {
   ACTIONS,
   createWorld,
   STAGES,
-  stopIdleEmulators,
   VISIBILITIES,
   writesOf,
   type ActionName,
@@ -24,8 +23,6 @@ const SCENARIOS = ACTIONS.flatMap((action) =>
 );
 
 describe('every action run twice: the second run writes nothing', () => {
-  afterAll(stopIdleEmulators);
-
   it.concurrent.each(SCENARIOS)(
     '$action, $visibility repo, $stage advisory',
     async ({ action, visibility, stage }: { action: ActionName; visibility: Visibility; stage: Stage }) => {
@@ -74,8 +71,6 @@ async function twoAtOnce(action: 'ack-report' | 'sla-check', latencyMs: number):
 }
 
 describe('two sweeps started at once', () => {
-  afterAll(stopIdleEmulators);
-
   it.concurrent.each([5, 20, 60])(
     'ack-report twice at once, %i ms per request: one tracking issue, comment and message per report',
     (latencyMs) => twoAtOnce('ack-report', latencyMs),

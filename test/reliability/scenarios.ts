@@ -324,40 +324,13 @@ function runOptions(action: ActionName, repo: string): Partial<RunOptions> {
   return { eventName: 'workflow_dispatch' };
 }
 
-/**
- * Idle emulators of this Jest worker, by whether they validate. Each compiles GitHub's schemas lazily and keeps them,
- * so reusing one (its state restored to the default seed) saves most of what a new emulator costs.
- */
-const idleEmulators = new Map<boolean, { emulator: Emulator; fresh: string }[]>();
-
+/** A fresh emulator per world: its GitHub schemas are compiled once per process, so a new one costs little. */
 async function acquireEmulator(now: string, options: WorldOptions): Promise<Emulator> {
-  const validate = options.validate ?? true;
-  const pool = idleEmulators.get(validate) ?? [];
-  idleEmulators.set(validate, pool);
-  const idle = pool.pop();
-  const emulator = idle?.emulator ?? (await startEmulator({ now, validate }));
-  const fresh = idle?.fresh ?? JSON.stringify(emulator.state);
-  Object.assign(emulator.state, JSON.parse(fresh) as object);
-  emulator.setNow(now);
-  emulator.setFaults(options.faults ?? {});
-  emulator.resetLog();
-  emulator.contractViolations.length = 0;
-  releases.set(emulator, () => pool.push({ emulator, fresh }));
-  return emulator;
+  return startEmulator({ now, validate: options.validate ?? true, faults: options.faults ?? {} });
 }
 
-const releases = new WeakMap<Emulator, () => void>();
-
-function releaseEmulator(emulator: Emulator): void {
-  emulator.setFaults({});
-  releases.get(emulator)?.();
-}
-
-/** Stops this worker's idle emulators (afterAll of a test file). */
-export async function stopIdleEmulators(): Promise<void> {
-  const all = [...idleEmulators.values()].flat();
-  idleEmulators.clear();
-  await Promise.all(all.map(({ emulator }) => emulator.stop()));
+async function releaseEmulator(emulator: Emulator): Promise<void> {
+  await emulator.stop();
 }
 
 export async function createWorld(action: ActionName, options: WorldOptions): Promise<World> {
@@ -429,7 +402,7 @@ export async function createWorld(action: ActionName, options: WorldOptions): Pr
     },
     async stop() {
       await proxy.stop();
-      releaseEmulator(emulator);
+      await releaseEmulator(emulator);
     },
   };
   return world;

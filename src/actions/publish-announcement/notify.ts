@@ -3,7 +3,7 @@
  * issues record that it was sent; without a tracker a re-run would post again, and the run says so.
  */
 import * as core from '@actions/core';
-import { postWebhook } from '../../channels/webhook.js';
+import { postWebhook, WebhookError } from '../../channels/webhook.js';
 import type { GitHubClient } from '../../github/client.js';
 import { policyForState, saveTrackedReport } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
@@ -13,6 +13,20 @@ export const WEBHOOK_NOTIFIED = 'publish-announcement:webhook';
 
 export function webhookText(subject: string, link: string): string {
   return `${subject}: ${link}`;
+}
+
+/**
+ * Sends the message; when the hook's answer leaves it unknown whether the message was posted (a
+ * 5xx, a lost connection), it is taken as sent, said so, and never posted again. A certain failure is thrown: the
+ * step fails and a re-run sends it.
+ */
+async function postAtMostOnce(url: URL, text: string): Promise<void> {
+  try {
+    await postWebhook(url, { text });
+  } catch (error) {
+    if (!(error instanceof WebhookError) || error.delivered === 'no') throw error;
+    core.warning(`The chat webhook failed (${error.message}): the message may have been posted; it is not sent again.`);
+  }
 }
 
 export function alreadyNotified(plan: Plan): boolean {
@@ -27,7 +41,7 @@ export async function notifyWebhook(
   link: string,
 ): Promise<'sent' | 'already sent'> {
   if (alreadyNotified(plan)) return 'already sent';
-  await postWebhook(url, { text: webhookText(plan.announcement.subject, link) });
+  await postAtMostOnce(url, webhookText(plan.announcement.subject, link));
   if (!config.tracker || plan.reports.size === 0) {
     core.warning('No tracking issue records that the chat message was sent: a re-run of this job would post it again.');
     return 'sent';

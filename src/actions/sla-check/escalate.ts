@@ -48,6 +48,24 @@ export interface EscalationIssue {
   readonly url: string;
 }
 
+async function sendChat(
+  webhook: URL,
+  breach: Breach,
+  issue: EscalationIssue,
+  mention: string | undefined,
+  outcome: EscalationOutcome,
+): Promise<void> {
+  const { assessment, step } = breach;
+  try {
+    await postWebhook(webhook, { text: escalationMessage(assessment, step, { url: issue.url, mention }) });
+    outcome.messages += 1;
+  } catch (error) {
+    const message = `chat notification failed: ${(error as Error).message}`;
+    core.warning(`Breach of ${step} on ${assessment.key} escalated in the tracker, but ${message}; not sent again.`);
+    outcome.failures.push({ item: `${assessment.key} ${step}`, message });
+  }
+}
+
 export async function escalate(
   ctx: WriteContext,
   issue: EscalationIssue,
@@ -62,23 +80,13 @@ export async function escalate(
       outcome.escalated.push(breach);
       continue;
     }
-    if (ctx.webhook) {
-      try {
-        await postWebhook(ctx.webhook, {
-          text: escalationMessage(assessment, step, { url: issue.url, mention: ctx.mention }),
-        });
-        outcome.messages += 1;
-      } catch (error) {
-        const message = `chat notification failed: ${(error as Error).message}`;
-        core.warning(`Breach of ${step} on ${assessment.key} not escalated: ${message}; the next sweep retries.`);
-        outcome.failures.push({ item: `${assessment.key} ${step}`, message });
-        continue;
-      }
-    }
+    // The mention is the escalation and its record (GitHub notifies the team of it); the chat message follows, at
+    // most once: a sweep cut short between the two never sends it twice.
     const body = `${escalationComment(assessment, step, ctx.mention)}\n\n${marker}`;
     await createComment(ctx.client, ctx.tracker, issue.number, body);
     outcome.comments += 1;
     outcome.escalated.push(breach);
+    if (ctx.webhook) await sendChat(ctx.webhook, breach, issue, ctx.mention, outcome);
   }
   return outcome;
 }
