@@ -283,7 +283,11 @@ export function compareAssessments(a: ReportAssessment, b: ReportAssessment): nu
 }
 
 export type BlindSpotReason =
-  'advisories-unreadable' | 'repository-not-visible' | 'tracked-advisory-unreadable' | 'reporting-status-unreadable';
+  | 'advisories-unreadable'
+  | 'published-only'
+  | 'repository-not-visible'
+  | 'tracked-advisory-unreadable'
+  | 'reporting-status-unreadable';
 
 /** A repository in scope whose unpublished advisories the token may not see: a sweep with one is never all clear. */
 export interface BlindSpot {
@@ -293,6 +297,7 @@ export interface BlindSpot {
 
 export const BLIND_SPOT_TEXT: Readonly<Record<BlindSpotReason, string>> = {
   'advisories-unreadable': 'the token cannot list its security advisories',
+  'published-only': 'the token sees only its published advisories (no admin or security manager of it)',
   'repository-not-visible': 'the token cannot see the repository',
   'tracked-advisory-unreadable': 'the token cannot read an advisory the tracker follows',
   'reporting-status-unreadable': 'the token cannot read its private vulnerability reporting setting',

@@ -73,16 +73,26 @@ export async function isPrivateReportingEnabled(client: GitHubClient, ref: RepoR
   }
 }
 
-export async function listOrgRepositories(
-  client: GitHubClient,
-  org: string,
-): Promise<{ name: string; fullName: string; private: boolean; archived: boolean }[]> {
+export interface ListedRepository {
+  readonly name: string;
+  readonly fullName: string;
+  readonly private: boolean;
+  readonly archived: boolean;
+  /**
+   * Whether the token is an admin of it (GitHub's `permissions.admin`; undefined when not reported). Only admins
+   * and security managers see unpublished advisories: anyone else gets the published ones, quietly.
+   */
+  readonly admin: boolean | undefined;
+}
+
+export async function listOrgRepositories(client: GitHubClient, org: string): Promise<ListedRepository[]> {
   const repos = await client.paginate(client.rest.repos.listForOrg, { org, per_page: 100, type: 'all' });
   return repos.map((repo) => ({
     name: repo.name,
     fullName: repo.full_name,
     private: repo.private,
     archived: repo.archived ?? false,
+    admin: repo.permissions?.admin,
   }));
 }
 

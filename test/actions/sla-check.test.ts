@@ -290,16 +290,19 @@ describe('visibility', () => {
     );
   });
 
-  it('counts repositories whose reporting setting or tracked advisories the token cannot read as blind spots', async () => {
+  it('counts every repository a token sees only the published advisories of as a blind spot', async () => {
     const advisory = world.report(RECEIVED);
     world.trackAdvisory(advisory, { acknowledgedAt: at(HOUR) });
     const inputs = sweepInputs({ token: 'token-no-advisories', inventory: 'true' });
     const result = await world.sweep(at(2 * HOUR), inputs);
     expect(result.exitCode).toBe(0);
     const spots = JSON.parse(result.outputs['blind-spots'] ?? '') as { repository: string; reason: string }[];
+    // The token is no admin of any repository: GitHub would show it published advisories only, quietly.
     expect(spots).toEqual([
-      { repository: 'sample-org/docs-site', reason: 'reporting-status-unreadable' },
-      { repository: PROJECT, reason: 'tracked-advisory-unreadable' },
+      { repository: 'sample-org/docs-site', reason: 'published-only' },
+      { repository: 'sample-org/private-lib', reason: 'published-only' },
+      { repository: PROJECT, reason: 'published-only' },
+      { repository: TRACKER, reason: 'published-only' },
     ]);
     expect(result.outputs['all-clear']).toBe('false');
     expect(world.dashboard().body).toContain('## Blind spots');

@@ -187,7 +187,7 @@ class EmulatorServer implements Emulator {
   private context(request: ParsedRequest, params: Record<string, string>, grant: TokenGrant): RequestContext {
     return {
       state: this.state,
-      view: this.view(),
+      view: { ...this.view(), grant },
       options: this.runtime,
       method: request.method,
       path: request.path,

@@ -124,8 +124,16 @@ async function gatherSweep(
   return {
     candidates: [...listed, ...unfinished.candidates, ...issues],
     notVisible: [...listing.notVisible, ...unfinished.notVisible],
-    failures: [...listing.failures, ...unfinished.failures],
+    failures: [...listing.failures, ...listing.partlyVisible.map(publishedOnly), ...unfinished.failures],
     fellBack: listing.fellBack,
+  };
+}
+
+/** A repository where new reports would go unseen: the run fails on it, saying which permission to grant. */
+function publishedOnly(repository: string): { item: string; message: string } {
+  return {
+    item: repository,
+    message: `the token sees only its published advisories (it is no admin or security manager of the repository), so a new report there goes unseen: give it "${PERMISSIONS.advisoriesRead}"`,
   };
 }
 

@@ -8,7 +8,7 @@ import { ConfigurationError } from '../../domain/errors.js';
 import { advisoryRepository, listOrgAdvisories, listRepoAdvisories } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { hasStatus, PERMISSIONS } from '../../github/errors.js';
-import { listOrgRepositories } from '../../github/repos.js';
+import { listOrgRepositories, type ListedRepository } from '../../github/repos.js';
 import { fullName, splitFullName, type Advisory, type AdvisoryState, type RepoRef } from '../../github/types.js';
 import { mapWithConcurrency } from './concurrency.js';
 
@@ -26,6 +26,11 @@ export interface SweepListing {
   readonly advisories: ScopedAdvisory[];
   /** Repositories whose advisories the token cannot list (404/403). */
   readonly notVisible: string[];
+  /**
+   * Repositories the token lists but is no admin (or security manager) of: GitHub shows it their published
+   * advisories only, so a new report there would go unseen. A sweep that has any is blind there.
+   */
+  readonly partlyVisible: string[];
   /** Repositories whose listing failed for another reason (after the client's retries). */
   readonly failures: { item: string; message: string }[];
   /** The organization-level list was refused and each repository was listed instead. */
@@ -58,8 +63,8 @@ async function listRepositories(
   repositories: readonly RepoRef[],
   states: readonly AdvisoryState[],
   concurrency: number,
-): Promise<Omit<SweepListing, 'fellBack'>> {
-  const listing: Omit<SweepListing, 'fellBack'> = { advisories: [], notVisible: [], failures: [] };
+): Promise<Omit<SweepListing, 'fellBack' | 'partlyVisible'>> {
+  const listing: Omit<SweepListing, 'fellBack' | 'partlyVisible'> = { advisories: [], notVisible: [], failures: [] };
   await mapWithConcurrency(repositories, concurrency, async (ref) => {
     try {
       const advisories = await listOneRepository(client, ref, states);
@@ -72,10 +77,9 @@ async function listRepositories(
   return listing;
 }
 
-async function organizationRepositories(client: GitHubClient, org: string): Promise<RepoRef[]> {
+async function organizationRepositories(client: GitHubClient, org: string): Promise<ListedRepository[]> {
   try {
-    const repositories = await listOrgRepositories(client, org);
-    return repositories.map((repo) => splitFullName(repo.fullName));
+    return await listOrgRepositories(client, org);
   } catch (error) {
     if (!hasStatus(error, 403, 404)) throw error;
     throw new ConfigurationError(
@@ -100,11 +104,13 @@ async function listOrganization(
         { title: 'advisory sweep: per-repository fallback' },
       );
       const repositories = await organizationRepositories(client, org);
-      return { ...(await listRepositories(client, repositories, states, concurrency)), fellBack: true };
+      const refs = repositories.map((repo) => splitFullName(repo.fullName));
+      const partlyVisible = repositories.filter((repo) => repo.admin === false).map((repo) => repo.fullName);
+      return { ...(await listRepositories(client, refs, states, concurrency)), partlyVisible, fellBack: true };
     }
     advisories.push(...listing.advisories.map((advisory) => ({ advisory, repository: advisoryRepository(advisory) })));
   }
-  return { advisories, notVisible: [], failures: [], fellBack: false };
+  return { advisories, notVisible: [], partlyVisible: [], failures: [], fellBack: false };
 }
 
 /** The advisories in the given states across the scope; one advisory appears once even when named twice. */
@@ -116,7 +122,7 @@ export async function listAdvisoriesInScope(
 ): Promise<SweepListing> {
   const fromOrg = scope.organization
     ? await listOrganization(client, scope.organization, states, concurrency)
-    : { advisories: [], notVisible: [], failures: [], fellBack: false };
+    : { advisories: [], notVisible: [], partlyVisible: [], failures: [], fellBack: false };
   const listedRepos = scope.organization
     ? scope.repositories.filter((ref) => ref.owner.toLowerCase() !== scope.organization?.toLowerCase())
     : scope.repositories;
@@ -130,6 +136,7 @@ export async function listAdvisoriesInScope(
   return {
     advisories,
     notVisible: [...fromOrg.notVisible, ...fromRepos.notVisible],
+    partlyVisible: fromOrg.partlyVisible,
     failures: [...fromOrg.failures, ...fromRepos.failures],
     fellBack: fromOrg.fellBack,
   };

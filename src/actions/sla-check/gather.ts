@@ -68,10 +68,11 @@ async function loadTracker(
 }
 
 function listingBlindSpots(listing: SweepListing): BlindSpot[] {
-  return [...listing.notVisible, ...listing.failures.map((failure) => failure.item)].map((repository) => ({
-    repository,
-    reason: 'advisories-unreadable' as const,
-  }));
+  const unreadable = [...listing.notVisible, ...listing.failures.map((failure) => failure.item)];
+  return [
+    ...unreadable.map((repository) => ({ repository, reason: 'advisories-unreadable' as const })),
+    ...listing.partlyVisible.map((repository) => ({ repository, reason: 'published-only' as const })),
+  ];
 }
 
 interface Lookups {

@@ -1,3 +1,4 @@
+import { hasPermission } from '../access.js';
 import { nodeId } from '../ids.js';
 import { fullName } from '../state.js';
 import type { Repo } from '../types.js';
@@ -61,6 +62,23 @@ export function simpleRepository(view: View, repo: Repo) {
   };
 }
 
+/**
+ * The caller's role on the repository, as GitHub reports it. `admin` here means what it decides for advisories: an
+ * admin (or security manager) sees unpublished ones; anyone else gets a quiet list of the published ones only.
+ */
+function permissionsOf(view: View) {
+  const grant = view.grant;
+  if (!grant) return { admin: true, maintain: true, push: true, triage: true, pull: true };
+  const admin = hasPermission(grant, 'advisories');
+  return {
+    admin,
+    maintain: admin,
+    push: hasPermission(grant, 'contents'),
+    triage: hasPermission(grant, 'issues'),
+    pull: true,
+  };
+}
+
 function repositoryDetails(view: View, repo: Repo) {
   const openIssues = view.state.issues.filter(
     (issue) => issue.repo === fullName(repo) && issue.state === 'open',
@@ -96,7 +114,7 @@ function repositoryDetails(view: View, repo: Repo) {
     pushed_at: repo.createdAt,
     created_at: repo.createdAt,
     updated_at: repo.createdAt,
-    permissions: { admin: true, maintain: true, push: true, triage: true, pull: true },
+    permissions: permissionsOf(view),
     license: null,
     allow_forking: !repo.private,
     web_commit_signoff_required: false,

@@ -232,7 +232,7 @@ describe('CVE requests and temporary private forks', () => {
 
   it('answers 202 at once and serves the fork only once GitHub has finished creating it', async () => {
     await emulator.stop();
-    emulator = await startEmulator({ forkReadyAfterMs: 300 });
+    emulator = await startEmulator({ forkReadyAfterMs: 1500 });
     const advisory = addAdvisory(emulator.state, PROJECT, { state: 'draft' });
     const created = await api<{ full_name: string; private: boolean }>(
       emulator,
@@ -248,7 +248,7 @@ describe('CVE requests and temporary private forks', () => {
       `${ADVISORIES}/${advisory.ghsaId}`,
     );
     expect(fetched.body.private_fork.full_name).toBe(created.body.full_name);
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await new Promise((resolve) => setTimeout(resolve, 1550));
     expect((await api(emulator, 'GET', `/repos/${created.body.full_name}`)).status).toBe(200);
     const again = await api<{ full_name: string }>(emulator, 'POST', `${ADVISORIES}/${advisory.ghsaId}/forks`);
     expect(again.body.full_name).toBe(created.body.full_name);
