@@ -1,0 +1,2 @@
+// Probe: an empty bundle (the ncc runtime only).
+export const probe: unknown[] = [];

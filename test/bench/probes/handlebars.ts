@@ -1,0 +1,3 @@
+// Probe: handlebars (src/domain/templates.ts).
+import Handlebars from 'handlebars';
+export const probe = [Handlebars];

@@ -1,0 +1,6 @@
+// Probe: the project's client factory, loaded and making its first request (through @actions/github's undici).
+import { createClient } from '../../../src/github/client.js';
+
+const client = createClient({ token: 'token-admin', apiUrl: process.env.BENCH_API_URL, pacing: 'none' });
+await client.rest.repos.get({ owner: 'sample-org', repo: 'docs-site' });
+export const probe = [client];
