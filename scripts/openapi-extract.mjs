@@ -34,6 +34,7 @@ const OPERATION_IDS = [
   'issues/create-comment',
   'issues/get-comment',
   'issues/update-comment',
+  'issues/delete-comment',
   'issues/list-labels-on-issue',
   'issues/add-labels',
   'issues/set-labels',

@@ -1,6 +1,6 @@
 import { repoWith, visibleRepo } from '../access.js';
 import { bodyObject, type RequestContext, type Route } from '../context.js';
-import { notFound, ok, validationFailed } from '../http.js';
+import { noContent, notFound, ok, validationFailed } from '../http.js';
 import { paginateByPage } from '../pagination.js';
 import { issueComment, issueObject } from '../render/issues.js';
 import { addIssue, addIssueComment, addLabel, findUser, fullName } from '../state.js';
@@ -175,6 +175,13 @@ function updateComment(ctx: RequestContext) {
   return ok(issueComment(ctx.view, comment));
 }
 
+function deleteComment(ctx: RequestContext) {
+  const comment = findComment(ctx);
+  repoWith(ctx, 'issues', COMMENT_DOCS);
+  ctx.state.issueComments = ctx.state.issueComments.filter((candidate) => candidate !== comment);
+  return noContent();
+}
+
 export const ISSUE_ROUTES: Route[] = [
   { method: 'GET', pattern: '/repos/:owner/:repo/issues', operationId: 'issues/list-for-repo', handler: list },
   { method: 'POST', pattern: '/repos/:owner/:repo/issues', operationId: 'issues/create', handler: create },
@@ -208,5 +215,11 @@ export const ISSUE_ROUTES: Route[] = [
     pattern: '/repos/:owner/:repo/issues/comments/:comment_id',
     operationId: 'issues/update-comment',
     handler: updateComment,
+  },
+  {
+    method: 'DELETE',
+    pattern: '/repos/:owner/:repo/issues/comments/:comment_id',
+    operationId: 'issues/delete-comment',
+    handler: deleteComment,
   },
 ];

@@ -87,6 +87,12 @@ describe('issues and comments', () => {
     ).toEqual(['second']);
     expect((await api(emulator, 'GET', `${TRACKER}/issues/99/comments`)).status).toBe(404);
     expect((await api(emulator, 'POST', `${TRACKER}/issues/1/comments`, { body: { body: '' } })).status).toBe(422);
+    expect(
+      (await api(emulator, 'DELETE', `${TRACKER}/issues/comments/${comment.body.id}`, { token: 'token-reporter' }))
+        .status,
+    ).toBe(404);
+    expect((await api(emulator, 'DELETE', `${TRACKER}/issues/comments/${comment.body.id}`)).status).toBe(204);
+    expect((await api<unknown[]>(emulator, 'GET', `${TRACKER}/issues/1/comments`)).body).toEqual([]);
   });
 
   it('labels: add, set exactly, remove (404 for one the issue lacks), create once', async () => {
