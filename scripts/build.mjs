@@ -1,8 +1,10 @@
-// Bundles each action with @vercel/ncc into dist/<name>/index.js (minified, with licenses), plus the root dispatcher.
+// Bundles each action with @vercel/ncc into dist/<name>/index.js (minified, with licenses), plus the root dispatcher;
+// the chunks ncc splits off for dynamic imports are minified too (scripts/minify-chunks.mjs).
 // Usage: node scripts/build.mjs [name ...]   (no names: every action and the root dispatcher)
 import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { ACTIONS } from './actions.mjs';
+import { minifyChunks } from './minify-chunks.mjs';
 
 const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...ACTIONS, 'main'];
 
@@ -15,7 +17,7 @@ function build(name) {
       { stdio: 'inherit' },
     );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`))));
-  });
+  }).then(() => minifyChunks(`dist/${name}`));
 }
 
 for (const name of targets) await rm(`dist/${name}`, { recursive: true, force: true });

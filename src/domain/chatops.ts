@@ -9,6 +9,7 @@
 import { scoreCvss, type CvssResult } from './cvss.js';
 import { ConfigurationError } from './errors.js';
 import type { Tlp } from './tracker-state.js';
+import { triageCommandText } from './triage-command.js';
 import { parseVulnerabilities, type AdvisoryVulnerability } from './vulnerabilities.js';
 
 /** The keys, named as the action's inputs. */
@@ -265,14 +266,6 @@ const FLAGS: Readonly<Record<string, readonly [TriageKey, string]>> = {
   'request-cve': ['request-cve', 'true'],
 };
 
-const COMMAND = /^[ \t]*\/triage(?=\s|$)/m;
-
-/** The text after `/triage` up to the end of its line (a quoted value may go on over line breaks). */
-function commandText(body: string): string | undefined {
-  const match = COMMAND.exec(body);
-  return match ? body.slice(match.index + match[0].length) : undefined;
-}
-
 interface Token {
   readonly key: string;
   readonly value: string | undefined;
@@ -349,7 +342,7 @@ function resolveToken(token: Token): [TriageKey, string] {
 
 /** The raw key/values of a `/triage` command, or undefined when the text holds no command. */
 export function parseTriageCommandValues(body: string): RawTriageValues | undefined {
-  const text = commandText(body);
+  const text = triageCommandText(body);
   if (text === undefined) return undefined;
   const values: RawTriageValues = {};
   for (const token of tokenizeCommand(text)) {

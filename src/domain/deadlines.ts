@@ -1,6 +1,6 @@
 import { addDuration, scaleDuration } from './duration.js';
 import type { Duration, Policy } from './policy/types.js';
-import { currentSlot, firstSlotOnOrAfter } from './release-window.js';
+import { currentSlot, firstSlotOnOrAfter } from './release-window/slots.js';
 
 /** The steps of the process that carry a deadline, in the order they happen. */
 export const STEPS = [

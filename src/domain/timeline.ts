@@ -7,7 +7,9 @@ import { computeDeadlines, fixReleaseTarget as policyFixReleaseTarget } from './
 import { addDuration, formatDuration } from './duration.js';
 import { ConfigurationError } from './errors.js';
 import type { Policy } from './policy/types.js';
-import { explainClosed, firstSlotOnOrAfter, type Slot } from './release-window.js';
+import { explainClosed } from './release-window/explain.js';
+import { firstSlotOnOrAfter } from './release-window/slots.js';
+import type { Slot } from './release-window/types.js';
 
 export interface TimelineInputs {
   readonly policy: Policy;

@@ -4,6 +4,7 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { ConfigurationError } from '../domain/errors.js';
+import { rememberRetryBase } from './retry-base.js';
 
 export const API_VERSION = '2022-11-28';
 /** Longer than this until the primary rate limit resets, and the job fails rather than sits idle. */
@@ -36,13 +37,6 @@ function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
     );
   }
   return value;
-}
-
-const RETRY_BASE_MS = new WeakMap<GitHubClient, number>();
-
-/** The client's backoff base for 5xx, for the creates that retry by themselves (create-once.ts). */
-export function retryBaseMs(client: GitHubClient): number {
-  return RETRY_BASE_MS.get(client) ?? 1000;
 }
 
 export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv = process.env): ClientOptions {
@@ -87,6 +81,6 @@ export function createClient(options: ClientOptions): GitHubClient {
     retry,
     throttling,
   );
-  RETRY_BASE_MS.set(client, fast ? 100 : 1000);
+  rememberRetryBase(client, fast ? 100 : 1000);
   return client;
 }

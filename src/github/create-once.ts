@@ -5,7 +5,8 @@
  * have made (the same title and body: nobody else writes our markers) before sending it again.
  */
 import { isHttpError } from './errors.js';
-import { retryBaseMs, type GitHubClient } from './client.js';
+import type { GitHubClient } from './client.js';
+import { retryBaseMs } from './retry-base.js';
 
 /** Request options that turn octokit's blind retry off for one request (rate-limit waits still apply). */
 export const NO_BLIND_RETRY = { request: { retries: 0 } } as const;

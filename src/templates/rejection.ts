@@ -3,6 +3,8 @@
  * A project replaces it with the `rejection-template` input (a Handlebars file in the workspace).
  */
 
+export const REJECTION_TEMPLATE_NAME = 'rejection (built-in)';
+
 /** The fields a rejection template may use. */
 export const REJECTION_FIELDS = ['ghsaId', 'repository', 'reason', 'rejectedAt', 'policy'] as const;
 

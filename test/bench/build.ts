@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { ROOT, timedSpawn } from './spawn.js';
 
 const NCC = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+/** scripts/build.mjs's second step: the chunks ncc leaves unminified. */
+const MINIFY_CHUNKS = join(ROOT, 'scripts', 'minify-chunks.mjs');
 const FLAGS = ['--minify', '--license', 'licenses.txt', '--quiet', '--no-source-map-register'];
 const STAMP = '.bench-key';
 const MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\n?$/;
@@ -44,6 +46,9 @@ export async function nccBuild({ entry, outDir, statsFile, mapsDir }: BuildJob):
   const extra = [...(statsFile ? ['--stats-out', statsFile] : []), ...(mapsDir ? ['--source-map'] : [])];
   const run = await timedSpawn(process.execPath, [NCC, 'build', entry, '-o', outDir, ...FLAGS, ...extra]);
   if (run.exitCode !== 0) throw new Error(`ncc failed for ${entry}: ${(run.stderr || run.stdout).slice(-3000)}`);
+  const minified = await timedSpawn(process.execPath, [MINIFY_CHUNKS, outDir]);
+  if (minified.exitCode !== 0)
+    throw new Error(`minifying the chunks of ${entry} failed: ${minified.stderr.slice(-3000)}`);
   if (mapsDir) await moveMapsAside(outDir, mapsDir);
 }
 
@@ -98,7 +103,7 @@ export interface SnapshotDirs {
 export async function buildActionSnapshot(names: readonly string[], dirs: SnapshotDirs): Promise<boolean> {
   const sources = [
     ...(await filesUnder(join(ROOT, 'src'))),
-    ...['package-lock.json', 'tsconfig.json'].map((f) => join(ROOT, f)),
+    ...['package-lock.json', 'tsconfig.json', 'scripts/minify-chunks.mjs'].map((f) => join(ROOT, f)),
   ];
   const key = await sourcesKey(sources);
   const complete = names.every((name) => existsSync(join(dirs.dist, name, 'index.js')));

@@ -5,33 +5,48 @@ import { ACTION_NAMES } from './load.js';
 const NEEDS_TOKEN = ACTION_NAMES.filter((name) => name !== 'release-gate');
 
 describe('each bundle starts as the runner starts it', () => {
-  it.each(NEEDS_TOKEN)('%s without inputs exits 1 with an "input required" annotation and writes nothing', async (name) => {
-    const result = await runAction(name, { inputs: {} });
-    expect(result.exitCode).toBe(1);
-    expect(result.errors.map((error) => error.message)).toEqual([
-      expect.stringMatching(new RegExp(`^${name}: configuration error in token: Input required and not supplied: token`)),
-    ]);
-    expect(result.outputs).toEqual({});
-  });
+  it.each(NEEDS_TOKEN)(
+    '%s without inputs exits 1 with an "input required" annotation and writes nothing',
+    async (name) => {
+      const result = await runAction(name, { inputs: {} });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors.map((error) => error.message)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^${name}: configuration error in token: Input required and not supplied: token`),
+        ),
+      ]);
+      expect(result.outputs).toEqual({});
+    },
+  );
 
   it('release-gate (no required input) rejects a bad value with the input, the value and what it accepts', async () => {
     const result = await runAction('release-gate', { inputs: { mode: 'sometimes' } });
     expect(result.exitCode).toBe(1);
-    expect(result.errors[0]?.message).toMatch(/Input "mode" is "sometimes", but it accepts one of `check`, `wait`, `next`/);
+    expect(result.errors[0]?.message).toMatch(
+      /Input "mode" is "sometimes", but it accepts one of `check`, `wait`, `next`/,
+    );
   });
 });
 
 describe('the Marketplace entry (root action.yml)', () => {
   it('runs the action named by `command`', async () => {
-    const result = await runAction('main', { inputs: { command: 'release-gate', mode: 'next', count: 2 }, now: '2026-11-26T12:00:00Z' });
+    const result = await runAction('main', {
+      inputs: { command: 'release-gate', mode: 'next', count: 2 },
+      now: '2026-11-26T12:00:00Z',
+    });
     expect(result.exitCode).toBe(0);
     expect(result.outputs['next-slot']).toBe('2026-11-26T16:00:00.000Z');
-    expect(JSON.parse(result.outputs['next-slots'] ?? '[]')).toEqual(['2026-11-26T16:00:00.000Z', '2026-11-30T16:00:00.000Z']);
+    expect(JSON.parse(result.outputs['next-slots'] ?? '[]')).toEqual([
+      '2026-11-26T16:00:00.000Z',
+      '2026-11-30T16:00:00.000Z',
+    ]);
   });
 
   it('refuses an unknown command, naming the ones it accepts', async () => {
     const result = await runAction('main', { inputs: { command: 'release' } });
     expect(result.exitCode).toBe(1);
-    expect(result.errors[0]?.message).toMatch(/input "command" is "release", but it accepts one of ack-report, sla-check/);
+    expect(result.errors[0]?.message).toMatch(
+      /input "command" is "release", but it accepts one of ack-report, sla-check/,
+    );
   });
 });

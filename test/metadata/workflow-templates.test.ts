@@ -21,7 +21,10 @@ const TEMPLATE_DIR = `${ROOT}.github/workflow-templates`;
 const templates = readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith('.yml'));
 const OUR_ACTION = /^[\w-]+\/disclosure-actions\/actions\/([\w-]+)@/;
 
-function actionSpec(name: string): { inputs: Record<string, { required?: boolean; default?: unknown }>; outputs: string[] } {
+function actionSpec(name: string): {
+  inputs: Record<string, { required?: boolean; default?: unknown }>;
+  outputs: string[];
+} {
   const file = loadActionFile(`${ROOT}actions/${name}/action.yml`);
   return {
     inputs: (file.raw.inputs ?? {}) as Record<string, { required?: boolean; default?: unknown }>,
@@ -33,13 +36,15 @@ describe.each(templates)('workflow template %s', (file) => {
   const text = readFileSync(`${TEMPLATE_DIR}/${file}`, 'utf8');
   const workflow = parseYaml(text) as Workflow;
 
-  it('parses under GitHub\'s workflow schema', () => {
+  it("parses under GitHub's workflow schema", () => {
     const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
     expect(result.context.errors.getErrors().map((e) => e.message)).toEqual([]);
   });
 
   it('has a properties file', () => {
-    const properties = JSON.parse(readFileSync(`${TEMPLATE_DIR}/${file.replace(/\.yml$/, '.properties.json')}`, 'utf8')) as { name: string; description: string };
+    const properties = JSON.parse(
+      readFileSync(`${TEMPLATE_DIR}/${file.replace(/\.yml$/, '.properties.json')}`, 'utf8'),
+    ) as { name: string; description: string };
     expect(properties.name).toBeTruthy();
     expect(properties.description).toBeTruthy();
   });

@@ -91,17 +91,17 @@ describe('loadPolicy (the policy input and the workspace file)', () => {
     delete process.env['INPUT_POLICY-FILE'];
   });
 
-  it('reports a YAML error on the line it is on in the file', () => {
+  it('reports a YAML error on the line it is on in the file', async () => {
     writeFileSync(join(dir, 'broken.yml'), 'acknowledge-within: 48h\ntriage-within: 7d\ntriage-within: 8d\n');
     process.env['INPUT_POLICY-FILE'] = join(dir, 'broken.yml');
-    expect(() => loadPolicy()).toThrow(/not valid YAML: .*at line 3,/);
+    await expect(loadPolicy()).rejects.toThrow(/not valid YAML: .*at line 3,/);
   });
 
-  it('overrides the preset named by the policy input when the file names none', () => {
+  it('overrides the preset named by the policy input when the file names none', async () => {
     writeFileSync(join(dir, 'ack.yml'), 'acknowledge-within: 12h\n');
     process.env['INPUT_POLICY'] = 'conda-forge';
     process.env['INPUT_POLICY-FILE'] = join(dir, 'ack.yml');
-    const policy = loadPolicy();
+    const policy = await loadPolicy();
     expect(policy.acknowledgeWithin).toEqual({ amount: 12, unit: 'hours' });
     expect(policy.triageWithin).toEqual(PRESETS['conda-forge'].triageWithin);
   });

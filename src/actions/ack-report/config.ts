@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import {
   ACKNOWLEDGEMENT_FIELDS,
   ACKNOWLEDGEMENT_SAMPLES,
@@ -29,7 +28,7 @@ import {
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
-import { loadTemplateInput, type BuiltinTemplate } from '../common/templates.js';
+import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
 import { readIntakeEvent } from './event.js';
 
 /** One advisory named by inputs (workflow_dispatch) or relayed by an App (repository_dispatch). */
@@ -77,8 +76,8 @@ export interface AckConfig {
   readonly accept: boolean;
   readonly webhook: URL | undefined;
   readonly contact: string | null;
-  readonly trackerTemplate: CompiledTemplate;
-  readonly ackTemplate: CompiledTemplate;
+  readonly trackerTemplate: TemplateChoice;
+  readonly ackTemplate: TemplateChoice;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -98,14 +97,6 @@ function readUsers(): string[] {
 
 function readTeams(): ResponseTeam['teams'] {
   return getListInput('team').map((entry) => parseTeam('team', entry));
-}
-
-/** The built-in template or the one a path input names; rendered with sample data so a template that only breaks
- * on some values fails before anything is written. */
-function readTemplate(input: string, builtin: BuiltinTemplate, samples: readonly object[]): CompiledTemplate {
-  const template = loadTemplateInput(input, builtin);
-  for (const sample of samples) renderTemplate(template, sample);
-  return template;
 }
 
 function readAdvisoryInputs(ghsa: string): AdvisoryMode {
@@ -129,18 +120,19 @@ function readMode(tracker: RepositoryRef, policy: Policy, env: NodeJS.ProcessEnv
 }
 
 /** Every input, template and event field, checked before the first request: a mistake exits 1 with nothing written. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): AckConfig {
+export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<AckConfig> {
   const token = getRequiredInput('token');
   core.setSecret(token);
   const tracker = parseRepository('tracker', getRequiredInput('tracker'));
-  const policy = loadPolicy();
+  const policy = await loadPolicy();
   const webhook = getWebhookInput();
-  const trackerTemplate = readTemplate(
+  // A project's template is checked with sample data (it may break on some values only); ours is checked by tests.
+  const trackerTemplate = await readTemplateInput(
     'tracker-template',
     { source: TRACKER_ISSUE_TEMPLATE, name: TRACKER_ISSUE_TEMPLATE_NAME, fields: TRACKER_ISSUE_FIELDS },
     TRACKER_ISSUE_SAMPLES,
   );
-  const ackTemplate = readTemplate(
+  const ackTemplate = await readTemplateInput(
     'ack-template',
     { source: ACKNOWLEDGEMENT_TEMPLATE, name: ACKNOWLEDGEMENT_TEMPLATE_NAME, fields: ACKNOWLEDGEMENT_FIELDS },
     ACKNOWLEDGEMENT_SAMPLES,

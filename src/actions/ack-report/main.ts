@@ -1,13 +1,12 @@
 import * as core from '@actions/core';
 import { PartialFailureError } from '../../domain/errors.js';
-import { clientOptionsFromEnv, createClient } from '../../github/client.js';
-import { requirePrivateTracker } from '../../github/repos.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openClient } from '../../github/connect.js';
 import { readNow } from '../common/clock.js';
-import { loadTrackedReports } from '../common/tracker.js';
-import { acknowledgeAll } from './acknowledge.js';
+import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import { newRunId } from './claim.js';
-import { readConfig } from './config.js';
-import { repositoryPrivacyCache } from './context.js';
+import { readConfig, type AckConfig } from './config.js';
+import { repositoryPrivacyCache, type Candidate, type Outcome } from './context.js';
 import { failuresOf, logIntake, setIntakeOutputs, writeIntakeSummary, type RunReport } from './report.js';
 import { gatherCandidates } from './sources.js';
 
@@ -17,23 +16,35 @@ import { gatherCandidates } from './sources.js';
  * and the run fails at the end listing what was not done.
  */
 export async function main(): Promise<void> {
-  const config = readConfig();
+  const config = await readConfig();
   const now = readNow();
   if (config.mode.kind === 'ignore') {
     core.info(`Nothing to do: ${config.mode.why}.`);
     setIntakeOutputs({ outcomes: [], gathered: { notVisible: [], failures: [], fellBack: false } });
     return;
   }
-  const client = createClient(clientOptionsFromEnv(config.token));
-  await requirePrivateTracker(client, config.tracker, 'tracker');
-  const tracked = await loadTrackedReports(client, config.tracker);
+  const client = await openClient(config.token);
+  const tracked = loadPrivateTracker(client, config.tracker);
   const gathered = await gatherCandidates(client, config, tracked);
-  const context = { client, config, now, runId: newRunId(), isPrivate: repositoryPrivacyCache(client) };
-  const outcomes = await acknowledgeAll(context, gathered.candidates, tracked);
+  const outcomes =
+    gathered.candidates.length > 0 ? await acknowledge(client, config, now, gathered.candidates, await tracked) : [];
   const report: RunReport = { outcomes, gathered };
   setIntakeOutputs(report);
   logIntake(report);
   await writeIntakeSummary(report);
   const failures = failuresOf(report);
   if (failures.length > 0) throw new PartialFailureError(failures);
+}
+
+/** The writing half, with the template engine, is loaded only when there is a report to acknowledge. */
+async function acknowledge(
+  client: GitHubClient,
+  config: AckConfig,
+  now: Date,
+  candidates: readonly Candidate[],
+  tracked: ReadonlyMap<string, TrackedReport>,
+): Promise<Outcome[]> {
+  const { acknowledgeAll } = await import('./acknowledge.js');
+  const context = { client, config, now, runId: newRunId(), isPrivate: repositoryPrivacyCache(client) };
+  return acknowledgeAll(context, candidates, tracked);
 }

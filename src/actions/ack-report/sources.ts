@@ -13,9 +13,9 @@ import { PERMISSIONS } from '../../github/errors.js';
 import { getIssue, listIssuesWithLabel } from '../../github/issues.js';
 import { fullName, splitFullName, type Issue, type RepoRef } from '../../github/types.js';
 import { DEFAULT_LIST_CONCURRENCY, inScope, listAdvisoriesInScope, type SweepScope } from '../common/advisory-sweep.js';
-import { mapWithConcurrency } from '../common/concurrency.js';
+import { inOrder, mapWithConcurrency } from '../common/concurrency.js';
 import type { TrackedReport } from '../common/tracker.js';
-import type { AckConfig, AdvisoryMode, SweepMode } from './config.js';
+import type { AckConfig, AdvisoryMode, IntakeMode, SweepMode } from './config.js';
 import type { AdvisoryCandidate, Candidate, IssueCandidate } from './context.js';
 
 export interface Gathered {
@@ -108,18 +108,23 @@ async function gatherSweep(
   client: GitHubClient,
   config: AckConfig,
   mode: SweepMode,
-  tracked: Tracked,
+  tracked: Promise<Tracked>,
 ): Promise<Gathered> {
   const states: AdvisoryState[] = config.includeDrafts ? ['triage', 'draft'] : ['triage'];
-  const listing = await listAdvisoriesInScope(client, mode.scope, states);
+  const [reports, [listing, filed]] = await inOrder(
+    tracked,
+    inOrder(
+      listAdvisoriesInScope(client, mode.scope, states),
+      listIssuesWithLabel(client, config.tracker, config.policy.intakeLabel, 'open'),
+    ),
+  );
   const listed: AdvisoryCandidate[] = listing.advisories.map(({ advisory, repository }) => ({
     kind: 'advisory',
     key: advisory.ghsa_id,
     advisory,
     repository,
   }));
-  const unfinished = await unfinishedReports(client, mode.scope, tracked, new Set(listed.map((c) => c.key)));
-  const filed = await listIssuesWithLabel(client, config.tracker, config.policy.intakeLabel, 'open');
+  const unfinished = await unfinishedReports(client, mode.scope, reports, new Set(listed.map((c) => c.key)));
   const issues = filed.map(issueCandidate).filter((c): c is IssueCandidate => c !== undefined);
   return {
     candidates: [...listed, ...unfinished.candidates, ...issues],
@@ -137,11 +142,25 @@ function publishedOnly(repository: string): { item: string; message: string } {
   };
 }
 
-/** Every report of the run, read before anything is written. */
-export async function gatherCandidates(client: GitHubClient, config: AckConfig, tracked: Tracked): Promise<Gathered> {
-  const { mode } = config;
+const NOTHING: Gathered = { candidates: [], notVisible: [], failures: [], fellBack: false };
+
+function gatherNamed(client: GitHubClient, config: AckConfig, mode: Exclude<IntakeMode, SweepMode>): Promise<Gathered> {
   if (mode.kind === 'advisory') return gatherAdvisory(client, mode);
   if (mode.kind === 'issue') return gatherIssue(client, config.tracker, mode.issueNumber);
+  return Promise.resolve(NOTHING);
+}
+
+/**
+ * Every report of the run, read before anything is written. The reads go out together with the tracker's (its
+ * privacy check and its reports, `tracked`), whose failure still comes first.
+ */
+export async function gatherCandidates(
+  client: GitHubClient,
+  config: AckConfig,
+  tracked: Promise<Tracked>,
+): Promise<Gathered> {
+  const { mode } = config;
   if (mode.kind === 'sweep') return gatherSweep(client, config, mode, tracked);
-  return { candidates: [], notVisible: [], failures: [], fellBack: false };
+  const [, gathered] = await inOrder(tracked, gatherNamed(client, config, mode));
+  return gathered;
 }

@@ -5,11 +5,12 @@
 import { acknowledgementDates } from '../../domain/acknowledgement.js';
 import { acknowledgementTiming } from '../../domain/intake.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import type { Advisory } from '../../github/types.js';
 import type { AcknowledgementData } from '../../templates/acknowledgement.js';
 import type { TrackerIssueData } from '../../templates/tracker-issue.js';
+import { renderChosenTemplate } from '../common/template-render.js';
+import type { TemplateChoice } from '../common/templates.js';
 
 /** What the tracker template says about the report itself; the dates come from the state and the policy. */
 export type ReportFacts = Pick<
@@ -46,8 +47,8 @@ export const ISSUE_FACTS: ReportFacts = {
 };
 
 export interface Templates {
-  readonly tracker: CompiledTemplate;
-  readonly acknowledgement: CompiledTemplate;
+  readonly tracker: TemplateChoice;
+  readonly acknowledgement: TemplateChoice;
 }
 
 export interface RenderedTexts {
@@ -92,9 +93,9 @@ export function renderTexts(inputs: TextInputs): RenderedTexts {
     contact: inputs.contact,
   };
   return {
-    reportPending: renderTemplate(templates.tracker, trackerData(null)),
-    reportAcknowledged: renderTemplate(templates.tracker, trackerData(dates.acknowledgedAt)),
-    message: renderTemplate(templates.acknowledgement, message),
+    reportPending: renderChosenTemplate(templates.tracker, trackerData(null)),
+    reportAcknowledged: renderChosenTemplate(templates.tracker, trackerData(dates.acknowledgedAt)),
+    message: renderChosenTemplate(templates.acknowledgement, message),
     late: timing.late,
     due: timing.due,
   };

@@ -10,7 +10,7 @@ import type { GitHubClient } from '../../github/client.js';
 import { hasStatus, PERMISSIONS } from '../../github/errors.js';
 import { listOrgRepositories, type ListedRepository } from '../../github/repos.js';
 import { fullName, splitFullName, type Advisory, type AdvisoryState, type RepoRef } from '../../github/types.js';
-import { mapWithConcurrency } from './concurrency.js';
+import { mapWithConcurrency, startedEarly } from './concurrency.js';
 
 export interface SweepScope {
   readonly organization: string | undefined;
@@ -96,8 +96,10 @@ async function listOrganization(
   concurrency: number,
 ): Promise<SweepListing> {
   const advisories: ScopedAdvisory[] = [];
-  for (const state of states) {
-    const listing = await listOrgAdvisories(client, org, state);
+  // Each state's list is requested at once and read in order, as when they went one after the other.
+  const listings = states.map((state) => startedEarly(listOrgAdvisories(client, org, state)));
+  for (const pending of listings) {
+    const listing = await pending;
     if (!listing.visible) {
       core.warning(
         `The token cannot list ${org}'s advisories at the organization level (GitHub answered ${listing.status}; only organization owners and security managers can): listing each repository instead, which takes one request per repository.`,

@@ -19,3 +19,22 @@ export async function mapWithConcurrency<T, R>(
   await Promise.all(Array.from({ length: workers }, worker));
   return results;
 }
+
+/**
+ * A read started before its turn, to overlap with others: it is awaited later, in order. If the run stops before
+ * that (an earlier read failed), its own failure is not an unhandled rejection.
+ */
+export function startedEarly<T>(read: Promise<T>): Promise<T> {
+  read.catch(() => undefined);
+  return read;
+}
+
+/**
+ * Two reads that were started together, settled in order: when both fail, the first one's error is thrown,
+ * whichever failed sooner, so a run fails as it did when the reads went one after the other.
+ */
+export async function inOrder<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  startedEarly(second);
+  const a = await first;
+  return [a, await second];
+}

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ConfigurationError } from '../../domain/errors.js';
-import { parsePolicyFile } from '../../domain/policy/parse.js';
 import { PRESET_NAMES, PRESETS, isPresetName } from '../../domain/policy/presets.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { getOptionalInput } from './inputs.js';
@@ -15,9 +14,10 @@ export function workspacePath(path: string, env: NodeJS.ProcessEnv = process.env
 
 /**
  * The policy in force: the `policy` input names a preset; `policy-file` (default `.github/disclosure-policy.yml`
- * in the workspace) overrides any of its numbers. A policy file named explicitly must exist.
+ * in the workspace) overrides any of its numbers. A policy file named explicitly must exist. The YAML parser is
+ * loaded only when there is a file to read.
  */
-export function loadPolicy(): Policy {
+export async function loadPolicy(): Promise<Policy> {
   const presetName = getOptionalInput('policy') ?? 'spec11';
   if (!isPresetName(presetName)) {
     throw new ConfigurationError(
@@ -37,5 +37,7 @@ export function loadPolicy(): Policy {
     }
     return PRESETS[presetName];
   }
-  return parsePolicyFile(readFileSync(path, 'utf8'), file, PRESETS[presetName]);
+  const text = readFileSync(path, 'utf8');
+  const { parsePolicyFile } = await import('../../domain/policy/parse.js');
+  return parsePolicyFile(text, file, PRESETS[presetName]);
 }

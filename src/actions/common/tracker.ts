@@ -4,7 +4,9 @@ import type { Policy } from '../../domain/policy/types.js';
 import { readTrackerState, replaceSection, writeTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import { listIssuesWithLabel, updateIssue } from '../../github/issues.js';
+import { requirePrivateTracker } from '../../github/repos.js';
 import type { Issue, RepoRef } from '../../github/types.js';
+import { inOrder } from './concurrency.js';
 
 /** Every tracking issue carries this label, so one list call per 100 issues finds them all. */
 export const TRACKER_LABEL = 'disclosure-tracker';
@@ -17,6 +19,22 @@ export interface TrackedReport {
 /** All tracking issues of the tracker by report key (GHSA id or `issue-<n>`); the oldest wins on duplicates. */
 export async function loadTrackedReports(client: GitHubClient, tracker: RepoRef): Promise<Map<string, TrackedReport>> {
   return trackedReportsIn(await listIssuesWithLabel(client, tracker, TRACKER_LABEL, 'all'));
+}
+
+/**
+ * The tracker's reports, listed while the tracker's privacy is checked: a public, missing or invisible tracker still
+ * fails the run with that configuration error first, before anything is written.
+ */
+export async function loadPrivateTracker(
+  client: GitHubClient,
+  tracker: RepoRef,
+  inputName = 'tracker',
+): Promise<Map<string, TrackedReport>> {
+  const [, reports] = await inOrder(
+    requirePrivateTracker(client, tracker, inputName),
+    loadTrackedReports(client, tracker),
+  );
+  return reports;
 }
 
 /**

@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
 import { PartialFailureError, PermissionError } from '../../domain/errors.js';
 import { planForkCleanup, type ForkDeletion, type ForkOwner } from '../../domain/fork.js';
-import { clientOptionsFromEnv, createClient, type GitHubClient } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openClient } from '../../github/connect.js';
 import { PERMISSIONS } from '../../github/errors.js';
-import { deleteRepository, getRepository, requirePrivateTracker } from '../../github/repos.js';
+import { deleteRepository, getRepository } from '../../github/repos.js';
 import { splitFullName } from '../../github/types.js';
-import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import { inOrder } from '../common/concurrency.js';
+import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import type { CleanupConfig } from './config.js';
 import { keptRows, setCleanupOutputs, writeCleanupSummary, type CleanupRow } from './report.js';
 import { listScope } from './scope.js';
@@ -31,9 +33,8 @@ interface Vetted {
 }
 
 export async function runCleanup(config: CleanupConfig, now: Date): Promise<void> {
-  const client = createClient(clientOptionsFromEnv(config.token));
-  const tracked = await loadTracker(client, config);
-  const listing = await listScope(client, config.scope);
+  const client = await openClient(config.token);
+  const [tracked, listing] = await inOrder(loadTracker(client, config), listScope(client, config.scope));
   const plan = planForkCleanup(listing.advisories);
   const vetted = await vet(client, plan.toDelete, listing.advisories, tracked);
   const rows = [...keptRows(plan.kept), ...vetted.rows];
@@ -65,8 +66,7 @@ export async function runCleanup(config: CleanupConfig, now: Date): Promise<void
 
 async function loadTracker(client: GitHubClient, config: CleanupConfig): Promise<Tracked> {
   if (!config.tracker) return new Map();
-  await requirePrivateTracker(client, config.tracker, 'tracker');
-  return loadTrackedReports(client, config.tracker);
+  return loadPrivateTracker(client, config.tracker);
 }
 
 const row = (item: ForkDeletion, action: string): CleanupRow => ({ ...item, action });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../../domain/errors.js';
 import {
   DEFAULT_WAIT_TIMEOUT,
@@ -9,7 +8,6 @@ import {
   type FixTeam,
 } from '../../domain/fork.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { assertTemplateFields, compileTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import {
   FORK_GUIDANCE_FIELDS,
   FORK_GUIDANCE_TEMPLATE,
@@ -28,7 +26,8 @@ import {
   parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
-import { loadPolicy, workspacePath } from '../common/policy.js';
+import { loadPolicy } from '../common/policy.js';
+import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
 import { commentEventOf, readEventPayload, type CommentEvent } from './event.js';
 
 export interface TeamRef {
@@ -52,7 +51,7 @@ export interface CreateConfig extends CommonConfig {
   /** From the `fix-team` input; undefined: the one recorded in the tracker state. */
   readonly fixTeam: FixTeam | undefined;
   readonly waitTimeoutMs: number;
-  readonly guidance: CompiledTemplate;
+  readonly guidance: TemplateChoice;
   readonly testCommand: string | null;
 }
 
@@ -69,12 +68,13 @@ export interface CleanupConfig extends CommonConfig {
 export type ForkConfig = CreateConfig | CleanupConfig;
 
 /** Every input, checked before any request: a mistake exits 1 with nothing written. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): ForkConfig {
+export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<ForkConfig> {
   const token = getRequiredInput('token');
   const mode = getChoiceInput('mode', ['create', 'cleanup'] as const, 'create');
-  const common = { token, tracker: getRepositoryInput('tracker'), policy: loadPolicy() };
+  const tracker = getRepositoryInput('tracker');
+  const common = { token, tracker, policy: await loadPolicy() };
   if (mode === 'cleanup') return { ...common, mode, ...readCleanup() };
-  const create = readCreate(env);
+  const create = await readCreate(env);
   if (create.target.kind === 'comment') checkCommentTracker(common.tracker, create.target.event.repository);
   return { ...common, mode, ...create };
 }
@@ -89,13 +89,16 @@ function checkCommentTracker(tracker: RepositoryRef | undefined, eventRepository
   );
 }
 
-function readCreate(env: NodeJS.ProcessEnv): Omit<CreateConfig, keyof CommonConfig | 'mode'> {
+async function readCreate(env: NodeJS.ProcessEnv): Promise<Omit<CreateConfig, keyof CommonConfig | 'mode'>> {
   const fixTeamEntries = getListInput('fix-team');
+  const target = readTarget(env);
+  const fixTeam = fixTeamEntries.length > 0 ? parseFixTeam(fixTeamEntries, 'fix-team') : undefined;
+  const waitTimeoutMs = readWaitTimeout();
   return {
-    target: readTarget(env),
-    fixTeam: fixTeamEntries.length > 0 ? parseFixTeam(fixTeamEntries, 'fix-team') : undefined,
-    waitTimeoutMs: readWaitTimeout(),
-    guidance: readGuidanceTemplate(),
+    target,
+    fixTeam,
+    waitTimeoutMs,
+    guidance: await readGuidanceTemplate(),
     testCommand: getOptionalInput('test-command') ?? null,
   };
 }
@@ -137,20 +140,12 @@ function readWaitTimeout(): number {
   return ms;
 }
 
-function readGuidanceTemplate(): CompiledTemplate {
-  const path = getOptionalInput('guidance-template');
-  if (path === undefined) return compileTemplate(FORK_GUIDANCE_TEMPLATE, FORK_GUIDANCE_TEMPLATE_NAME);
-  let source: string;
-  try {
-    source = readFileSync(workspacePath(path), 'utf8');
-  } catch {
-    throw new ConfigurationError(
-      `Input "guidance-template" names ${path}, which cannot be read from the workspace (did the job check out the repository?).`,
-      'guidance-template',
-    );
-  }
-  assertTemplateFields(source, path, FORK_GUIDANCE_FIELDS);
-  return compileTemplate(source, path);
+function readGuidanceTemplate(): Promise<TemplateChoice> {
+  return readTemplateInput('guidance-template', {
+    name: FORK_GUIDANCE_TEMPLATE_NAME,
+    source: FORK_GUIDANCE_TEMPLATE,
+    fields: FORK_GUIDANCE_FIELDS,
+  });
 }
 
 function readCleanup(): Omit<CleanupConfig, keyof CommonConfig | 'mode'> {

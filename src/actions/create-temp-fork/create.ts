@@ -2,11 +2,12 @@ import * as core from '@actions/core';
 import { ExpectedFailure } from '../../domain/errors.js';
 import { isEmptyTeam, parseFixTeam, stillCreatingMessage, teamSlugsFor, type FixTeam } from '../../domain/fork.js';
 import { getAdvisory } from '../../github/advisories.js';
-import { clientOptionsFromEnv, createClient, type GitHubClient } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openClient } from '../../github/connect.js';
 import { requirePrivateTracker } from '../../github/repos.js';
 import { fullName, splitFullName, type Advisory, type RepoRef } from '../../github/types.js';
 import type { RepositoryRef } from '../common/inputs.js';
-import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import { replyToCommand, resolveCommentJob } from './chatops.js';
 import type { CreateConfig } from './config.js';
 import {
@@ -18,7 +19,8 @@ import {
   type ForkLinks,
 } from './provision.js';
 import { setCreateOutputs, writeCreateSummary } from './report.js';
-import { recordFork, renderGuidance } from './tracker-update.js';
+import { renderGuidance } from './guidance.js';
+import { recordFork } from './tracker-update.js';
 import { waitUntilReady } from './wait.js';
 
 interface Job {
@@ -34,7 +36,7 @@ interface Job {
 const noReply = async (): Promise<void> => undefined;
 
 export async function runCreate(config: CreateConfig, now: Date): Promise<void> {
-  const client = createClient(clientOptionsFromEnv(config.token));
+  const client = await openClient(config.token);
   const job = await resolveJob(client, config);
   if (!job) return;
   try {
@@ -72,8 +74,7 @@ async function resolveJob(client: GitHubClient, config: CreateConfig): Promise<J
 }
 
 async function trackedReport(client: GitHubClient, tracker: RepoRef, ghsaId: string) {
-  await requirePrivateTracker(client, tracker, 'tracker');
-  const report = (await loadTrackedReports(client, tracker)).get(ghsaId);
+  const report = (await loadPrivateTracker(client, tracker)).get(ghsaId);
   if (!report) core.warning(`No tracking issue for ${ghsaId} in ${fullName(tracker)}: the fork is not recorded there.`);
   return report;
 }

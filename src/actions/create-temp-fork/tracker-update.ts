@@ -1,6 +1,5 @@
 import { formatUtc } from '../../domain/checklist.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import { replaceSection, type TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import type { RepoRef } from '../../github/types.js';
@@ -8,21 +7,6 @@ import { saveTrackedReport, type TrackedReport } from '../common/tracker.js';
 import type { ForkLinks } from './provision.js';
 
 export const FORK_SECTION = 'fork';
-
-export interface GuidanceData {
-  readonly ghsaId: string;
-  readonly repository: string;
-  readonly testCommand: string | null;
-}
-
-export function renderGuidance(template: CompiledTemplate, fork: ForkLinks, data: GuidanceData): string {
-  return renderTemplate(template, {
-    ...data,
-    fork: fork.fullName,
-    forkUrl: fork.htmlUrl,
-    cloneUrl: fork.cloneUrl,
-  });
-}
 
 /** Links the fork in the tracking issue and checks it off; writes only when something changed. */
 export async function recordFork(

@@ -3,7 +3,6 @@ import { ANNOUNCEMENT_FIELDS } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { RETROSPECTIVE_FIELDS } from '../../domain/retrospective.js';
-import type { CompiledTemplate } from '../../domain/templates.js';
 import { ANNOUNCEMENT_TEMPLATE, ANNOUNCEMENT_TEMPLATE_NAME } from '../../templates/announcement.js';
 import {
   REPORTER_THANKS_FIELDS,
@@ -22,7 +21,7 @@ import {
   type RepositoryRef,
 } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
-import { loadTemplateInput } from '../common/templates.js';
+import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
 
 export interface ReleaseText {
   readonly project: string;
@@ -42,9 +41,9 @@ export interface Gate {
 }
 
 export interface Templates {
-  readonly announcement: CompiledTemplate;
-  readonly thanks: CompiledTemplate;
-  readonly retrospective: CompiledTemplate;
+  readonly announcement: TemplateChoice;
+  readonly thanks: TemplateChoice;
+  readonly retrospective: TemplateChoice;
 }
 
 export interface PublishConfig {
@@ -142,45 +141,53 @@ function readAnnounce(): AnnounceChannel | undefined {
   return category ? { kind: 'discussion', category } : undefined;
 }
 
-function readTemplates(): Templates {
-  return {
-    announcement: loadTemplateInput('template', {
-      name: ANNOUNCEMENT_TEMPLATE_NAME,
-      source: ANNOUNCEMENT_TEMPLATE,
-      fields: ANNOUNCEMENT_FIELDS,
-    }),
-    thanks: loadTemplateInput('thanks-template', {
-      name: REPORTER_THANKS_TEMPLATE_NAME,
-      source: REPORTER_THANKS_TEMPLATE,
-      fields: REPORTER_THANKS_FIELDS,
-    }),
-    retrospective: loadTemplateInput('retrospective-template', {
-      name: RETROSPECTIVE_TEMPLATE_NAME,
-      source: RETROSPECTIVE_TEMPLATE,
-      fields: RETROSPECTIVE_FIELDS,
-    }),
-  };
+async function readTemplates(): Promise<Templates> {
+  const announcement = await readTemplateInput('template', {
+    name: ANNOUNCEMENT_TEMPLATE_NAME,
+    source: ANNOUNCEMENT_TEMPLATE,
+    fields: ANNOUNCEMENT_FIELDS,
+  });
+  const thanks = await readTemplateInput('thanks-template', {
+    name: REPORTER_THANKS_TEMPLATE_NAME,
+    source: REPORTER_THANKS_TEMPLATE,
+    fields: REPORTER_THANKS_FIELDS,
+  });
+  const retrospective = await readTemplateInput('retrospective-template', {
+    name: RETROSPECTIVE_TEMPLATE_NAME,
+    source: RETROSPECTIVE_TEMPLATE,
+    fields: RETROSPECTIVE_FIELDS,
+  });
+  return { announcement, thanks, retrospective };
 }
 
-/** Every input parsed and checked (templates compiled, the webhook URL parsed) before the first request. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): PublishConfig {
+/** Every input parsed and checked (custom templates compiled, the webhook URL parsed) before the first request. */
+export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<PublishConfig> {
   const token = getRequiredInput('token');
   core.setSecret(token);
   const repository = readRepository(env);
   const text = readText(repository);
+  const ghsaIds = readGhsaIds();
+  const gate = readGate();
+  const publishAdvisories = getBooleanInput('publish-advisories', true);
+  const releaseTag = readReleaseTag(text.version);
+  const announce = readAnnounce();
+  const webhook = getWebhookInput();
+  const thankReporter = getBooleanInput('thank-reporter', true);
+  const tracker = getRepositoryInput('tracker');
+  const policy = await loadPolicy();
   return {
     token,
     repository,
-    ghsaIds: readGhsaIds(),
-    gate: readGate(),
+    ghsaIds,
+    gate,
     text,
-    publishAdvisories: getBooleanInput('publish-advisories', true),
-    releaseTag: readReleaseTag(text.version),
-    announce: readAnnounce(),
-    webhook: getWebhookInput(),
-    thankReporter: getBooleanInput('thank-reporter', true),
-    tracker: getRepositoryInput('tracker'),
-    policy: loadPolicy(),
-    templates: readTemplates(),
+    publishAdvisories,
+    releaseTag,
+    announce,
+    webhook,
+    thankReporter,
+    tracker,
+    policy,
+    templates: await readTemplates(),
   };
 }

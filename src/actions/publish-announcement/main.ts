@@ -5,7 +5,8 @@
  */
 import * as core from '@actions/core';
 import { ExpectedFailure } from '../../domain/errors.js';
-import { clientOptionsFromEnv, createClient, type GitHubClient } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openClient } from '../../github/connect.js';
 import { fullName } from '../../github/types.js';
 import { readNow } from '../common/clock.js';
 import { announce } from './announce.js';
@@ -21,13 +22,13 @@ import { closeOutTracker } from './tracker-close.js';
 
 export async function main(): Promise<void> {
   // A mistake in the inputs fails here, before any output or summary: nothing has happened yet.
-  const config = readConfig();
+  const config = await readConfig();
   const now = readNow();
   const progress = new Progress();
   const outcome = emptyOutcome();
   try {
     confirmGate(config.gate, progress);
-    const client = createClient(clientOptionsFromEnv(config.token));
+    const client = await openClient(config.token);
     const plan = await planRelease(client, config, now);
     await runSteps(client, config, plan, progress, outcome, now);
   } catch (error) {

@@ -17,9 +17,11 @@ import { findAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { findCategory, getDiscussionTarget, type DiscussionCategory } from '../../github/discussions.js';
 import { getReleaseByTag } from '../../github/releases.js';
-import { getRepository, requirePrivateTracker } from '../../github/repos.js';
-import { fullName, type Advisory, type Release } from '../../github/types.js';
-import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import { getRepository } from '../../github/repos.js';
+import { fullName, type Advisory, type Release, type Repository } from '../../github/types.js';
+import { startedEarly } from '../common/concurrency.js';
+import { compiledTemplate } from '../common/template-render.js';
+import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
 import { renderRetrospective } from './retrospective.js';
 import { renderThanks } from './thanks.js';
@@ -41,18 +43,44 @@ export interface Plan {
   readonly announcement: RenderedAnnouncement;
 }
 
+/** Every read of the plan, started at once: none depends on another. */
+interface Reads {
+  readonly repository: Promise<Repository | undefined>;
+  readonly tracked: Promise<Map<string, TrackedReport> | undefined>;
+  readonly advisories: readonly { readonly ghsaId: string; readonly advisory: Promise<Advisory> }[];
+  readonly release: Promise<Release | undefined>;
+  readonly discussion: Promise<DiscussionPlace | undefined>;
+}
+
+function startReads(client: GitHubClient, config: PublishConfig): Reads {
+  const { tracker, releaseTag, announce } = config;
+  const none = Promise.resolve(undefined);
+  return {
+    repository: startedEarly(getRepository(client, config.repository)),
+    tracked: startedEarly(tracker ? loadPrivateTracker(client, tracker) : none),
+    advisories: config.ghsaIds.map((ghsaId) => ({
+      ghsaId,
+      advisory: startedEarly(readAdvisory(client, config, ghsaId)),
+    })),
+    release: startedEarly(releaseTag ? readRelease(client, config, releaseTag) : none),
+    discussion: startedEarly(announce?.kind === 'discussion' ? discussionPlace(client, config) : none),
+  };
+}
+
+/** The reads are taken in the order they once were made one by one, so the first problem reported is the same. */
 export async function planRelease(client: GitHubClient, config: PublishConfig, now: Date): Promise<Plan> {
-  const repository = await getRepository(client, config.repository);
+  const reads = startReads(client, config);
+  const repository = await reads.repository;
   if (!repository) {
     throw new ConfigurationError(
       `Input "repository": ${fullName(config.repository)} does not exist or the token cannot see it.`,
       'repository',
     );
   }
-  const reports = config.tracker ? await trackedReports(client, config) : new Map<string, TrackedReport>();
-  const advisories = await readAdvisories(client, config);
-  const release = config.releaseTag ? await readRelease(client, config, config.releaseTag) : undefined;
-  const discussion = config.announce?.kind === 'discussion' ? await discussionPlace(client, config) : undefined;
+  const reports = reportsToClose(config, await reads.tracked);
+  const advisories = await publishableAdvisories(config, reads.advisories);
+  const release = await reads.release;
+  const discussion = await reads.discussion;
   const data = buildAnnouncementData([...advisories.values()], {
     ...config.text,
     repository: fullName(config.repository),
@@ -72,24 +100,28 @@ export async function planRelease(client: GitHubClient, config: PublishConfig, n
   return plan;
 }
 
-async function trackedReports(client: GitHubClient, config: PublishConfig): Promise<Map<string, TrackedReport>> {
-  const tracker = config.tracker;
-  if (!tracker) return new Map();
-  await requirePrivateTracker(client, tracker, 'tracker');
-  const all = await loadTrackedReports(client, tracker);
+/** The tracking issues of the advisories released, by GHSA id; a warning for each advisory without one. */
+function reportsToClose(
+  config: PublishConfig,
+  all: ReadonlyMap<string, TrackedReport> | undefined,
+): Map<string, TrackedReport> {
   const found = new Map<string, TrackedReport>();
+  if (!config.tracker || !all) return found;
   for (const ghsaId of config.ghsaIds) {
     const report = all.get(ghsaId);
     if (report) found.set(ghsaId, report);
-    else core.warning(`No tracking issue for ${ghsaId} in ${fullName(tracker)}: its tracker steps are skipped.`);
+    else core.warning(`No tracking issue for ${ghsaId} in ${fullName(config.tracker)}: its tracker steps are skipped.`);
   }
   return found;
 }
 
-async function readAdvisories(client: GitHubClient, config: PublishConfig): Promise<Map<string, Advisory>> {
+async function publishableAdvisories(
+  config: PublishConfig,
+  reads: Reads['advisories'],
+): Promise<Map<string, Advisory>> {
   const advisories = new Map<string, Advisory>();
-  for (const ghsaId of config.ghsaIds) {
-    const advisory = await readAdvisory(client, config, ghsaId);
+  for (const { ghsaId, advisory: read } of reads) {
+    const advisory = await read;
     checkPublishable(config, advisory);
     advisories.set(ghsaId, advisory);
   }
@@ -158,7 +190,7 @@ async function discussionPlace(client: GitHubClient, config: PublishConfig): Pro
 }
 
 function renderAnnouncement(config: PublishConfig, data: AnnouncementData): RenderedAnnouncement {
-  const template = config.templates.announcement;
+  const template = compiledTemplate(config.templates.announcement);
   const rendered = renderTemplate(template, data);
   const placeholder = findPlaceholder(rendered);
   if (placeholder !== undefined) {

@@ -4,10 +4,10 @@
  */
 import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import { buildRetrospectiveData, type ReportFacts } from '../../domain/retrospective.js';
-import { renderTemplate } from '../../domain/templates.js';
 import type { GitHubClient } from '../../github/client.js';
 import { createIssue, findByMarker, listIssuesWithLabel } from '../../github/issues.js';
 import { fullName, type Advisory, type RepoRef } from '../../github/types.js';
+import { renderChosenTemplate } from '../common/template-render.js';
 import { policyForState } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
 import type { Plan } from './plan.js';
@@ -79,7 +79,7 @@ export function renderRetrospective(config: PublishConfig, plan: Plan, links: Li
     now,
   });
   const marker = retrospectiveMarker([...plan.advisories.keys()]);
-  const body = `${marker}\n${renderTemplate(config.templates.retrospective, data).trimEnd()}\n`;
+  const body = `${marker}\n${renderChosenTemplate(config.templates.retrospective, data).trimEnd()}\n`;
   return { title: data.title, body, dueAt: data.dueAt };
 }
 

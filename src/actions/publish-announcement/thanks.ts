@@ -6,12 +6,12 @@ import * as core from '@actions/core';
 import { announcedAdvisory } from '../../domain/announcement.js';
 import { reportersOf } from '../../domain/reporter.js';
 import { neutraliseMentions } from '../../domain/sanitize.js';
-import { renderTemplate } from '../../domain/templates.js';
 import { ensureAdvisoryComment } from '../../github/advisory-comments.js';
 import type { GitHubClient } from '../../github/client.js';
 import { postOnce } from '../../github/issues.js';
 import { fullName, type Advisory } from '../../github/types.js';
 import type { ReporterThanksData } from '../../templates/reporter-thanks.js';
+import { renderChosenTemplate } from '../common/template-render.js';
 import type { PublishConfig } from './config.js';
 import type { Plan } from './plan.js';
 import type { StepStatus } from './progress.js';
@@ -44,7 +44,7 @@ export function renderThanks(config: PublishConfig, advisory: Advisory, links: L
     return {
       ghsaId: advisory.ghsa_id,
       reporter: reporter.login,
-      message: renderTemplate(config.templates.thanks, data),
+      message: renderChosenTemplate(config.templates.thanks, data),
     };
   });
 }

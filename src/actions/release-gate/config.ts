@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../../domain/errors.js';
-import { parseIcsHolidays } from '../../domain/ics.js';
 import type { DateRange, ReleaseWindowPolicy } from '../../domain/policy/types.js';
 import { parseTimeOfDay, parseWeekdays } from '../../domain/release-window.js';
 import {
@@ -58,15 +57,20 @@ function isoDate(name: string, value: string): string {
   return value;
 }
 
-function readHolidays(fallback: readonly string[]): readonly string[] {
+async function readHolidays(fallback: readonly string[]): Promise<readonly string[]> {
   const entries = getListInput('holidays');
   if (entries.length === 0) return fallback;
-  return entries.flatMap((entry) =>
-    entry.toLowerCase().endsWith('.ics') ? holidaysFromIcs(entry) : [isoDate('holidays', entry)],
-  );
+  const holidays: string[] = [];
+  for (const entry of entries) {
+    holidays.push(
+      ...(entry.toLowerCase().endsWith('.ics') ? await holidaysFromIcs(entry) : [isoDate('holidays', entry)]),
+    );
+  }
+  return holidays;
 }
 
-function holidaysFromIcs(path: string): string[] {
+/** The iCalendar parser loads only for a calendar file. */
+async function holidaysFromIcs(path: string): Promise<string[]> {
   let text: string;
   try {
     text = readFileSync(workspacePath(path), 'utf8');
@@ -76,6 +80,7 @@ function holidaysFromIcs(path: string): string[] {
       'holidays',
     );
   }
+  const { parseIcsHolidays } = await import('../../domain/ics.js');
   try {
     return parseIcsHolidays(text);
   } catch (error) {
@@ -112,7 +117,7 @@ function readWindowMinutes(fallback: number): number {
   return minutes;
 }
 
-function readWindow(base: ReleaseWindowPolicy): ReleaseWindowPolicy {
+async function readWindow(base: ReleaseWindowPolicy): Promise<ReleaseWindowPolicy> {
   const time = getOptionalInput('time');
   const weekdays = getOptionalInput('weekdays');
   try {
@@ -126,11 +131,12 @@ function readWindow(base: ReleaseWindowPolicy): ReleaseWindowPolicy {
   } catch (error) {
     throw new ConfigurationError(`Input "weekdays": ${(error as Error).message}`, 'weekdays');
   }
+  const durationMinutes = readWindowMinutes(base.durationMinutes);
   return {
     time: time ?? base.time,
-    durationMinutes: readWindowMinutes(base.durationMinutes),
+    durationMinutes,
     weekdays: parsedWeekdays,
-    holidays: readHolidays(base.holidays),
+    holidays: await readHolidays(base.holidays),
     freezes: readFreezes(base.freezes),
   };
 }
@@ -178,11 +184,12 @@ function readPreconditions(): Preconditions | undefined {
   return { token, repository, ghsaIds, requireCve, tracker };
 }
 
-export function readConfig(): ReleaseGateConfig {
-  const policy = loadPolicy();
+export async function readConfig(): Promise<ReleaseGateConfig> {
+  const policy = await loadPolicy();
+  const mode = getChoiceInput('mode', ['check', 'wait', 'next'] as const, 'check');
   return {
-    mode: getChoiceInput('mode', ['check', 'wait', 'next'] as const, 'check'),
-    window: readWindow(policy.releaseWindow),
+    mode,
+    window: await readWindow(policy.releaseWindow),
     onClosed: getChoiceInput('on-closed', ['fail', 'skip'] as const, 'fail'),
     maxWaitMs: readMaxWait(),
     countdownEveryMs: getIntegerInput('countdown-seconds', 300, { min: 1, max: 3600 }) * 1000,

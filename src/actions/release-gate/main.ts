@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatUtc } from '../../domain/checklist.js';
 import { ExpectedFailure } from '../../domain/errors.js';
-import { renderReleaseIcs } from '../../domain/ics.js';
 import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-window.js';
+import type { GitHubClient } from '../../github/client.js';
+import { lazyClient } from '../../github/connect.js';
 import { inertForLog, stripControlCharacters } from '../../domain/sanitize.js';
 import { readNow } from '../common/clock.js';
 import { workspacePath } from '../common/policy.js';
@@ -13,13 +14,17 @@ import { readConfig, type Preconditions, type ReleaseGateConfig } from './config
 import { setGateOutputs, writeGateSummary, type GateOutcome } from './report.js';
 
 export async function main(): Promise<void> {
-  const config = readConfig();
+  const config = await readConfig();
   const clock = runningClock(readNow());
-  const { unmet, release } = config.preconditions
-    ? await checkPreconditions(config.preconditions, clock.now())
-    : { unmet: [], release: undefined };
+  // One client for the preconditions and the override record, opened only when advisories are checked.
+  const github = config.preconditions ? lazyClient(config.preconditions.token) : undefined;
+  const { unmet, release } =
+    config.preconditions && github
+      ? await checkPreconditions(config.preconditions, clock.now(), github)
+      : { unmet: [], release: undefined };
   if (config.forceReason) {
-    return finish(config, { ...(await forcedOutcome(config, clock.now(), unmet, release?.ghsaIds ?? [])), release });
+    const forced = await forcedOutcome(config, clock.now(), unmet, release?.ghsaIds ?? [], github);
+    return finish(config, { ...forced, release });
   }
   if (unmet.length > 0) {
     const { preconditionFailure } = await import('./preconditions.js');
@@ -31,7 +36,7 @@ export async function main(): Promise<void> {
   if (config.mode === 'wait') await waitForWindow(config, clock);
   const outcome = { ...evaluate(config, clock.now()), release };
   if (config.mode === 'next')
-    return finish(config, { ...outcome, icsPath: writeIcs(config, outcome.nextSlot, clock.now()) });
+    return finish(config, { ...outcome, icsPath: await writeIcs(config, outcome.nextSlot, clock.now()) });
   if (outcome.open) return finish(config, outcome);
   return closed(config, { ...outcome, reason: `the release window is closed: ${outcome.reason}` });
 }
@@ -55,10 +60,10 @@ function nothingAgreed(config: ReleaseGateConfig, now: Date): GateOutcome {
   };
 }
 
-async function checkPreconditions(preconditions: Preconditions, now: Date) {
+async function checkPreconditions(preconditions: Preconditions, now: Date, github: () => Promise<GitHubClient>) {
   // Loaded only when advisories are checked: the plain window check stays free of the GitHub client.
   const { findUnmetPreconditions } = await import('./preconditions.js');
-  return findUnmetPreconditions(preconditions, now);
+  return findUnmetPreconditions(preconditions, now, await github());
 }
 
 function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
@@ -77,6 +82,7 @@ async function forcedOutcome(
   now: Date,
   unmet: readonly string[],
   ghsaIds: readonly string[],
+  github: (() => Promise<GitHubClient>) | undefined,
 ): Promise<GateOutcome> {
   const reason = config.forceReason ?? '';
   const base = evaluate(config, now);
@@ -84,9 +90,9 @@ async function forcedOutcome(
     title: 'release-gate forced open',
   });
   for (const item of unmet) core.warning(`Unmet precondition overridden: ${item}`);
-  if (config.preconditions?.tracker) {
+  if (config.preconditions?.tracker && github) {
     const { recordOverride } = await import('./override.js');
-    await recordOverride(config.preconditions, ghsaIds, reason, now);
+    await recordOverride(config.preconditions, ghsaIds, reason, now, await github());
   }
   return { ...base, open: true, reason: `forced open: ${reason}`, forced: reason };
 }
@@ -106,7 +112,9 @@ async function waitForWindow(config: ReleaseGateConfig, clock: RunningClock): Pr
   }
 }
 
-function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): string {
+/** The calendar entry of the slot; the iCalendar module loads only in mode `next`. */
+async function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): Promise<string> {
+  const { renderReleaseIcs } = await import('../../domain/ics.js');
   const path = config.icsPath
     ? workspacePath(config.icsPath)
     : join(process.env.RUNNER_TEMP ?? '.', 'release-window.ics');

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { formatUtc } from '../../domain/checklist.js';
 import { inertText } from '../../domain/sanitize.js';
-import { createClient, clientOptionsFromEnv } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
 import { postOnce } from '../../github/issues.js';
-import { requirePrivateTracker } from '../../github/repos.js';
-import { loadTrackedReports } from '../common/tracker.js';
+import { loadPrivateTracker } from '../common/tracker.js';
 import type { Preconditions } from './config.js';
 
 /** Records a forced release in the tracker issue of each advisory let through, once per reason and day. */
@@ -13,11 +12,10 @@ export async function recordOverride(
   ghsaIds: readonly string[],
   reason: string,
   now: Date,
+  client: GitHubClient,
 ): Promise<void> {
   if (!config.tracker) return;
-  const client = createClient(clientOptionsFromEnv(config.token));
-  await requirePrivateTracker(client, config.tracker, 'tracker');
-  const tracked = await loadTrackedReports(client, config.tracker);
+  const tracked = await loadPrivateTracker(client, config.tracker);
   const key = createHash('sha256')
     .update(`${now.toISOString().slice(0, 10)}:${reason}`)
     .digest('hex')

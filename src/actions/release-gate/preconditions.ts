@@ -1,11 +1,12 @@
 import { ExpectedFailure } from '../../domain/errors.js';
 import { unmetPreconditions, type AdvisoryFacts } from '../../domain/release-preconditions.js';
 import { getAdvisory } from '../../github/advisories.js';
-import { createClient, clientOptionsFromEnv, type GitHubClient } from '../../github/client.js';
-import { getRepository, requirePrivateTracker } from '../../github/repos.js';
-import type { Advisory, RepoRef } from '../../github/types.js';
+import type { GitHubClient } from '../../github/client.js';
+import { getRepository } from '../../github/repos.js';
+import type { Advisory } from '../../github/types.js';
 import { fullName } from '../../github/types.js';
-import { loadTrackedReports, type TrackedReport } from '../common/tracker.js';
+import { inOrder, startedEarly } from '../common/concurrency.js';
+import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import type { Preconditions } from './config.js';
 
 function factsOf(
@@ -55,20 +56,16 @@ function agreedVersion(reports: readonly TrackedReport[], unmet: string[]): stri
   return versions[0];
 }
 
-/** The tracker's reports, once the tracker is known to exist, be visible to the token and be private. */
-async function trackedReports(client: GitHubClient, tracker: RepoRef): Promise<Map<string, TrackedReport>> {
-  await requirePrivateTracker(client, tracker, 'tracker');
-  return loadTrackedReports(client, tracker);
-}
-
 /** Every unmet precondition of every advisory, in one list, and the release they make up. */
 export async function findUnmetPreconditions(
   config: Preconditions,
   now: Date,
-): Promise<{ unmet: string[]; client: GitHubClient; release: GatedRelease }> {
-  const client = createClient(clientOptionsFromEnv(config.token));
-  const repository = await getRepository(client, config.repository);
-  const tracked = config.tracker ? await trackedReports(client, config.tracker) : new Map<string, TrackedReport>();
+  client: GitHubClient,
+): Promise<{ unmet: string[]; release: GatedRelease }> {
+  const [repository, tracked] = await inOrder(
+    getRepository(client, config.repository),
+    config.tracker ? loadPrivateTracker(client, config.tracker) : Promise.resolve(new Map<string, TrackedReport>()),
+  );
   const today = now.toISOString().slice(0, 10);
   const unmet: string[] = [];
   const agreed = config.ghsaIds.length === 0;
@@ -77,8 +74,13 @@ export async function findUnmetPreconditions(
     : config.ghsaIds.flatMap((id) => tracked.get(id) ?? []);
   const ghsaIds = agreed ? reports.map(({ state }) => state.key) : config.ghsaIds;
   const release = { ghsaIds, version: agreedVersion(reports, unmet), agreed };
-  for (const ghsaId of ghsaIds) {
-    const advisory = await getAdvisory(client, config.repository, ghsaId);
+  // Every advisory requested at once, checked in order.
+  const reads = ghsaIds.map((ghsaId) => ({
+    ghsaId,
+    advisory: startedEarly(getAdvisory(client, config.repository, ghsaId)),
+  }));
+  for (const { ghsaId, advisory: read } of reads) {
+    const advisory = await read;
     const agreed = tracked.get(ghsaId)?.state.agreedReleaseDate;
     unmet.push(
       ...unmetPreconditions(
@@ -88,7 +90,7 @@ export async function findUnmetPreconditions(
       ),
     );
   }
-  return { unmet, client, release };
+  return { unmet, release };
 }
 
 export function preconditionFailure(unmet: readonly string[]): ExpectedFailure {

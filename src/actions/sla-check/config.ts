@@ -64,15 +64,17 @@ function readRunNumber(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /** Every input, checked before the first request: a mistake exits 1 with nothing read or written. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): SlaConfig {
+export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<SlaConfig> {
   const token = getRequiredInput('token');
   core.setSecret(token);
   const tracker = parseRepository('tracker', getRequiredInput('tracker'));
+  const scope = getSweepScopeInput();
+  const policy = await loadPolicy();
   return {
     token,
     tracker,
-    scope: getSweepScopeInput(),
-    policy: loadPolicy(),
+    scope,
+    policy,
     mention: readMention(tracker),
     dueSoon: { within: getDurationInput('due-soon') ?? DEFAULT_DUE_SOON, fraction: readFraction() },
     webhook: getWebhookInput(),

@@ -1,15 +1,17 @@
 import * as core from '@actions/core';
-import { readDashboardState } from '../../domain/dashboard.js';
+import { readDashboardState, type DashboardState } from '../../domain/dashboard.js';
 import { ExpectedFailure, PartialFailureError } from '../../domain/errors.js';
 import { uniqueBlindSpots } from '../../domain/sla.js';
-import { clientOptionsFromEnv, createClient } from '../../github/client.js';
+import type { GitHubClient } from '../../github/client.js';
+import { openClient } from '../../github/connect.js';
 import { requirePrivateTracker } from '../../github/repos.js';
 import { readNow } from '../common/clock.js';
+import { inOrder } from '../common/concurrency.js';
 import { applySweep, dashboardView, planSweep, type WriteInput } from './apply.js';
 import { assessSweep } from './assess.js';
 import { dueSoonAt, readConfig, type SlaConfig } from './config.js';
 import { gather, type SweepData } from './gather.js';
-import { runInventory } from './inventory.js';
+import type { InventoryRun } from './inventory.js';
 import { logSweep, setSweepOutputs, sweepOutcome, writeSweepSummary } from './report.js';
 
 function scopeText(config: SlaConfig, data: SweepData): string {
@@ -25,15 +27,26 @@ function scopeText(config: SlaConfig, data: SweepData): string {
   return parts.join(' and ');
 }
 
+/** The inventory's modules load only when it is on. */
+async function inventoryBatch(
+  client: GitHubClient,
+  config: SlaConfig,
+  previous: DashboardState,
+  now: Date,
+): Promise<InventoryRun> {
+  const { runInventory } = await import('./inventory.js');
+  return runInventory(client, config, previous.inventory, now);
+}
+
 export async function main(): Promise<void> {
-  const config = readConfig();
+  const config = await readConfig();
   const now = readNow();
-  const client = createClient(clientOptionsFromEnv(config.token));
-  await requirePrivateTracker(client, config.tracker, 'tracker');
-  const data = await gather(client, config);
+  const client = await openClient(config.token);
+  // Read while the tracker's privacy is checked; a public tracker still fails the run first, with nothing written.
+  const [, data] = await inOrder(requirePrivateTracker(client, config.tracker, 'tracker'), gather(client, config));
   const reports = assessSweep(config, data, now, dueSoonAt(config, now));
   const previous = readDashboardState(data.dashboard?.body);
-  const inventory = config.inventory.enabled ? await runInventory(client, config, previous.inventory, now) : undefined;
+  const inventory = config.inventory.enabled ? await inventoryBatch(client, config, previous, now) : undefined;
   const blindSpots = uniqueBlindSpots([...data.blindSpots, ...(inventory?.blindSpots ?? [])]);
   const view = dashboardView(reports, {
     policyName: config.policy.name,

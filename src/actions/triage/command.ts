@@ -14,6 +14,7 @@ import { getIssue, postOnce } from '../../github/issues.js';
 import { requirePrivateTracker } from '../../github/repos.js';
 import { isActiveTeamMember } from '../../github/teams.js';
 import { fullName, splitFullName, type RepoRef } from '../../github/types.js';
+import { inOrder } from '../common/concurrency.js';
 import type { CommandMode, TriageConfig } from './config.js';
 import { runTriage, type TriageResult } from './run.js';
 
@@ -84,12 +85,11 @@ export async function runCommand(
   mode: CommandMode,
   now: Date,
 ): Promise<TriageResult | undefined> {
-  const { tracker } = mode;
-  await requirePrivateTracker(client, tracker, 'tracker');
-  const { event } = mode;
+  const { tracker, event } = mode;
   const reply = (text: string): Promise<unknown> =>
     postOnce(client, tracker, event.issueNumber, replyMarker(event.commentId), text);
-  if (!(await isMember(client, mode))) {
+  const [, member] = await inOrder(requirePrivateTracker(client, tracker, 'tracker'), isMember(client, mode));
+  if (!member) {
     core.warning(`${event.login} is not an active member of ${mode.team.org}/${mode.team.slug}: /triage ignored.`);
     await reply(
       `\`${event.login}\` is not a member of the response team (${mode.team.org}/${mode.team.slug}), so this /triage command was not applied. Nothing was changed.`,

@@ -1,10 +1,9 @@
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
-import { buildTriageRequest, parseTriageCommand, TRIAGE_KEYS, type TriageRequest } from '../../domain/chatops.js';
+import type { TriageRequest } from '../../domain/chatops.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { assertTemplateFields, compileTemplate, type CompiledTemplate } from '../../domain/templates.js';
-import { REJECTION_FIELDS, REJECTION_TEMPLATE } from '../../templates/rejection.js';
+import { triageCommandText } from '../../domain/triage-command.js';
+import { REJECTION_FIELDS, REJECTION_TEMPLATE, REJECTION_TEMPLATE_NAME } from '../../templates/rejection.js';
 import {
   getOptionalInput,
   getRepositoryInput,
@@ -14,7 +13,8 @@ import {
   parseTeam,
   type RepositoryRef,
 } from '../common/inputs.js';
-import { loadPolicy, workspacePath } from '../common/policy.js';
+import { loadPolicy } from '../common/policy.js';
+import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
 import { readCommentEvent, type CommentEvent } from './event.js';
 
 /** Triage of one advisory named by the inputs (workflow_dispatch, a reusable workflow...). */
@@ -46,27 +46,20 @@ export interface TriageConfig {
   readonly token: string;
   readonly policy: Policy;
   readonly tracker: RepositoryRef | undefined;
-  readonly rejectionTemplate: CompiledTemplate;
+  readonly rejectionTemplate: TemplateChoice;
   readonly mode: InputsMode | CommandMode | IgnoredEvent;
 }
 
-function readRejectionTemplate(): CompiledTemplate {
-  const path = getOptionalInput('rejection-template');
-  if (path === undefined) return compileTemplate(REJECTION_TEMPLATE, 'rejection (built-in)');
-  let source: string;
-  try {
-    source = readFileSync(workspacePath(path), 'utf8');
-  } catch {
-    throw new ConfigurationError(
-      `Input "rejection-template" names ${path}, which cannot be read from the workspace (did the job check out the repository?).`,
-      'rejection-template',
-    );
-  }
-  assertTemplateFields(source, path, REJECTION_FIELDS);
-  return compileTemplate(source, path);
+function readRejectionTemplate(): Promise<TemplateChoice> {
+  return readTemplateInput('rejection-template', {
+    name: REJECTION_TEMPLATE_NAME,
+    source: REJECTION_TEMPLATE,
+    fields: REJECTION_FIELDS,
+  });
 }
 
-function readInputsMode(): InputsMode {
+/** Parsing a request loads chatops.ts (and the CVSS calculator): only a run with a request to parse does. */
+async function readInputsMode(): Promise<InputsMode> {
   const ghsa = getOptionalInput('ghsa-id');
   const repository = getRepositoryInput('repository');
   if (ghsa === undefined || repository === undefined) {
@@ -75,8 +68,10 @@ function readInputsMode(): InputsMode {
       ghsa === undefined ? 'ghsa-id' : 'repository',
     );
   }
+  const ghsaId = parseGhsaId('ghsa-id', ghsa);
+  const { buildTriageRequest, TRIAGE_KEYS } = await import('../../domain/chatops.js');
   const raw = Object.fromEntries(TRIAGE_KEYS.map((key) => [key, getOptionalInput(key)]));
-  return { kind: 'inputs', repository, ghsaId: parseGhsaId('ghsa-id', ghsa), request: buildTriageRequest(raw) };
+  return { kind: 'inputs', repository, ghsaId, request: buildTriageRequest(raw) };
 }
 
 function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
@@ -91,13 +86,16 @@ function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
   return { org: team.org ?? tracker.owner, slug: team.slug };
 }
 
-function readCommandMode(event: CommentEvent, tracker: RepositoryRef): CommandMode | IgnoredEvent {
+async function readCommandMode(event: CommentEvent, tracker: RepositoryRef): Promise<CommandMode | IgnoredEvent> {
   if (event.isPullRequest) return { kind: 'ignore', why: 'the comment is on a pull request' };
   if (event.action !== 'created') return { kind: 'ignore', why: `the comment was ${event.action}, not created` };
+  const noCommand: IgnoredEvent = { kind: 'ignore', why: 'the comment holds no /triage command' };
+  if (triageCommandText(event.body) === undefined) return noCommand;
+  const { parseTriageCommand } = await import('../../domain/chatops.js');
   let command: CommandMode['command'];
   try {
     const request = parseTriageCommand(event.body);
-    if (request === undefined) return { kind: 'ignore', why: 'the comment holds no /triage command' };
+    if (request === undefined) return noCommand;
     command = { request };
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;
@@ -115,15 +113,16 @@ function commandTracker(event: CommentEvent, env: NodeJS.ProcessEnv): Repository
 }
 
 /** Every input parsed and checked before the first request. */
-export function readConfig(env: NodeJS.ProcessEnv = process.env): TriageConfig {
+export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<TriageConfig> {
   const token = getRequiredInput('token');
   core.setSecret(token);
-  const policy = loadPolicy();
-  const rejectionTemplate = readRejectionTemplate();
+  const policy = await loadPolicy();
+  const rejectionTemplate = await readRejectionTemplate();
   if (env.GITHUB_EVENT_NAME === 'issue_comment') {
     const event = readCommentEvent(env);
     const tracker = commandTracker(event, env);
-    return { token, policy, tracker, rejectionTemplate, mode: readCommandMode(event, tracker) };
+    return { token, policy, tracker, rejectionTemplate, mode: await readCommandMode(event, tracker) };
   }
-  return { token, policy, tracker: getRepositoryInput('tracker'), rejectionTemplate, mode: readInputsMode() };
+  const tracker = getRepositoryInput('tracker');
+  return { token, policy, tracker, rejectionTemplate, mode: await readInputsMode() };
 }

@@ -1,12 +1,13 @@
 import { formatUtc } from '../../domain/checklist.js';
 import { inertText } from '../../domain/sanitize.js';
-import { renderTemplate, type CompiledTemplate } from '../../domain/templates.js';
 import type { AckChannel } from '../../domain/tracker-state.js';
 import { ensureAdvisoryComment } from '../../github/advisory-comments.js';
 import type { GitHubClient } from '../../github/client.js';
 import { postOnce } from '../../github/issues.js';
 import { fullName, type RepoRef } from '../../github/types.js';
 import type { RejectionData } from '../../templates/rejection.js';
+import { renderChosenTemplate } from '../common/template-render.js';
+import type { TemplateChoice } from '../common/templates.js';
 
 export interface Rejection {
   readonly ghsaId: string;
@@ -17,10 +18,10 @@ export interface Rejection {
 }
 
 export function renderRejection(
-  template: CompiledTemplate,
+  template: TemplateChoice,
   data: Omit<RejectionData, 'repository'> & { repository: RepoRef },
 ): Rejection {
-  const message = renderTemplate(template, { ...data, repository: fullName(data.repository) });
+  const message = renderChosenTemplate(template, { ...data, repository: fullName(data.repository) });
   return { ghsaId: data.ghsaId, repository: data.repository, reason: data.reason, message };
 }
 

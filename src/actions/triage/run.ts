@@ -14,11 +14,12 @@ import {
   timelineRecord,
   type Timeline,
 } from '../../domain/timeline.js';
-import type { CompiledTemplate } from '../../domain/templates.js';
 import { getAdvisory, requestCve, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getRepository } from '../../github/repos.js';
 import type { Advisory, RepoRef } from '../../github/types.js';
+import { inOrder } from '../common/concurrency.js';
+import type { TemplateChoice } from '../common/templates.js';
 import type { TrackedReport } from '../common/tracker.js';
 import { currentVector, isEmptyPatch, planAdvisoryPatch, type PatchPlan } from './advisory-patch.js';
 import { isAlreadyRequested, planCveRequest, type CvePlan } from './cve.js';
@@ -38,7 +39,7 @@ export interface TriageContext {
   readonly client: GitHubClient;
   readonly policy: Policy;
   readonly now: Date;
-  readonly rejectionTemplate: CompiledTemplate;
+  readonly rejectionTemplate: TemplateChoice;
 }
 
 export interface TriageTarget {
@@ -92,12 +93,17 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
   const { client, policy, now } = context;
   const state = target.report?.state;
   if (request.releaseDate) checkReleaseDate(policy, request.releaseDate, now);
-  const advisory = await getAdvisory(client, target.repository, target.ghsaId);
-  const repository = await getRepository(client, target.repository);
+  // Independent reads, at once; a failure is still reported in this order.
+  const [advisory, [repository, team]] = await inOrder(
+    getAdvisory(client, target.repository, target.ghsaId),
+    inOrder(
+      getRepository(client, target.repository),
+      request.fixTeam
+        ? resolveFixTeam(client, target.repository, request.fixTeam, request.affectedPaths)
+        : Promise.resolve(undefined),
+    ),
+  );
   const repositoryIsPublic = repository ? !repository.private : false;
-  const team = request.fixTeam
-    ? await resolveFixTeam(client, target.repository, request.fixTeam, request.affectedPaths)
-    : undefined;
   const rejection =
     request.decision === 'reject' && request.reason
       ? renderRejection(context.rejectionTemplate, {

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from '../errors.js';
 import { DURATION_FORMS, parseDuration } from '../duration.js';
-import { parseTimeOfDay, parseWeekdays } from '../release-window.js';
+import { parseTimeOfDay, parseWeekdays } from '../release-window/parse.js';
 import { PRESET_NAMES, PRESETS, isPresetName } from './presets.js';
 import type { DateRange, Duration, IsoWeekday, Policy, PolicyDeadlines, ReleaseWindowPolicy } from './types.js';
 

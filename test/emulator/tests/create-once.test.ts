@@ -66,7 +66,9 @@ describe('a create whose answer GitHub lost is made once', () => {
     expect(emu.log.map((entry) => entry.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'GET']);
     emu.setFaults({});
     emu.resetLog();
-    await expect(createIssue(client, { owner: 'sample-org', repo: 'nope' }, { title: 'x', body: 'y' })).rejects.toMatchObject({
+    await expect(
+      createIssue(client, { owner: 'sample-org', repo: 'nope' }, { title: 'x', body: 'y' }),
+    ).rejects.toMatchObject({
       status: 404,
     });
     expect(emu.log).toHaveLength(1);
