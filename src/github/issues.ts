@@ -1,5 +1,6 @@
 import { createOnce, NO_BLIND_RETRY, sameText } from './create-once.js';
 import type { GitHubClient } from './client.js';
+import { hasStatus } from './errors.js';
 import type { Issue, IssueComment, RepoRef } from './types.js';
 
 /** Every issue (open and closed) carrying `label`: one request per 100 issues. */
@@ -99,6 +100,23 @@ export async function updateComment(
 ): Promise<IssueComment> {
   const { data } = await client.rest.issues.updateComment({ ...ref, comment_id: commentId, body });
   return data;
+}
+
+/** Deletes a comment; one already gone (a retried delete whose first answer was lost) counts as deleted. */
+export async function deleteComment(client: GitHubClient, ref: RepoRef, commentId: number): Promise<void> {
+  try {
+    await client.rest.issues.deleteComment({ ...ref, comment_id: commentId });
+  } catch (error) {
+    if (!hasStatus(error, 404)) throw error;
+  }
+}
+
+/**
+ * The oldest comment carrying `marker`. When two runs post the same marked comment at once, each lists the comments
+ * again after posting: both see the older one (it was there before the younger was posted), so both keep it.
+ */
+export function oldestWithMarker(comments: readonly IssueComment[], marker: string): IssueComment | undefined {
+  return comments.filter((comment) => (comment.body ?? '').includes(marker)).sort((a, b) => a.id - b.id)[0];
 }
 
 export type CommentOutcome = 'created' | 'updated' | 'unchanged';

@@ -1,10 +1,12 @@
 /**
  * The dashboard issue: created when missing, edited only when its text changed. It also carries the escalations of
- * reports that have no tracking issue yet (their @-mention comments go on the dashboard) and the inventory.
+ * reports that have no tracking issue yet (their @-mention comments go on the dashboard) and the inventory. Two
+ * sweeps at once may both create it: after creating, the run lists the dashboards again and the oldest is kept; a
+ * younger one is closed as its duplicate.
  */
 import type { Step } from '../../domain/deadlines.js';
-import { DASHBOARD_LABEL, DASHBOARD_TITLE, type DashboardState } from '../../domain/dashboard.js';
-import { createIssue, listComments, updateIssue } from '../../github/issues.js';
+import { DASHBOARD_LABEL, DASHBOARD_MARKER, DASHBOARD_TITLE, type DashboardState } from '../../domain/dashboard.js';
+import { createIssue, findByMarker, listComments, listIssuesWithLabel, updateIssue } from '../../github/issues.js';
 import { TRACKER_LABEL } from '../common/tracker.js';
 import type { Issue } from '../../github/types.js';
 import { escalate, type Breach, type Failure, type WriteContext } from './escalate.js';
@@ -54,9 +56,21 @@ function withEscalated(state: DashboardState, breaches: readonly Breach[]): Dash
   return { ...state, escalated: sorted };
 }
 
-async function create(ctx: WriteContext, body: string): Promise<Issue> {
+/** The dashboard this run writes to: the one it created, or an older one another sweep created meanwhile. */
+async function create(ctx: WriteContext, body: string): Promise<{ issue: Issue; writes: number }> {
   const labels = [TRACKER_LABEL, DASHBOARD_LABEL];
-  return createIssue(ctx.client, ctx.tracker, { title: DASHBOARD_TITLE, body, labels });
+  const created = await createIssue(ctx.client, ctx.tracker, { title: DASHBOARD_TITLE, body, labels });
+  const oldest = findByMarker(
+    await listIssuesWithLabel(ctx.client, ctx.tracker, DASHBOARD_LABEL, 'all'),
+    DASHBOARD_MARKER,
+  );
+  if (oldest === undefined || oldest.number === created.number) return { issue: created, writes: 1 };
+  await updateIssue(ctx.client, ctx.tracker, created.number, {
+    state: 'closed',
+    state_reason: 'duplicate',
+    body: `Duplicate of #${oldest.number}: two sweeps created the dashboard at once.`,
+  });
+  return { issue: oldest, writes: 2 };
 }
 
 export async function applyDashboard(ctx: WriteContext, plan: DashboardPlan): Promise<DashboardOutcome> {
@@ -67,8 +81,9 @@ export async function applyDashboard(ctx: WriteContext, plan: DashboardPlan): Pr
   const failures: Failure[] = [];
   if (plan.breaches.length > 0) {
     if (!issue) {
-      issue = await create(ctx, plan.render(state));
-      writes += 1;
+      const created = await create(ctx, plan.render(state));
+      issue = created.issue;
+      writes += created.writes;
     }
     const comments = await listComments(ctx.client, ctx.tracker, issue.number);
     const outcome = await escalate(ctx, { number: issue.number, url: issue.html_url }, plan.breaches, comments);
@@ -79,9 +94,11 @@ export async function applyDashboard(ctx: WriteContext, plan: DashboardPlan): Pr
   }
   const body = plan.render(state);
   if (!issue) {
-    issue = await create(ctx, body);
-    writes += 1;
-  } else if (body !== (issue.body ?? '')) {
+    const created = await create(ctx, body);
+    issue = created.issue;
+    writes += created.writes;
+  }
+  if (body !== (issue.body ?? '')) {
     issue = await updateIssue(ctx.client, ctx.tracker, issue.number, { body });
     writes += 1;
   }

@@ -1,13 +1,14 @@
 /**
  * The one status comment on a tracking issue. Its id and a digest of its text live in the state block, so a sweep
  * knows without listing comments whether it must write: same digest, nothing to do; a known id, one PATCH; else the
- * comments are listed once to find it by marker (a run cut short before recording it) or create it.
+ * comments are listed once to find it by marker (a run cut short before recording it) or create it. A created one is
+ * settled as escalations are (escalate.ts): the oldest status comment is kept, a younger one deleted.
  */
 import { createHash } from 'node:crypto';
 import { STATUS_MARKER } from '../../domain/sla-text.js';
 import type { SlaRecord } from '../../domain/tracker-state.js';
 import { hasStatus } from '../../github/errors.js';
-import { createComment, updateComment } from '../../github/issues.js';
+import { createComment, deleteComment, listComments, oldestWithMarker, updateComment } from '../../github/issues.js';
 import type { IssueComment } from '../../github/types.js';
 import type { WriteContext } from './escalate.js';
 
@@ -37,8 +38,16 @@ export async function keepStatusComment(
       if (!hasStatus(error, 404)) throw error;
     }
   }
-  const found = (await comments()).find((comment) => (comment.body ?? '').includes(STATUS_MARKER));
-  if (!found) return (await createComment(ctx.client, ctx.tracker, issueNumber, withMarker(text))).id;
+  const found = oldestWithMarker(await comments(), STATUS_MARKER) ?? (await createSettled(ctx, issueNumber, text));
   if ((found.body ?? '').trim() === withMarker(text).trim()) return found.id;
   return (await updateComment(ctx.client, ctx.tracker, found.id, withMarker(text))).id;
+}
+
+/** Posts the status comment, then keeps the oldest one: another sweep running at once may have posted it too. */
+async function createSettled(ctx: WriteContext, issueNumber: number, text: string): Promise<IssueComment> {
+  const created = await createComment(ctx.client, ctx.tracker, issueNumber, withMarker(text));
+  const kept = oldestWithMarker(await listComments(ctx.client, ctx.tracker, issueNumber), STATUS_MARKER);
+  if (kept === undefined || kept.id === created.id) return created;
+  await deleteComment(ctx.client, ctx.tracker, created.id);
+  return kept;
 }
