@@ -40,8 +40,7 @@ function reach(leanestSweep: string): string {
   return (
     `Even the last sweep row is ${leanestSweep}× \`node -e 0\` here: for a run that makes four requests one after ` +
     `another, ${TARGETS.startupRatio}× is out of reach on this machine whatever the libraries; it stays in reach for ` +
-    'the runs that make none (release-gate, triage ignoring a comment), and only after 1 and 4. Making the reads of a ' +
-    'run concurrent (tracker and advisory lists do not depend on each other) is the remaining lever for the others.'
+    'the runs that make none (release-gate, triage ignoring a comment), and only after 1.'
   );
 }
 
@@ -64,38 +63,32 @@ export function recommendation(results: BenchResults): string {
       `latency, against ${overhead('@actions/github getOctokit, no plugins')} without the retry and throttling plugins: ` +
       `bottleneck's timer hops. In a minimal run they show as idle time (ack-report: ${ms(profiled('ack-report', IDLE))} ` +
       'for four requests to an emulator that answers at once).',
-    `- Templates are compiled before they are needed: ack-report spends ${ms(profiled('ack-report', 'handlebars'))} ` +
-      'in handlebars on a run with nothing to acknowledge (both templates compiled and test-rendered while the ' +
-      `configuration is read), triage ${ms(profiled('triage', 'handlebars'))} on a comment it ignores (the rejection ` +
-      'template compiled up front).',
+    `- Templates, the YAML parser and the CVSS calculator load only when a run uses them (\`await import()\`): ` +
+      `ack-report spends ${ms(profiled('ack-report', 'handlebars'))} in handlebars on a run with nothing to ` +
+      `acknowledge, triage ${ms(profiled('triage', 'handlebars'))} on a comment it ignores. The reads of a run that do ` +
+      'not depend on each other (the tracker and the advisory lists) go out together.',
     `- A sweep's four reads and nothing else: ${ms(load('sweep-today'))} over \`node -e 0\` (${ratio('sweep-today')}×) ` +
       `through today's client, ${ms(load('sweep-lean'))} (${ratio('sweep-lean')}×) through @octokit/core on node:http with ` +
       `the same plugins, ${ms(load('sweep-lean-hooks'))} (${ratio('sweep-lean-hooks')}×) without the bottleneck-based plugins.`,
     '',
-    'In order of gain:',
+    'Done: lazy loading of handlebars, yaml and ae-cvss-calculator (the built-in templates are checked by the unit ' +
+      'tests and compiled at their first render), and concurrent independent reads. What remains, in order of gain, ' +
+      "replaces libraries the project is built on by design (@actions/core, @actions/github, octokit's retry and " +
+      'throttling plugins), so it is left as an option rather than done:',
     '',
-    '1. **Replace @actions/core** with a small module of our own in src/actions/common/: inputs from `INPUT_*`, ' +
+    '1. **Replace @actions/core** with a small module of our own: inputs from `INPUT_*`, ' +
       '`GITHUB_OUTPUT`/`GITHUB_STATE`/`GITHUB_STEP_SUMMARY` files, `::error`/`::warning`/`::add-mask::` commands, ' +
-      'the exit code; about 100 lines of a documented, stable protocol. The bundler cannot trim @actions/core: its ' +
-      `index imports oidc-utils and platform eagerly. Gain: ${ms(load('actions-core'))} and ${kib('actions-core')} KiB ` +
-      'on every action, release-gate included (it makes no request at all).',
+      'the exit code. The bundler cannot trim @actions/core: its index imports oidc-utils and platform eagerly. ' +
+      `Gain: ${ms(load('actions-core'))} and ${kib('actions-core')} KiB on every action, release-gate included.`,
     '2. **Build the client on @octokit/core** with plugin-paginate-rest instead of @actions/github, its `request.fetch` ' +
-      'over node:http/https (test/bench/probes/http-fetch.ts: 60 lines octokit accepts), routes called with ' +
-      '`client.request(...)` so plugin-rest-endpoint-methods drops out. Load and first request: ' +
-      `${ms(load('request-client-factory'))} today, ${ms(load('request-octokit-http'))} that way ` +
-      `(node:http alone: ${ms(load('request-node-http'))}). Not Node's global fetch: its first request loads Node's ` +
-      `internal undici (${ms(load('request-octokit-fetch'))}). Keep proxy support for self-hosted runners by importing ` +
-      "undici's ProxyAgent lazily, only when `HTTPS_PROXY`/`HTTP_PROXY` is set.",
+      'over node:http/https (test/bench/probes/http-fetch.ts), routes called with `client.request(...)`. Load and ' +
+      `first request: ${ms(load('request-client-factory'))} today, ${ms(load('request-octokit-http'))} that way ` +
+      `(node:http alone: ${ms(load('request-node-http'))}; Node's global fetch: ${ms(load('request-octokit-fetch'))}, ` +
+      "as its first request loads Node's internal undici).",
     '3. **Retry and pace with request hooks** (`octokit.hook.wrap`) instead of plugin-retry and plugin-throttling: ' +
-      'retry 5xx and network errors with backoff, honour `retry-after` and the rate-limit reset, and queue writes one ' +
-      'at a time with a promise chain. Same behaviour, no bottleneck: the gap between the last two sweep rows above, ' +
-      'and the per-request cost that also slows every sequential write of a fresh sweep.',
-    `4. **Load lazily** (\`await import()\`, as release-gate does) what only some paths need: handlebars ` +
-      `(${ms(load('handlebars'))} to load, more to compile), yaml (${ms(load('yaml'))}; only with a policy file or a YAML input), ` +
-      `ae-cvss-calculator (${ms(load('cvss'))}; only with a vector). Check the built-in templates in the unit tests ` +
-      'and compile a template only when a custom one is given or something is rendered. date-fns is already small.',
+      'the same behaviour without bottleneck, the gap between the last two sweep rows above.',
     '',
-    `With 1-4, index.js holds our code and ${kib('octokit-lean')} KiB of client instead of ` +
+    `With 1-3, index.js would hold our code and ${kib('octokit-lean')} KiB of client instead of ` +
       `${kib('client-factory')} KiB: well under 1 MB. ${reach(ratio('sweep-lean-hooks'))}`,
   ].join('\n');
 }
