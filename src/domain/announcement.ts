@@ -81,13 +81,17 @@ export interface AnnouncedAdvisory {
   readonly creditNames: readonly string[];
 }
 
-export interface AnnouncementInputs {
+/** What the maintainers say about the release (the action's inputs); the rest comes from the advisories. */
+export interface ReleaseText {
   readonly project: string;
   readonly version: string;
   readonly previousVersion: string | undefined;
   readonly upgradeCommand: string | undefined;
   readonly versionCommand: string | undefined;
   readonly mitigation: string | undefined;
+}
+
+export interface AnnouncementInputs extends ReleaseText {
   readonly repository: string;
   readonly releaseUrl: string | undefined;
 }

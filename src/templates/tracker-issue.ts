@@ -79,6 +79,25 @@ export const TRACKER_ISSUE_TEMPLATE = `## Security report {{key}}
 {{/if}}
 `;
 
+/** What the tracker template says about the report itself; the dates come from the state and the policy. */
+export type ReportFacts = Pick<
+  TrackerIssueData,
+  'ghsaId' | 'reportUrl' | 'repository' | 'source' | 'state' | 'severity' | 'reporter' | 'summary' | 'description'
+>;
+
+/** A report that came by other means (e-mail) and was filed by hand as an issue in the tracker: no advisory. */
+export const ISSUE_REPORT_FACTS: ReportFacts = {
+  ghsaId: null,
+  reportUrl: null,
+  repository: null,
+  source: 'issue filed in the tracker',
+  state: 'filed by hand',
+  severity: null,
+  reporter: null,
+  summary: null,
+  description: null,
+};
+
 /** Data that exercises every branch of a template: rendered once before anything is written. */
 export const TRACKER_ISSUE_SAMPLES: readonly TrackerIssueData[] = [
   {
@@ -100,15 +119,7 @@ export const TRACKER_ISSUE_SAMPLES: readonly TrackerIssueData[] = [
   },
   {
     key: 'issue-7',
-    ghsaId: null,
-    reportUrl: null,
-    repository: null,
-    source: 'issue filed in the tracker',
-    state: 'filed by hand',
-    severity: null,
-    reporter: null,
-    summary: null,
-    description: null,
+    ...ISSUE_REPORT_FACTS,
     receivedAt: '2026-01-05T09:00:00.000Z',
     ackDeadline: '2026-01-07T09:00:00.000Z',
     acknowledgedAt: null,

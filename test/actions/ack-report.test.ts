@@ -11,7 +11,7 @@ import { trackerBody } from '../../src/actions/common/tracker.js';
 import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
+import { embargoedDescription, embargoedReportText, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
@@ -38,9 +38,7 @@ beforeEach(() => {
 function report(repo: string, partial: Partial<Advisory> = {}): Advisory {
   return addAdvisory(emulator.state, repo, {
     state: 'triage',
-    summary: SENTINELS.summary,
-    description: embargoedDescription(),
-    author: 'reporter-rita',
+    ...embargoedReportText(),
     submissionAccepted: false,
     createdAt: RECEIVED,
     collaboratingUsers: ['carol'],

@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
 import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
 import type { Advisory, AdvisoryState } from '../emulator/types.js';
-import { SENTINELS, embargoedDescription, expectNoLeaks } from '../harness/leaks.js';
+import { SENTINELS, embargoedDescription, embargoedReportText, expectNoLeaks } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { runAgain } from '../harness/second-run.js';
 
@@ -38,10 +38,8 @@ async function start(forkReadyAfterMs = 0): Promise<Emulator> {
 function embargoed(emu: Emulator, state: AdvisoryState, partial: Partial<Advisory> = {}, repo = PROJECT): Advisory {
   return addAdvisory(emu.state, repo, {
     state,
-    summary: SENTINELS.summary,
-    description: embargoedDescription(),
+    ...embargoedReportText(),
     severity: 'high',
-    author: 'reporter-rita',
     ...partial,
   });
 }

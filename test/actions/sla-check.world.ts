@@ -8,7 +8,7 @@ import { newTrackerState, readTrackerState, reportMarker, type TrackerState } fr
 import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue, addLabel, type AdvisoryInput } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { embargoedReportText, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 
 export const ORG = 'sample-org';
@@ -45,9 +45,7 @@ export class SlaWorld {
   report(createdAt: string, partial: AdvisoryInput = {}, repo = PROJECT): Advisory {
     return addAdvisory(this.emulator.state, repo, {
       state: 'triage',
-      summary: SENTINELS.summary,
-      description: embargoedDescription(),
-      author: 'reporter-rita',
+      ...embargoedReportText(),
       submissionAccepted: false,
       createdAt,
       updatedAt: createdAt,

@@ -5,7 +5,7 @@ import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js'
 import type { Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { embargoedReportText, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
@@ -37,9 +37,7 @@ beforeEach(() => {
 function embargoedAdvisory(repo: string, partial: Partial<Advisory> = {}): Advisory {
   return addAdvisory(emulator.state, repo, {
     state: 'triage',
-    summary: SENTINELS.summary,
-    description: embargoedDescription(),
-    author: 'reporter-rita',
+    ...embargoedReportText(),
     submissionAccepted: false,
     createdAt: RECEIVED,
     collaboratingUsers: ['carol'],

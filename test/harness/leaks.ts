@@ -89,3 +89,8 @@ export function embargoedDescription(): string {
     `Contact me at ${SENTINELS.reporterEmail}`,
   ].join('\n\n');
 }
+
+/** The text of a private report as its reporter files it, sentinels planted: for an advisory a test seeds. */
+export function embargoedReportText(): { summary: string; description: string; author: string } {
+  return { summary: SENTINELS.summary, description: embargoedDescription(), author: 'reporter-rita' };
+}

@@ -9,11 +9,12 @@ import { acknowledgedState, isAcknowledged, isWithinLease } from '../../domain/i
 import { newTrackerState } from '../../domain/tracker-state.js';
 import { createComment, labelNames, listComments, updateComment, updateIssue } from '../../github/issues.js';
 import type { IssueComment } from '../../github/types.js';
+import { ISSUE_REPORT_FACTS } from '../../templates/tracker-issue.js';
 import { policyForState, TRACKER_LABEL, type TrackedReport } from '../common/tracker.js';
 import { claimReport } from './claim.js';
 import type { IntakeContext, IssueCandidate, Outcome } from './context.js';
 import { notifyOnce } from './notify.js';
-import { ISSUE_FACTS, renderTexts } from './texts.js';
+import { renderTexts } from './texts.js';
 import { composeBody } from './tracking-issue.js';
 
 function ackComments(comments: readonly IssueComment[], marker: string): IssueComment[] {
@@ -66,7 +67,7 @@ export async function acknowledgeIssueReport(
     templates: { tracker: config.trackerTemplate, acknowledgement: config.ackTemplate },
     policy,
     state,
-    facts: ISSUE_FACTS,
+    facts: ISSUE_REPORT_FACTS,
     contact: config.contact,
     now,
   });

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import type { AckChannel } from '../../domain/tracker-state.js';
+import { headerRow } from '../common/summary.js';
 import type { Outcome } from './context.js';
 import type { Gathered } from './sources.js';
 
@@ -101,7 +102,7 @@ export async function writeIntakeSummary(report: RunReport): Promise<void> {
   const shown = report.outcomes.filter((o) => o.status !== 'already');
   if (shown.length === 0) summary.addRaw('No new report: nothing to acknowledge.', true);
   else {
-    const header = [
+    const header = headerRow(
       'Report',
       'Repository',
       'Received',
@@ -109,8 +110,8 @@ export async function writeIntakeSummary(report: RunReport): Promise<void> {
       'Ack deadline',
       'Met or late',
       'Channel / note',
-    ];
-    summary.addTable([header.map((data) => ({ data, header: true })), ...shown.map(outcomeRow)]);
+    );
+    summary.addTable([header, ...shown.map(outcomeRow)]);
   }
   const earlier = report.outcomes.length - shown.length;
   if (earlier > 0) summary.addRaw(`${earlier} report(s) in scope were acknowledged earlier.`, true);

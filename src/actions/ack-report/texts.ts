@@ -8,15 +8,9 @@ import type { Policy } from '../../domain/policy/types.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import type { Advisory } from '../../github/types.js';
 import type { AcknowledgementData } from '../../templates/acknowledgement.js';
-import type { TrackerIssueData } from '../../templates/tracker-issue.js';
+import type { ReportFacts, TrackerIssueData } from '../../templates/tracker-issue.js';
 import { renderChosenTemplate } from '../common/template-render.js';
 import type { TemplateChoice } from '../common/templates.js';
-
-/** What the tracker template says about the report itself; the dates come from the state and the policy. */
-export type ReportFacts = Pick<
-  TrackerIssueData,
-  'ghsaId' | 'reportUrl' | 'repository' | 'source' | 'state' | 'severity' | 'reporter' | 'summary' | 'description'
->;
 
 /** What the tracking issue says of the advisory; `intakeState` keeps the state it had when it was taken in. */
 export function advisoryFacts(advisory: Advisory, repository: string, intakeState?: string): ReportFacts {
@@ -33,18 +27,6 @@ export function advisoryFacts(advisory: Advisory, repository: string, intakeStat
     description: advisory.description ?? null,
   };
 }
-
-export const ISSUE_FACTS: ReportFacts = {
-  ghsaId: null,
-  reportUrl: null,
-  repository: null,
-  source: 'issue filed in the tracker',
-  state: 'filed by hand',
-  severity: null,
-  reporter: null,
-  summary: null,
-  description: null,
-};
 
 export interface Templates {
   readonly tracker: TemplateChoice;

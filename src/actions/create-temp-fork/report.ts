@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { KEEP_REASON_TEXT, type ForkKept } from '../../domain/fork.js';
+import { headerRow } from '../common/summary.js';
 import type { CreateOutcome } from './create.js';
 import type { CleanupOutcome } from './cleanup.js';
 
@@ -19,13 +20,7 @@ export async function writeCreateSummary(outcome: CreateOutcome): Promise<void> 
   await core.summary
     .addHeading('Temporary private fork', 2)
     .addTable([
-      [
-        { data: 'Advisory', header: true },
-        { data: 'Repository', header: true },
-        { data: 'Fork', header: true },
-        { data: 'Created now', header: true },
-        { data: 'Ready', header: true },
-      ],
+      headerRow('Advisory', 'Repository', 'Fork', 'Created now', 'Ready'),
       [
         outcome.ghsaId,
         outcome.repository,
@@ -74,7 +69,7 @@ export async function writeCleanupSummary(outcome: CleanupOutcome): Promise<void
   if (outcome.rows.length === 0) summary.addRaw('No advisory in scope has a temporary private fork.', true);
   else {
     summary.addTable([
-      ['Advisory', 'Repository', 'State', 'Fork', 'Action'].map((data) => ({ data, header: true })),
+      headerRow('Advisory', 'Repository', 'State', 'Fork', 'Action'),
       ...outcome.rows.map((row) => [row.ghsaId, row.repository, row.state, row.fork, row.action]),
     ]);
   }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ANNOUNCEMENT_FIELDS } from '../../domain/announcement.js';
+import { ANNOUNCEMENT_FIELDS, type ReleaseText } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { RETROSPECTIVE_FIELDS } from '../../domain/retrospective.js';
@@ -22,15 +22,6 @@ import {
 } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
 import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
-
-export interface ReleaseText {
-  readonly project: string;
-  readonly version: string;
-  readonly previousVersion: string | undefined;
-  readonly upgradeCommand: string | undefined;
-  readonly versionCommand: string | undefined;
-  readonly mitigation: string | undefined;
-}
 
 export type AnnounceChannel = { readonly kind: 'discussion'; readonly category: string } | { readonly kind: 'issue' };
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedAnnouncement } from '../../domain/announcement.js';
 import { inertForLog } from '../../domain/sanitize.js';
+import { headerRow } from '../common/summary.js';
 import type { Progress } from './progress.js';
 
 /** What the run produced, filled in as the steps go. */
@@ -64,15 +65,12 @@ export function logProgress(progress: Progress): void {
 }
 
 export async function writeSummary(progress: Progress, outcome: Outcome): Promise<void> {
-  const summary = core.summary.addHeading('Security release: publish and announce', 2).addTable([
-    [
-      { data: 'Step', header: true },
-      { data: 'What', header: true },
-      { data: 'Status', header: true },
-      { data: 'Details', header: true },
-    ],
-    ...progress.rows().map((row) => [String(row.step), row.title, row.status, row.detail || '-']),
-  ]);
+  const summary = core.summary
+    .addHeading('Security release: publish and announce', 2)
+    .addTable([
+      headerRow('Step', 'What', 'Status', 'Details'),
+      ...progress.rows().map((row) => [String(row.step), row.title, row.status, row.detail || '-']),
+    ]);
   if (outcome.announcement) {
     summary
       .addHeading(outcome.announcement.subject, 3)

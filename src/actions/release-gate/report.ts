@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import { slotInZones, type Slot } from '../../domain/release-window.js';
 import { inertText } from '../../domain/sanitize.js';
+import { headerRow } from '../common/summary.js';
 
 export interface GateOutcome {
   readonly open: boolean;
@@ -35,13 +36,7 @@ export async function writeGateSummary(outcome: GateOutcome, zones: readonly str
     .addRaw(`The release window is **${status}**: ${inertText(outcome.reason)}`, true)
     .addBreak()
     .addRaw(`Next slot: **${formatUtc(outcome.nextSlot.start)}** to ${formatUtc(outcome.nextSlot.end)}`, true)
-    .addTable([
-      [
-        { data: 'time zone', header: true },
-        { data: 'local time', header: true },
-      ],
-      ...zoned.map((entry) => [entry.zone, entry.start]),
-    ])
+    .addTable([headerRow('time zone', 'local time'), ...zoned.map((entry) => [entry.zone, entry.start])])
     .addRaw('Upcoming slots:', true)
     .addList(outcome.upcoming.map((slot) => formatUtc(slot.start)));
   if (outcome.forced) core.summary.addRaw(`Override reason: ${inertText(outcome.forced)}`, true);

@@ -4,6 +4,7 @@ import { formatUtc } from '../../domain/checklist.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import { timelineLines, timelineRecord } from '../../domain/timeline.js';
 import { fullName } from '../../github/types.js';
+import { headerRow } from '../common/summary.js';
 import type { TriageResult } from './run.js';
 
 export function setTriageOutputs(result: TriageResult): void {
@@ -32,14 +33,7 @@ export async function writeTriageSummary(result: TriageResult): Promise<void> {
   core.summary
     .addHeading(`Triage of ${result.ghsaId}`, 2)
     .addTable([
-      [
-        { data: 'advisory', header: true },
-        { data: 'repository', header: true },
-        { data: 'state', header: true },
-        { data: 'score', header: true },
-        { data: 'decision', header: true },
-        { data: 'release slot', header: true },
-      ],
+      headerRow('advisory', 'repository', 'state', 'score', 'decision', 'release slot'),
       [
         result.ghsaId,
         fullName(result.repository),
