@@ -2,10 +2,12 @@
 // the chunks ncc splits off for dynamic imports are minified too (scripts/minify-chunks.mjs).
 // Usage: node scripts/build.mjs [name ...]   (no names: every action and the root dispatcher)
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { ACTIONS } from './actions.mjs';
 import { minifyChunks } from './minify-chunks.mjs';
+import { sourceHash } from './source-hash.mjs';
 
+const hash = sourceHash();
 const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [...ACTIONS, 'main'];
 
 function build(name) {
@@ -17,7 +19,9 @@ function build(name) {
       { stdio: 'inherit' },
     );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`))));
-  }).then(() => minifyChunks(`dist/${name}`));
+  })
+    .then(() => minifyChunks(`dist/${name}`))
+    .then(() => writeFile(`dist/${name}/source.sha256`, `${hash}\n`));
 }
 
 for (const name of targets) await rm(`dist/${name}`, { recursive: true, force: true });

@@ -44,6 +44,7 @@ const OPERATION_IDS = [
   'search/issues-and-pull-requests',
   'teams/list-members-in-org',
   'teams/get-membership-for-user-in-org',
+  'orgs/get',
 ];
 
 const ANNOTATIONS = new Set(['description', 'example', 'examples', 'title', 'externalDocs', 'readOnly', 'writeOnly']);

@@ -1,7 +1,7 @@
 /**
  * The data of SPEC 11's announcement, built from the advisories as GitHub returns them plus the release inputs.
- * Every field a template can use is present; optional ones are null (see templates.ts). An advisory without a CVE id
- * is named by its GHSA id: nothing here ever makes up an id or a placeholder.
+ * Every field a template can use is present; optional ones are null (see src/templates/engine.ts). An advisory
+ * without a CVE id is named by its GHSA id: nothing here ever makes up an id or a placeholder.
  */
 import { scoreCvss, severityFromScore } from './cvss.js';
 import { highestUpperBound } from './version-range.js';
@@ -112,37 +112,6 @@ export interface AnnouncementData {
   /** True when every advisory has a CVE id (the list can be called "CVE(s)"). */
   readonly allHaveCve: boolean;
 }
-
-/** The fields the announcement template may use (for assertTemplateFields on a project's own template). */
-export const ANNOUNCEMENT_FIELDS = [
-  'project',
-  'version',
-  'repository',
-  'previousVersion',
-  'vulnerableBelow',
-  'upgradeCommand',
-  'versionCommand',
-  'mitigation',
-  'releaseUrl',
-  'allHaveCve',
-  'advisories[].ghsaId',
-  'advisories[].cveId',
-  'advisories[].id',
-  'advisories[].url',
-  'advisories[].summary',
-  'advisories[].severity',
-  'advisories[].cvss.version',
-  'advisories[].cvss.score',
-  'advisories[].cvss.vector',
-  'advisories[].packages[].ecosystem',
-  'advisories[].packages[].name',
-  'advisories[].packages[].vulnerableRange',
-  'advisories[].packages[].patchedVersions',
-  'advisories[].weaknesses[]',
-  'advisories[].credits[].login',
-  'advisories[].credits[].type',
-  'advisories[].creditNames[]',
-] as const;
 
 const CVE_ID = /^CVE-\d{4}-\d{4,}$/;
 

@@ -219,9 +219,3 @@ export function severityFromScore(score: number): CvssSeverity {
   if (score < 9) return 'high';
   return 'critical';
 }
-
-/** Whether a score is below the policy's low-severity threshold (SPEC 11: CVSS < 4.0 may slow the timeline). */
-export function isLowSeverity(score: number, threshold = 4.0): boolean {
-  severityFromScore(score);
-  return score < threshold;
-}

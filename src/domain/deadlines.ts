@@ -34,12 +34,15 @@ export interface DeadlineInputs {
 
 export type Deadlines = Readonly<Record<Step, Date | undefined>>;
 
-export function isLowSeverity(policy: Policy, cvssScore: number | undefined): boolean {
+/** The policy's low-severity slow-down applies: the CVSS score is known and below the policy's threshold. */
+export function lowSeveritySlowDownApplies(policy: Policy, cvssScore: number | undefined): boolean {
   return cvssScore !== undefined && cvssScore < policy.lowSeveritySlowDown.cvssBelow;
 }
 
 function stretched(policy: Policy, duration: Duration, cvssScore: number | undefined): Duration {
-  return isLowSeverity(policy, cvssScore) ? scaleDuration(duration, policy.lowSeveritySlowDown.factor) : duration;
+  return lowSeveritySlowDownApplies(policy, cvssScore)
+    ? scaleDuration(duration, policy.lowSeveritySlowDown.factor)
+    : duration;
 }
 
 const earlier = (a: Date, b: Date): Date => (a < b ? a : b);

@@ -5,7 +5,6 @@
 import { ConfigurationError } from './errors.js';
 import { inertText } from './sanitize.js';
 
-export const DEFAULT_WAIT_TIMEOUT = '5m';
 /** Waiting longer than this for GitHub to create a fork only burns runner minutes: a re-run picks it up. */
 export const MAX_WAIT_TIMEOUT_MS = 60 * 60_000;
 

@@ -28,13 +28,45 @@ interface ContentLine {
   readonly line: number;
 }
 
+/** One thing wrong in a calendar: its line, the content line there (cut at 80 characters), and what is wrong. */
+export interface IcsProblem {
+  readonly line: number;
+  readonly content?: string;
+  readonly problem: string;
+}
+
+/** What `parseIcsEvents` and `parseIcsHolidays` throw: a SyntaxError or RangeError carrying every problem found. */
+export type IcsError = (SyntaxError | RangeError) & { readonly problems: readonly IcsProblem[] };
+
+function problemAt(line: ContentLine, problem: string): IcsProblem {
+  const content = line.text.length > 80 ? `${line.text.slice(0, 77)}...` : line.text;
+  return { line: line.line, content, problem };
+}
+
 function describeProblem(line: ContentLine, problem: string): string {
-  const shown = line.text.length > 80 ? `${line.text.slice(0, 77)}...` : line.text;
-  return `iCalendar line ${line.line} (${shown}): ${problem}`;
+  return describeIcsProblem(problemAt(line, problem));
+}
+
+function describeIcsProblem({ line, content, problem }: IcsProblem): string {
+  return `iCalendar line ${line}${content === undefined ? '' : ` (${content})`}: ${problem}`;
+}
+
+function withProblems<E extends SyntaxError | RangeError>(error: E, problems: readonly IcsProblem[]): E & IcsError {
+  return Object.assign(error, { problems });
 }
 
 function lineError(line: ContentLine, problem: string): SyntaxError {
-  return new SyntaxError(describeProblem(line, problem));
+  return withProblems(new SyntaxError(describeProblem(line, problem)), [problemAt(line, problem)]);
+}
+
+function rangeError(line: ContentLine, problem: string): RangeError {
+  return withProblems(new RangeError(describeProblem(line, problem)), [problemAt(line, problem)]);
+}
+
+/** The problems an error of this module carries, each at its line; none for any other error. */
+export function icsProblems(error: unknown): readonly IcsProblem[] {
+  const problems = (error as Partial<IcsError> | null)?.problems;
+  return Array.isArray(problems) ? problems : [];
 }
 
 /** Joins folded lines (a line starting with a blank continues the previous one); drops empty lines. */
@@ -89,7 +121,10 @@ function parseContentLine(line: ContentLine): IcsProperty {
 export function parseIcsEvents(text: string): IcsEvent[] {
   const lines = unfold(text);
   const first = lines[0];
-  if (!first) throw new SyntaxError('iCalendar text is empty: expected BEGIN:VCALENDAR');
+  if (!first) {
+    const problem: IcsProblem = { line: 1, problem: 'the calendar is empty: expected BEGIN:VCALENDAR' };
+    throw withProblems(new SyntaxError('iCalendar text is empty: expected BEGIN:VCALENDAR'), [problem]);
+  }
   const open: { name: string; line: ContentLine }[] = [];
   const events: IcsEvent[] = [];
   let event: IcsProperty[] | undefined;
@@ -133,7 +168,7 @@ function parseIcsDate(property: IcsProperty): number {
   const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
   const day = ms / DAY_MS;
   if (Number.isNaN(ms) || dateKeyOfEpochDay(day).replaceAll('-', '') !== property.value) {
-    throw new RangeError(describeProblem(property, `invalid date "${property.value}" (expected YYYYMMDD)`));
+    throw rangeError(property, `invalid date "${property.value}" (expected YYYYMMDD)`);
   }
   return day;
 }
@@ -148,12 +183,12 @@ function endDay(event: IcsEvent, startDay: number, dtstart: IcsProperty): number
   if (dtend) end = parseIcsDate(dtend);
   else if (duration) {
     const match = /^\+?P(\d+)([DW])$/.exec(duration.value);
-    if (!match) throw new RangeError(describeProblem(duration, 'expected a duration like P1D or P2W'));
+    if (!match) throw rangeError(duration, 'expected a duration like P1D or P2W');
     end = startDay + Number(match[1]) * (match[2] === 'W' ? 7 : 1);
   }
   if (end <= startDay || end - startDay > MAX_EVENT_DAYS) {
     const problem = `the event must end after it starts and last at most ${MAX_EVENT_DAYS} days`;
-    throw new RangeError(describeProblem(dtend ?? duration ?? dtstart, problem));
+    throw rangeError(dtend ?? duration ?? dtstart, problem);
   }
   return end;
 }
@@ -163,7 +198,10 @@ function holidayDays(event: IcsEvent): number[] {
   const status = event.properties.find((property) => property.name === 'STATUS');
   if (status?.value.toUpperCase() === 'CANCELLED') return [];
   const dtstart = event.properties.find((property) => property.name === 'DTSTART');
-  if (!dtstart) throw new SyntaxError(`iCalendar line ${event.line}: VEVENT has no DTSTART`);
+  if (!dtstart) {
+    const problem: IcsProblem = { line: event.line, problem: 'VEVENT has no DTSTART' };
+    throw withProblems(new SyntaxError(describeIcsProblem(problem)), [problem]);
+  }
   const isDate = dtstart.params.VALUE?.toUpperCase() === 'DATE' || /^\d{8}$/.test(dtstart.value);
   if (!isDate && /^\d{8}T\d{6}Z?$/.test(dtstart.value)) return [];
   const start = parseIcsDate(dtstart);
@@ -173,10 +211,28 @@ function holidayDays(event: IcsEvent): number[] {
 
 /**
  * The dates (`YYYY-MM-DD`, sorted, unique) covered by the all-day events of a calendar; DTEND is exclusive,
- * timed and cancelled events are ignored, recurrence rules are not expanded.
+ * timed and cancelled events are ignored, recurrence rules are not expanded. A calendar that is not well nested
+ * fails at its first broken line; within a well-nested one, every event in error is reported at once (the error's
+ * `problems`), not only the first.
  */
 export function parseIcsHolidays(text: string): string[] {
-  const days = new Set(parseIcsEvents(text).flatMap(holidayDays));
+  const days = new Set<number>();
+  const failures: (SyntaxError | RangeError)[] = [];
+  for (const event of parseIcsEvents(text)) {
+    try {
+      for (const day of holidayDays(event)) days.add(day);
+    } catch (error) {
+      failures.push(error as SyntaxError | RangeError);
+    }
+  }
+  const [first] = failures;
+  if (first) {
+    if (failures.length === 1) throw first;
+    const problems = failures.flatMap(icsProblems);
+    const error = first instanceof RangeError ? new RangeError('') : new SyntaxError('');
+    error.message = problems.map(describeIcsProblem).join('; ');
+    throw withProblems(error, problems);
+  }
   return [...days].sort((a, b) => a - b).map(dateKeyOfEpochDay);
 }
 

@@ -93,7 +93,8 @@ export interface RetrospectiveAdvisoryRecord extends AdvisoryRecord {
   readonly collaborating_teams?: readonly { readonly slug: string }[] | null;
 }
 
-export interface ReportFacts {
+/** One report of the release, as the retrospective looks back at it: its advisory, tracker state and policy. */
+export interface ReleasedReport {
   readonly advisory: RetrospectiveAdvisoryRecord;
   readonly state: TrackerState;
   readonly policy: Policy;
@@ -153,43 +154,7 @@ export interface RetrospectiveData {
   readonly people: People;
 }
 
-export const RETROSPECTIVE_FIELDS = [
-  'title',
-  'project',
-  'version',
-  'repository',
-  'policy',
-  'retrospectiveWithin',
-  'releasedAt',
-  'dueAt',
-  'releaseTag',
-  'releaseUrl',
-  'announcementUrl',
-  'advisories[].ghsaId',
-  'advisories[].cveId',
-  'advisories[].id',
-  'advisories[].url',
-  'advisories[].summary',
-  'advisories[].severity',
-  'advisories[].score',
-  'advisories[].tlp',
-  'advisories[].trackingIssue',
-  'advisories[].policy',
-  'advisories[].timeline[].event',
-  'advisories[].timeline[].at',
-  'advisories[].timeline[].took',
-  'advisories[].timeline[].due',
-  'advisories[].timeline[].verdict',
-  'advisories[].deadlinesMet',
-  'advisories[].deadlinesLate',
-  'advisories[].deadlinesUnrecorded',
-  'people.collaborators[]',
-  'people.teams[]',
-  'people.fixTeam[]',
-  'people.credits[]',
-] as const;
-
-function retrospectiveAdvisory(facts: ReportFacts, now: Date): RetrospectiveAdvisory {
+function retrospectiveAdvisory(facts: ReleasedReport, now: Date): RetrospectiveAdvisory {
   const announced = announcedAdvisory(facts.advisory);
   const timeline = retrospectiveTimeline(facts.policy, facts.state, announced.cveId, now);
   return {
@@ -212,7 +177,7 @@ function retrospectiveAdvisory(facts: ReportFacts, now: Date): RetrospectiveAdvi
 
 const unique = (items: readonly string[]): string[] => [...new Set(items)].sort((a, b) => a.localeCompare(b));
 
-export function peopleInvolved(reports: readonly ReportFacts[]): People {
+export function peopleInvolved(reports: readonly ReleasedReport[]): People {
   return {
     collaborators: unique(reports.flatMap((r) => (r.advisory.collaborating_users ?? []).map((u) => u.login))),
     teams: unique(reports.flatMap((r) => (r.advisory.collaborating_teams ?? []).map((t) => t.slug))),
@@ -226,7 +191,7 @@ export function retrospectiveTitle(project: string, version: string): string {
 }
 
 export function buildRetrospectiveData(
-  reports: readonly ReportFacts[],
+  reports: readonly ReleasedReport[],
   inputs: RetrospectiveInputs,
 ): RetrospectiveData {
   return {

@@ -4,7 +4,7 @@
  */
 import {
   computeDeadlines,
-  isLowSeverity,
+  lowSeveritySlowDownApplies,
   STEPS,
   type DeadlineStatus,
   type DueSoonRule,
@@ -64,8 +64,8 @@ export interface AdvisoryFacts {
   readonly maintainerDraft: boolean;
 }
 
-/** One report: its advisory (when readable) and its tracking issue's state block (when it has one). */
-export interface ReportFacts {
+/** What is on record of one report: its advisory (when readable) and its tracking issue's state block (if any). */
+export interface ReportRecords {
   readonly key: string;
   readonly repository: string | null;
   readonly advisory?: AdvisoryFacts | undefined;
@@ -111,19 +111,19 @@ type Completion = { readonly at: Date | undefined } | undefined;
 const doneAt = (at: Date | undefined): Completion => (at ? { at } : undefined);
 const doneSometime = (condition: boolean): Completion => (condition ? { at: undefined } : undefined);
 
-export function receivedAtOf(facts: ReportFacts): Date {
+export function receivedAtOf(facts: ReportRecords): Date {
   const recorded = date(facts.state?.receivedAt);
   if (recorded) return recorded;
   if (facts.advisory) return facts.advisory.createdAt;
   throw new Error(`report ${facts.key} has neither a tracker state nor an advisory`);
 }
 
-export function publishedAtOf(facts: ReportFacts): Date | undefined {
+export function publishedAtOf(facts: ReportRecords): Date | undefined {
   return date(facts.state?.publishedAt) ?? facts.advisory?.publishedAt;
 }
 
 /** Rejected, closed or withdrawn: nothing is due any more. */
-export function isClosed(facts: ReportFacts): boolean {
+export function isClosed(facts: ReportRecords): boolean {
   const phase = facts.advisory?.phase;
   if (phase === 'published' || facts.state?.publishedAt) return false;
   return (
@@ -132,13 +132,13 @@ export function isClosed(facts: ReportFacts): boolean {
 }
 
 /** The fork as far as the sweep knows: the advisory's own field when it was read, else the tracker's record. */
-export function forkOf(facts: ReportFacts): string | null {
+export function forkOf(facts: ReportRecords): string | null {
   if (facts.advisory) return facts.advisory.privateFork;
   const fork = facts.state?.fork;
   return fork && !facts.state?.forkDeletedAt ? fork.fullName : null;
 }
 
-function completions(facts: ReportFacts, receivedAt: Date): Readonly<Record<Step, Completion>> {
+function completions(facts: ReportRecords, receivedAt: Date): Readonly<Record<Step, Completion>> {
   const state = facts.state;
   const advisory = facts.advisory;
   const published = publishedAtOf(facts);
@@ -171,7 +171,7 @@ function stepStatus(
   return remaining <= rule.withinMs || remaining <= whole * rule.fraction ? 'due-soon' : 'on-time';
 }
 
-function stageOf(facts: ReportFacts, done: Readonly<Record<Step, Completion>>, fork: string | null): Stage {
+function stageOf(facts: ReportRecords, done: Readonly<Record<Step, Completion>>, fork: string | null): Stage {
   const reached: Readonly<Record<Stage, boolean>> = {
     received: true,
     acknowledged: Boolean(done.acknowledge),
@@ -194,7 +194,7 @@ function reportStatus(closed: boolean, steps: readonly StepAssessment[]): Report
 }
 
 /** Where one report stands at `now` under `policy`. */
-export function assessReport(policy: Policy, facts: ReportFacts, now: Date, rule: DueSoonRule): ReportAssessment {
+export function assessReport(policy: Policy, facts: ReportRecords, now: Date, rule: DueSoonRule): ReportAssessment {
   const receivedAt = receivedAtOf(facts);
   const cvssScore = facts.state?.cvss?.score ?? facts.advisory?.cvssScore;
   const done = completions(facts, receivedAt);
@@ -215,7 +215,7 @@ export function assessReport(policy: Policy, facts: ReportFacts, now: Date, rule
     policyName: policy.name,
     receivedAt,
     severity: facts.advisory?.severity ?? facts.state?.severity ?? null,
-    lowSeverity: isLowSeverity(policy, cvssScore),
+    lowSeverity: lowSeveritySlowDownApplies(policy, cvssScore),
     stage: stageOf(facts, done, fork),
     status: reportStatus(closed, steps),
     steps,

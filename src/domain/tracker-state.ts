@@ -45,10 +45,21 @@ export interface TrackerState {
   closedAt?: string;
   /** sla-check's last verdict and its status comment, so a sweep with nothing new writes nothing. */
   sla?: SlaRecord;
+  /** Publication approvals, one per person: `/release approve` by an active member of the response team. */
+  approvals?: ReleaseApproval[];
   /** `<step>` keys already escalated, so a breach notifies once. */
   escalated: Step[];
   /** Idempotency keys of notifications already sent (webhooks, comments). */
   notified: string[];
+}
+
+/** One person's approval of the publication, recorded by triage from a `/release approve` comment. */
+export interface ReleaseApproval {
+  readonly login: string;
+  /** When the comment was made (ISO 8601). */
+  readonly at: string;
+  /** The comment's id, to find it again. */
+  readonly comment?: number;
 }
 
 /** sla-check's record in the state block. */

@@ -1,4 +1,4 @@
-import { advisoryPermissionError, hasStatus, PERMISSIONS } from './errors.js';
+import { advisoryPermissionError, hasStatus, isHttpError, PERMISSIONS } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { Advisory, AdvisoryState, RepoRef } from './types.js';
 
@@ -156,4 +156,72 @@ export async function createTemporaryFork(
       `${PERMISSIONS.advisoriesWrite}" and "${PERMISSIONS.administration}`,
     );
   }
+}
+
+/** What a CVE request came to: made now, or GitHub already had one for the advisory. */
+export type CveRequestOutcome = 'requested' | 'already-requested';
+
+/**
+ * `requestCve`, counting a request GitHub already has as made. GitHub answers 422 to a second CVE request and shows
+ * no "requested" flag on the advisory. A run that requested one and then died, or lost GitHub's answer to a 502, has
+ * made the request: a later run must count it as made rather than fail on it forever.
+ */
+export async function requestCveOnce(client: GitHubClient, ref: RepoRef, ghsaId: string): Promise<CveRequestOutcome> {
+  try {
+    await requestCve(client, ref, ghsaId);
+    return 'requested';
+  } catch (error) {
+    const already = /already (been )?requested/i.test(error instanceof Error ? error.message : '');
+    if (hasStatus(error, 422) && already) return 'already-requested';
+    throw error;
+  }
+}
+
+/** A repository's advisories (every state), or undefined when the token cannot list them (GitHub answers 403 or 404). */
+export async function listRepoAdvisoriesIfVisible(client: GitHubClient, ref: RepoRef): Promise<Advisory[] | undefined> {
+  try {
+    return await listRepoAdvisories(client, ref);
+  } catch (error) {
+    if (hasStatus(error, 403, 404)) return undefined;
+    throw error;
+  }
+}
+
+/** What asking GitHub to publish a draft advisory came to: published (GitHub's answer), or refused in its words. */
+export type PublishAttempt =
+  { readonly published: true; readonly advisory: Advisory } | { readonly published: false; readonly refusal: string };
+
+/**
+ * Publishes a draft advisory. GitHub's refusal (a 422 such as `vulnerabilities: An advisory needs at least one
+ * affected product`) comes back as its message, field errors and status, without the docs link. A missing
+ * permission is thrown as `updateAdvisory` throws it, and so is anything that is not an answer from GitHub.
+ */
+export async function publishDraftAdvisory(
+  client: GitHubClient,
+  ref: RepoRef,
+  ghsaId: string,
+): Promise<PublishAttempt> {
+  try {
+    return { published: true, advisory: await updateAdvisory(client, ref, ghsaId, { state: 'published' }) };
+  } catch (error) {
+    if (!isHttpError(error)) throw error;
+    return { published: false, refusal: advisoryRefusalText(error) };
+  }
+}
+
+/** GitHub's message and its field errors, then the status: `Validation Failed (422); vulnerabilities: …`. */
+function advisoryRefusalText(error: { readonly status: number; readonly message: string }): string {
+  const data = (error as { response?: { data?: unknown } }).response?.data;
+  const body = typeof data === 'object' && data !== null ? (data as { message?: unknown; errors?: unknown }) : {};
+  const fieldErrors = Array.isArray(body.errors) ? body.errors.map(advisoryFieldErrorText).filter(Boolean) : [];
+  const message = typeof body.message === 'string' ? body.message : error.message;
+  return [`${message} (${error.status})`, ...fieldErrors].join('; ');
+}
+
+function advisoryFieldErrorText(entry: unknown): string {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry !== 'object' || entry === null) return '';
+  const { field, code, message } = entry as { field?: unknown; code?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : typeof code === 'string' ? code : '';
+  return typeof field === 'string' ? `${field}: ${text}` : text;
 }

@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { ConfigurationError } from '../domain/errors.js';
+import { enterpriseServerGap, isEnterpriseServer } from './errors.js';
 import { rememberRetryBase } from './retry-base.js';
 
 export const API_VERSION = '2022-11-28';
@@ -21,8 +21,15 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
  */
 export type ApiPacing = 'github' | 'none';
 
+/** Where the client reports what the job should know: rate-limit waits, and the token to mask. */
+export interface ClientLog {
+  warning(message: string): void;
+  setSecret(value: string): void;
+}
+
 export interface ClientOptions {
   readonly token: string;
+  readonly log: ClientLog;
   readonly apiUrl?: string | undefined;
   readonly pacing?: ApiPacing;
   readonly retries?: number;
@@ -39,13 +46,36 @@ function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
   return value;
 }
 
-export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv = process.env): ClientOptions {
-  return { token, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env) };
+export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv, log: ClientLog): ClientOptions {
+  return { token, log, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env) };
+}
+
+/**
+ * Every request the client sends (REST, each page of a paginated list, GraphQL, each retry) carries
+ * `X-GitHub-Api-Version`. Octokit ignores a top-level `headers` constructor option, so the header goes on in a
+ * `before` hook: hooks added last run first, so retry, throttling and auth all see it.
+ */
+function pinApiVersion(client: GitHubClient): void {
+  client.hook.before('request', (options) => {
+    options.headers['x-github-api-version'] = API_VERSION;
+  });
+}
+
+/**
+ * On GitHub Enterprise Server, a 404 from a repository-advisory endpoint is the server lacking the endpoint, not a
+ * missing advisory or permission: the request fails with that explanation (errors.ts) instead of the bare 404, before
+ * any caller reads the 404 as "not visible" or "no such advisory".
+ */
+function explainEnterpriseServerGaps(client: GitHubClient, apiUrl: string | undefined): void {
+  if (!isEnterpriseServer(apiUrl)) return;
+  client.hook.error('request', (error, request) => {
+    throw enterpriseServerGap(error, request, apiUrl) ?? error;
+  });
 }
 
 /** The one place a GitHub client is built: retry (not on 4xx but rate limits), throttling, pinned API version. */
 export function createClient(options: ClientOptions): GitHubClient {
-  core.setSecret(options.token);
+  options.log.setSecret(options.token);
   const fast = options.pacing === 'none';
   const unspaced = (): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
   const writeLimits = fast ? { write: unspaced(), notifications: unspaced() } : {};
@@ -54,7 +84,6 @@ export function createClient(options: ClientOptions): GitHubClient {
     {
       baseUrl: options.apiUrl ?? 'https://api.github.com',
       userAgent: USER_AGENT,
-      headers: { 'x-github-api-version': API_VERSION },
       retry: {
         doNotRetry: [400, 401, 403, 404, 410, 422, 451],
         retries: options.retries ?? 3,
@@ -64,14 +93,14 @@ export function createClient(options: ClientOptions): GitHubClient {
         ...writeLimits,
         onRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
           const waits = retryCount < 2 && retryAfter <= MAX_RATE_LIMIT_WAIT_S;
-          core.warning(
+          options.log.warning(
             `Primary rate limit hit on ${requestOptions.method} ${requestOptions.url}; ` +
               (waits ? `retrying in ${retryAfter} s.` : `it resets in ${retryAfter} s, too long to wait in a job.`),
           );
           return waits;
         },
         onSecondaryRateLimit: (retryAfter, requestOptions, _octokit, retryCount) => {
-          core.warning(
+          options.log.warning(
             `Secondary rate limit hit on ${requestOptions.method} ${requestOptions.url}; retrying in ${retryAfter} s.`,
           );
           return retryCount < 3;
@@ -81,6 +110,8 @@ export function createClient(options: ClientOptions): GitHubClient {
     retry,
     throttling,
   );
+  pinApiVersion(client);
+  explainEnterpriseServerGaps(client, options.apiUrl);
   rememberRetryBase(client, fast ? 100 : 1000);
   return client;
 }

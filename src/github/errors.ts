@@ -1,4 +1,4 @@
-import { PermissionError } from '../domain/errors.js';
+import { ConfigurationError, PermissionError } from '../domain/errors.js';
 
 interface HttpError {
   readonly status: number;
@@ -81,4 +81,51 @@ export function tokenProblem(
   if (isRateLimited(error)) return { message: rateLimitText(error as HttpError), configuration: false };
   if (hasStatus(error, 401)) return { message: REJECTED_TOKEN, configuration: true };
   return undefined;
+}
+
+/**
+ * GitHub Enterprise Server serves its REST API under `https://HOST/api/v3` (GraphQL at `/api/graphql`); GitHub.com
+ * at `https://api.github.com`, GitHub Enterprise Cloud with data residency at `https://api.SUBDOMAIN.ghe.com`. A
+ * local emulator or proxy is neither: only the `/api/v3` base marks Enterprise Server.
+ */
+export function isEnterpriseServer(apiUrl: string | undefined): boolean {
+  if (!apiUrl) return false;
+  try {
+    return /\/api\/v3\/?$/.test(new URL(apiUrl).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The REST paths GitHub Enterprise Server (every 3.x release) does not have: repository security advisories (list,
+ * get, update, CVE request, temporary private fork, comments, the organization-wide list) and private vulnerability
+ * reporting. Its REST reference lists only the global advisories (`/advisories`) under "Security advisories".
+ */
+const NOT_ON_ENTERPRISE_SERVER = /\/security-advisories(?:[/?]|$)|\/private-vulnerability-reporting(?:[/?]|$)/;
+
+export const ENTERPRISE_SERVER_GAP =
+  'GitHub Enterprise Server has no repository security advisories: the feature, its REST API and private ' +
+  'vulnerability reporting exist only on GitHub.com and GitHub Enterprise Cloud (no Enterprise Server 3.x release ' +
+  'offers them). The actions that read or write advisories (ack-report, sla-check, triage, create-temp-fork, ' +
+  'publish-announcement, and release-gate with advisory preconditions) cannot run against it; release-gate checking ' +
+  'the release window alone can. See "GitHub Enterprise Server" in the README.';
+
+/**
+ * What a 404 from an advisory endpoint means on GitHub Enterprise Server: not a missing permission or advisory, but
+ * an endpoint the server does not have. Undefined for any other error, server or path.
+ */
+export function enterpriseServerGap(
+  error: unknown,
+  request: { readonly method?: string; readonly url?: string },
+  apiUrl: string | undefined,
+): ConfigurationError | undefined {
+  if (!isEnterpriseServer(apiUrl) || !hasStatus(error, 404)) return undefined;
+  const url = request.url ?? '';
+  if (!NOT_ON_ENTERPRISE_SERVER.test(url)) return undefined;
+  const route = url.startsWith('http') ? new URL(url).pathname : url;
+  return new ConfigurationError(
+    `${request.method ?? 'GET'} ${route} answered 404 at ${apiUrl}. ${ENTERPRISE_SERVER_GAP}`,
+    'GITHUB_API_URL',
+  );
 }

@@ -158,3 +158,61 @@ export async function postOnce(
   await createComment(client, ref, issueNumber, `${body.trimEnd()}\n\n${marker}`);
   return 'created';
 }
+
+/** The issue, or undefined when it is gone (deleted: 410, or not found: 404). */
+export async function getIssueUnlessGone(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+): Promise<Issue | undefined> {
+  try {
+    return await getIssue(client, ref, issueNumber);
+  } catch (error) {
+    if (hasStatus(error, 404, 410)) return undefined;
+    throw error;
+  }
+}
+
+/** Edits a comment; undefined when it no longer exists (404), e.g. deleted by hand. */
+export async function updateCommentUnlessGone(
+  client: GitHubClient,
+  ref: RepoRef,
+  commentId: number,
+  body: string,
+): Promise<IssueComment | undefined> {
+  try {
+    return await updateComment(client, ref, commentId, body);
+  } catch (error) {
+    if (hasStatus(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Updates an issue without octokit's blind retry: a retry after a lost answer would send a body computed from an
+ * older read again. The tracker's writer (actions/common/tracker.ts) re-reads and decides instead.
+ */
+export async function updateIssueWithoutRetry(
+  client: GitHubClient,
+  ref: RepoRef,
+  issueNumber: number,
+  update: IssueUpdate,
+): Promise<Issue> {
+  const { data } = await client.rest.issues.update({ ...ref, issue_number: issueNumber, ...update, ...NO_BLIND_RETRY });
+  return data;
+}
+
+/** A comment by its id; undefined when it no longer exists (404, deleted). */
+export async function getCommentUnlessGone(
+  client: GitHubClient,
+  ref: RepoRef,
+  commentId: number,
+): Promise<IssueComment | undefined> {
+  try {
+    const { data } = await client.rest.issues.getComment({ ...ref, comment_id: commentId });
+    return data;
+  } catch (error) {
+    if (hasStatus(error, 404)) return undefined;
+    throw error;
+  }
+}

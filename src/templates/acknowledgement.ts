@@ -1,25 +1,12 @@
 /**
  * What the reporter is told when the report is acknowledged (SPEC 11 step 1: "respond to any report", "updating the
  * reporter on the disclosure timeline"): thanks, what happens next and the policy's dates, in UTC. A project
- * replaces it with the `ack-template` input (a Handlebars file in the workspace) using the fields below.
+ * replaces it with the `ack-template` input (a Handlebars file in the workspace) using the fields of
+ * AcknowledgementData.
  */
-export const ACKNOWLEDGEMENT_TEMPLATE_NAME = 'acknowledgement (built-in)';
+import { builtinTemplate } from './builtin.js';
 
-/** The fields an acknowledgement template may use; nullable ones are `null` when unknown. */
-export const ACKNOWLEDGEMENT_FIELDS = [
-  'ghsaId',
-  'repository',
-  'receivedAt',
-  'acknowledgedAt',
-  'ackDeadline',
-  'triageDue',
-  'fixReleaseTarget',
-  'disclosureDeadline',
-  'late',
-  'policy',
-  'contact',
-] as const;
-
+/** The data of an acknowledgement template; nullable fields are `null` when unknown. */
 export interface AcknowledgementData {
   /** Null for a report filed by hand (an issue in the tracker). */
   readonly ghsaId: string | null;
@@ -38,7 +25,9 @@ export interface AcknowledgementData {
   readonly contact: string | null;
 }
 
-export const ACKNOWLEDGEMENT_TEMPLATE = `Thank you for your report{{#if ghsaId}} ({{ghsaId}}{{#if repository}} in {{code repository}}{{/if}}){{/if}}. We received it on {{date receivedAt}} and the security response team is on it.
+export const ACKNOWLEDGEMENT_TEMPLATE = builtinTemplate<AcknowledgementData>({
+  name: 'acknowledgement (built-in)',
+  source: `Thank you for your report{{#if ghsaId}} ({{ghsaId}}{{#if repository}} in {{code repository}}{{/if}}){{/if}}. We received it on {{date receivedAt}} and the security response team is on it.
 {{#if late}}
 
 We are sorry for the late answer: our policy is to acknowledge every report by {{date ackDeadline}}.
@@ -54,34 +43,34 @@ We will keep you updated as the timeline firms up, and we would like to credit y
 Please keep the details private until the advisory is published.
 
 {{#if contact}}You can reach the team at {{md contact}}.{{else}}Reply to this message to reach the team.{{/if}}
-`;
-
-/** Data that exercises every branch of a template: rendered once before anything is written. */
-export const ACKNOWLEDGEMENT_SAMPLES: readonly AcknowledgementData[] = [
-  {
-    ghsaId: 'GHSA-2222-3333-4444',
-    repository: 'example-org/example',
-    receivedAt: '2026-01-05T09:00:00.000Z',
-    acknowledgedAt: '2026-01-08T09:00:00.000Z',
-    ackDeadline: '2026-01-07T09:00:00.000Z',
-    triageDue: '2026-01-12T09:00:00.000Z',
-    fixReleaseTarget: '2026-01-26T09:00:00.000Z',
-    disclosureDeadline: '2026-04-05T09:00:00.000Z',
-    late: true,
-    policy: 'spec11',
-    contact: 'security@example.org',
-  },
-  {
-    ghsaId: null,
-    repository: null,
-    receivedAt: '2026-01-05T09:00:00.000Z',
-    acknowledgedAt: '2026-01-05T10:00:00.000Z',
-    ackDeadline: '2026-01-07T09:00:00.000Z',
-    triageDue: '2026-01-12T09:00:00.000Z',
-    fixReleaseTarget: '2026-01-26T09:00:00.000Z',
-    disclosureDeadline: '2026-04-05T09:00:00.000Z',
-    late: false,
-    policy: 'spec11',
-    contact: null,
-  },
-];
+`,
+  // A late acknowledgement of an advisory with a contact, and a timely one of a report filed by hand without.
+  samples: [
+    {
+      ghsaId: 'GHSA-2222-3333-4444',
+      repository: 'example-org/example',
+      receivedAt: '2026-01-05T09:00:00.000Z',
+      acknowledgedAt: '2026-01-08T09:00:00.000Z',
+      ackDeadline: '2026-01-07T09:00:00.000Z',
+      triageDue: '2026-01-12T09:00:00.000Z',
+      fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      late: true,
+      policy: 'spec11',
+      contact: 'security@example.org',
+    },
+    {
+      ghsaId: null,
+      repository: null,
+      receivedAt: '2026-01-05T09:00:00.000Z',
+      acknowledgedAt: '2026-01-05T10:00:00.000Z',
+      ackDeadline: '2026-01-07T09:00:00.000Z',
+      triageDue: '2026-01-12T09:00:00.000Z',
+      fixReleaseTarget: '2026-01-26T09:00:00.000Z',
+      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      late: false,
+      policy: 'spec11',
+      contact: null,
+    },
+  ],
+});

@@ -1,15 +1,18 @@
 /**
  * SPEC 11's announcement template (seeds/003, "A template of the announcement could be"), in Handlebars. The first
- * line is the subject. A project supplies its own through the `template` input: the fields are ANNOUNCEMENT_FIELDS
- * of src/domain/announcement.ts, optional ones are null (test them with `{{#if}}`), and advisory text (the summary)
- * goes through `{{md ...}}`.
+ * line is the subject. A project supplies its own through the `template` input: the fields are those of
+ * AnnouncementData (src/domain/announcement.ts), optional ones are null (test them with `{{#if}}`), and advisory
+ * text (the summary) goes through `{{md ...}}`.
  *
  * `id` is the CVE id, or the advisory's GHSA id when no CVE has been assigned: the announcement never shows a made-up
  * id, and says so when it lists a GHSA id.
  */
-export const ANNOUNCEMENT_TEMPLATE_NAME = 'announcement (built-in)';
+import type { AnnouncementData } from '../domain/announcement.js';
+import { builtinTemplate } from './builtin.js';
 
-export const ANNOUNCEMENT_TEMPLATE = `Subject: Security release of {{project}} {{version}} is now available
+export const ANNOUNCEMENT_TEMPLATE = builtinTemplate<AnnouncementData>({
+  name: 'announcement (built-in)',
+  source: `Subject: Security release of {{project}} {{version}} is now available
 
 Hello {{project}} Community,
 
@@ -72,4 +75,36 @@ The release notes: {{releaseUrl}}
 {{/if}}
 
 {{/each}}
-`;
+`,
+  samples: [
+    {
+      project: 'example',
+      version: '1.4.2',
+      repository: 'example-org/example',
+      previousVersion: '1.4.1',
+      vulnerableBelow: '1.4.2',
+      upgradeCommand: 'pip install --upgrade example',
+      versionCommand: 'example --version',
+      mitigation: 'Do not extract archives from untrusted sources.',
+      releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2',
+      allHaveCve: true,
+      advisories: [
+        {
+          ghsaId: 'GHSA-2222-3333-4444',
+          cveId: 'CVE-2026-12345',
+          id: 'CVE-2026-12345',
+          url: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+          summary: 'Path traversal in `extract_archive`',
+          severity: 'high',
+          cvss: { version: '3.1', score: 7.5, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:H/A:N' },
+          packages: [
+            { ecosystem: 'pip', name: 'example', vulnerableRange: '>= 1.0.0, < 1.4.2', patchedVersions: '1.4.2' },
+          ],
+          weaknesses: ['CWE-22: Improper Limitation of a Pathname to a Restricted Directory'],
+          credits: [{ login: 'octocat', type: 'reporter' }],
+          creditNames: ['octocat (reporter)'],
+        },
+      ],
+    },
+  ],
+});

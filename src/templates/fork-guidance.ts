@@ -1,14 +1,25 @@
 /**
  * The `fork` section of the tracking issue: where the fix is made, and how to test it when CI cannot run there.
- * Rendered with the strict templates of `src/domain/templates.ts`; a project can supply its own through the
- * `guidance-template` input, using the fields below.
+ * Rendered with the strict templates of `src/templates/engine.ts`; a project can supply its own through the
+ * `guidance-template` input, using the fields of ForkGuidanceData.
  */
-export const FORK_GUIDANCE_TEMPLATE_NAME = 'fork-guidance';
+import { builtinTemplate } from './builtin.js';
 
-/** The fields a fork guidance template may use (`testCommand` is null when not given). */
-export const FORK_GUIDANCE_FIELDS = ['ghsaId', 'repository', 'fork', 'forkUrl', 'cloneUrl', 'testCommand'] as const;
+export interface ForkGuidanceData {
+  readonly ghsaId: string;
+  /** `owner/name` of the advisory's repository. */
+  readonly repository: string;
+  /** `owner/name` of the temporary private fork. */
+  readonly fork: string;
+  readonly forkUrl: string;
+  readonly cloneUrl: string;
+  /** The `test-command` input; null when not given. */
+  readonly testCommand: string | null;
+}
 
-export const FORK_GUIDANCE_TEMPLATE = `### Temporary private fork
+export const FORK_GUIDANCE_TEMPLATE = builtinTemplate<ForkGuidanceData>({
+  name: 'fork-guidance',
+  source: `### Temporary private fork
 
 The fix for {{ghsaId}} is made in the advisory's temporary private fork [{{fork}}]({{forkUrl}}) of {{repository}}.
 Only the advisory's collaborators can see it; add people to the advisory to give them access.
@@ -29,4 +40,23 @@ git clone {{cloneUrl}}
    {{repository}} runs on the default branch after the merge.
 
 The fork is deleted once the advisory is published or closed (\`create-temp-fork\` with \`mode: cleanup\`).
-`;
+`,
+  samples: [
+    {
+      ghsaId: 'GHSA-2222-3333-4444',
+      repository: 'example-org/example',
+      fork: 'example-org/example-ghsa-2222-3333-4444',
+      forkUrl: 'https://github.com/example-org/example-ghsa-2222-3333-4444',
+      cloneUrl: 'https://github.com/example-org/example-ghsa-2222-3333-4444.git',
+      testCommand: 'npm test',
+    },
+    {
+      ghsaId: 'GHSA-2222-3333-4444',
+      repository: 'example-org/example',
+      fork: 'example-org/example-ghsa-2222-3333-4444',
+      forkUrl: 'https://github.com/example-org/example-ghsa-2222-3333-4444',
+      cloneUrl: 'https://github.com/example-org/example-ghsa-2222-3333-4444.git',
+      testCommand: null,
+    },
+  ],
+});

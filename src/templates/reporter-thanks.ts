@@ -1,21 +1,9 @@
 /**
  * The thank-you posted on each published advisory for its reporter (conda-forge: "notify the reporter"), crediting
- * them as the advisory's credits say. A project supplies its own through `thanks-template` with REPORTER_THANKS_FIELDS.
+ * them as the advisory's credits say. A project supplies its own through `thanks-template`, using the fields of
+ * ReporterThanksData.
  */
-export const REPORTER_THANKS_TEMPLATE_NAME = 'reporter-thanks (built-in)';
-
-export const REPORTER_THANKS_FIELDS = [
-  'reporter',
-  'ghsaId',
-  'cveId',
-  'id',
-  'url',
-  'project',
-  'version',
-  'releaseUrl',
-  'announcementUrl',
-  'creditTypes[]',
-] as const;
+import { builtinTemplate } from './builtin.js';
 
 export interface ReporterThanksData {
   /** The reporter's GitHub login. */
@@ -33,7 +21,9 @@ export interface ReporterThanksData {
   readonly creditTypes: readonly string[];
 }
 
-export const REPORTER_THANKS_TEMPLATE = `Thank you, @{{reporter}}, for reporting this vulnerability to us privately and for working with us on
+export const REPORTER_THANKS_TEMPLATE = builtinTemplate<ReporterThanksData>({
+  name: 'reporter-thanks (built-in)',
+  source: `Thank you, @{{reporter}}, for reporting this vulnerability to us privately and for working with us on
 its coordinated disclosure.
 
 The fix is released in {{project}} {{version}}{{#if releaseUrl}} ({{releaseUrl}}){{/if}}, and {{id}} is now published:
@@ -44,4 +34,19 @@ The advisory credits you as {{join creditTypes " and "}}.
 {{else}}
 The advisory does not credit you by name. If you would like to be credited, reply here and we will add you.
 {{/if}}
-`;
+`,
+  samples: [
+    {
+      reporter: 'octocat',
+      ghsaId: 'GHSA-2222-3333-4444',
+      cveId: 'CVE-2026-12345',
+      id: 'CVE-2026-12345',
+      url: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+      project: 'example',
+      version: '1.4.2',
+      releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2',
+      announcementUrl: 'https://github.com/example-org/example/discussions/7',
+      creditTypes: ['reporter'],
+    },
+  ],
+});

@@ -1,12 +1,15 @@
 /**
  * The blameless retrospective opened in the private tracker after the release (SPEC 11 "Notes"; Stacklok: "1-3 days
  * after the Release Date"). The timeline is filled from the tracker state; the prompts are for the team. A project
- * supplies its own through `retrospective-template` with the fields RETROSPECTIVE_FIELDS of
- * src/domain/retrospective.ts.
+ * supplies its own through `retrospective-template`, using the fields of RetrospectiveData
+ * (src/domain/retrospective.ts).
  */
-export const RETROSPECTIVE_TEMPLATE_NAME = 'retrospective (built-in)';
+import type { RetrospectiveData } from '../domain/retrospective.js';
+import { builtinTemplate } from './builtin.js';
 
-export const RETROSPECTIVE_TEMPLATE = `## {{title}}
+export const RETROSPECTIVE_TEMPLATE = builtinTemplate<RetrospectiveData>({
+  name: 'retrospective (built-in)',
+  source: `## {{title}}
 
 A blameless look back at the security release of {{project}} {{version}} ({{code repository}}), released
 {{date releasedAt}}. **Due {{date dueAt}}** (policy {{code policy}}: within {{retrospectiveWithin}} of the release).
@@ -60,4 +63,52 @@ when the step was done.
 -
 
 Close this issue when the retrospective is done.
-`;
+`,
+  samples: [
+    {
+      title: 'Retrospective: security release example 1.4.2',
+      project: 'example',
+      version: '1.4.2',
+      repository: 'example-org/example',
+      policy: 'spec11',
+      retrospectiveWithin: '3 days',
+      releasedAt: '2026-01-26T16:05:00.000Z',
+      dueAt: '2026-01-29T16:05:00.000Z',
+      releaseTag: 'v1.4.2',
+      releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2',
+      announcementUrl: 'https://github.com/example-org/example/discussions/7',
+      advisories: [
+        {
+          ghsaId: 'GHSA-2222-3333-4444',
+          cveId: 'CVE-2026-12345',
+          id: 'CVE-2026-12345',
+          url: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+          summary: 'Path traversal in `extract_archive`',
+          severity: 'high',
+          score: 7.5,
+          tlp: 'AMBER',
+          trackingIssue: 12,
+          policy: 'spec11',
+          timeline: [
+            {
+              event: 'Acknowledged',
+              at: '2026-01-05T11:00:00.000Z',
+              took: '2 h',
+              due: '2026-01-07T09:00:00.000Z',
+              verdict: 'met',
+            },
+          ],
+          deadlinesMet: 1,
+          deadlinesLate: 0,
+          deadlinesUnrecorded: 0,
+        },
+      ],
+      people: {
+        collaborators: ['alice'],
+        teams: ['maintainers'],
+        fixTeam: ['bob'],
+        credits: ['octocat (reporter)'],
+      },
+    },
+  ],
+});

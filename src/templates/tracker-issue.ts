@@ -2,32 +2,16 @@
  * The `report` section of a tracking issue in the private tracker: what came in, from where, and when it must be
  * acknowledged. It is the one place the advisory's summary and description are copied to (rendered inert through
  * `md`). ack-report adds the acknowledgement and checklist sections and the state block around it. A project
- * replaces it with the `tracker-template` input (a Handlebars file in the workspace) using the fields below.
+ * replaces it with the `tracker-template` input (a Handlebars file in the workspace) using the fields of
+ * TrackerIssueData.
  */
-export const TRACKER_ISSUE_TEMPLATE_NAME = 'tracker-issue (built-in)';
+import { builtinTemplate } from './builtin.js';
 
-/** The fields a tracker issue template may use; nullable ones are `null` when unknown. */
-export const TRACKER_ISSUE_FIELDS = [
-  'key',
-  'ghsaId',
-  'reportUrl',
-  'repository',
-  'source',
-  'state',
-  'severity',
-  'reporter',
-  'summary',
-  'description',
-  'receivedAt',
-  'ackDeadline',
-  'acknowledgedAt',
-  'late',
-  'policy',
-] as const;
-
-export interface TrackerIssueData {
-  /** The GHSA id, or `issue-<n>` for a report filed by hand in the tracker. */
-  readonly key: string;
+/**
+ * What the tracker template says about the report itself, as it came in: where from, its identifiers and its text.
+ * The dates around it come from the tracker state and the policy.
+ */
+export interface ReportIntakeFacts {
   readonly ghsaId: string | null;
   /** The advisory's page; null for a report filed as an issue (the issue is the report). */
   readonly reportUrl: string | null;
@@ -43,6 +27,12 @@ export interface TrackerIssueData {
   readonly summary: string | null;
   /** Untrusted, embargoed: render through `md`. */
   readonly description: string | null;
+}
+
+/** The data of a tracker issue template; nullable fields are `null` when unknown. */
+export interface TrackerIssueData extends ReportIntakeFacts {
+  /** The GHSA id, or `issue-<n>` for a report filed by hand in the tracker. */
+  readonly key: string;
   readonly receivedAt: string;
   readonly ackDeadline: string;
   /** Null until the acknowledgement is made. */
@@ -51,7 +41,22 @@ export interface TrackerIssueData {
   readonly policy: string;
 }
 
-export const TRACKER_ISSUE_TEMPLATE = `## Security report {{key}}
+/** A report that came by other means (e-mail) and was filed by hand as an issue in the tracker: no advisory. */
+export const ISSUE_REPORT_FACTS: ReportIntakeFacts = {
+  ghsaId: null,
+  reportUrl: null,
+  repository: null,
+  source: 'issue filed in the tracker',
+  state: 'filed by hand',
+  severity: null,
+  reporter: null,
+  summary: null,
+  description: null,
+};
+
+export const TRACKER_ISSUE_TEMPLATE = builtinTemplate<TrackerIssueData>({
+  name: 'tracker-issue (built-in)',
+  source: `## Security report {{key}}
 
 | | |
 |---|---|
@@ -77,53 +82,34 @@ export const TRACKER_ISSUE_TEMPLATE = `## Security report {{key}}
 
 {{md description}}
 {{/if}}
-`;
-
-/** What the tracker template says about the report itself; the dates come from the state and the policy. */
-export type ReportFacts = Pick<
-  TrackerIssueData,
-  'ghsaId' | 'reportUrl' | 'repository' | 'source' | 'state' | 'severity' | 'reporter' | 'summary' | 'description'
->;
-
-/** A report that came by other means (e-mail) and was filed by hand as an issue in the tracker: no advisory. */
-export const ISSUE_REPORT_FACTS: ReportFacts = {
-  ghsaId: null,
-  reportUrl: null,
-  repository: null,
-  source: 'issue filed in the tracker',
-  state: 'filed by hand',
-  severity: null,
-  reporter: null,
-  summary: null,
-  description: null,
-};
-
-/** Data that exercises every branch of a template: rendered once before anything is written. */
-export const TRACKER_ISSUE_SAMPLES: readonly TrackerIssueData[] = [
-  {
-    key: 'GHSA-2222-3333-4444',
-    ghsaId: 'GHSA-2222-3333-4444',
-    reportUrl: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
-    repository: 'example-org/example',
-    source: 'private vulnerability report',
-    state: 'triage',
-    severity: 'high',
-    reporter: 'octocat',
-    summary: 'Sample summary',
-    description: 'Sample description',
-    receivedAt: '2026-01-05T09:00:00.000Z',
-    ackDeadline: '2026-01-07T09:00:00.000Z',
-    acknowledgedAt: '2026-01-08T09:00:00.000Z',
-    late: true,
-    policy: 'spec11',
-  },
-  {
-    key: 'issue-7',
-    ...ISSUE_REPORT_FACTS,
-    receivedAt: '2026-01-05T09:00:00.000Z',
-    ackDeadline: '2026-01-07T09:00:00.000Z',
-    acknowledgedAt: null,
-    late: false,
-    policy: 'spec11',
-  },
-];
+`,
+  // Both kinds of report, so a project's template is also rendered without an advisory before anything is written.
+  samples: [
+    {
+      key: 'GHSA-2222-3333-4444',
+      ghsaId: 'GHSA-2222-3333-4444',
+      reportUrl: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+      repository: 'example-org/example',
+      source: 'private vulnerability report',
+      state: 'triage',
+      severity: 'high',
+      reporter: 'octocat',
+      summary: 'Sample summary',
+      description: 'Sample description',
+      receivedAt: '2026-01-05T09:00:00.000Z',
+      ackDeadline: '2026-01-07T09:00:00.000Z',
+      acknowledgedAt: '2026-01-08T09:00:00.000Z',
+      late: true,
+      policy: 'spec11',
+    },
+    {
+      key: 'issue-7',
+      ...ISSUE_REPORT_FACTS,
+      receivedAt: '2026-01-05T09:00:00.000Z',
+      ackDeadline: '2026-01-07T09:00:00.000Z',
+      acknowledgedAt: null,
+      late: false,
+      policy: 'spec11',
+    },
+  ],
+});

@@ -5,25 +5,22 @@ import { join } from 'node:path';
 import { TRACKER_LABEL } from '../../src/actions/common/tracker.js';
 import { acknowledgementMarker } from '../../src/domain/acknowledgement.js';
 import { ACK_NOTIFIED } from '../../src/domain/intake.js';
-import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
-import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { trackerBody } from '../../src/actions/common/tracker.js';
+import { readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import type { Emulator } from '../emulator/index.js';
-import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
+import { addIssue, addLabel, addRepo, type AdvisoryInput } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, embargoedReportText, SENTINELS } from '../harness/leaks.js';
+import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
+import { runInProcess } from '../harness/in-process.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
+import { addPrivateReport, addTrackingIssue, PRIVATE_LIB, PROJECT, reportOf, TRACKER } from '../harness/seed.js';
 
 // Tuesday 2026-01-06 10:00 UTC; a report received the day before is acknowledged on time (48 h), one from Friday late.
 const NOW = '2026-01-06T10:00:00Z';
 const NOW_ISO = '2026-01-06T10:00:00.000Z';
 const RECEIVED = '2026-01-05T09:00:00Z';
 const LONG_AGO = '2026-01-02T09:00:00Z';
-const PROJECT = 'sample-org/sample-project';
-const PRIVATE_LIB = 'sample-org/private-lib';
-const TRACKER = 'sample-org/security-tracker';
 const INTAKE_LABEL = 'security-report';
 
 const watched = watchedEmulator(() => ({ now: NOW }));
@@ -35,19 +32,19 @@ beforeEach(() => {
 });
 
 /** A private vulnerability report as a reporter files it: embargoed text everywhere. */
-function report(repo: string, partial: Partial<Advisory> = {}): Advisory {
-  return addAdvisory(emulator.state, repo, {
-    state: 'triage',
-    ...embargoedReportText(),
-    submissionAccepted: false,
-    createdAt: RECEIVED,
-    collaboratingUsers: ['carol'],
-    ...partial,
-  });
+function report(repo: string, fields: AdvisoryInput = {}): Advisory {
+  return addPrivateReport(emulator.state, repo, { createdAt: RECEIVED, collaboratingUsers: ['carol'], ...fields });
 }
 
-async function ack(inputs: Record<string, string>, options: Partial<RunOptions> = {}): Promise<RunResult> {
-  const result = await runAction('ack-report', runOptions(inputs, options));
+type Runner = (name: string, options: RunOptions) => Promise<RunResult>;
+
+/** Runs ack-report's `main` in this process (the bundle only in `bundle smoke`). */
+async function ack(
+  inputs: Record<string, string>,
+  options: Partial<RunOptions> = {},
+  run: Runner = runInProcess,
+): Promise<RunResult> {
+  const result = await run('ack-report', runOptions(inputs, options));
   results.push(result);
   return result;
 }
@@ -62,8 +59,8 @@ function runOptions(inputs: Record<string, string>, options: Partial<RunOptions>
   };
 }
 
-async function again(inputs: Record<string, string>, options: Partial<RunOptions> = {}) {
-  const second = await runAgain('ack-report', runOptions(inputs, options), emulator);
+async function again(inputs: Record<string, string>, options: Partial<RunOptions> = {}, run: Runner = runInProcess) {
+  const second = await runAgain('ack-report', runOptions(inputs, options), emulator, run);
   results.push(second.result);
   return second;
 }
@@ -82,109 +79,116 @@ const json = <T>(result: RunResult, name: string): T => JSON.parse(result.output
 
 /** A tracking issue as an earlier run (or another action) left it: opened, not acknowledged. */
 function unfinishedTrackingIssue(advisory: Advisory, createdAt: string, extra: Partial<TrackerState> = {}): Issue {
-  addLabel(emulator.state, TRACKER, TRACKER_LABEL);
-  const state = { ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', RECEIVED), ...extra };
-  return addIssue(emulator.state, TRACKER, {
+  return addTrackingIssue(emulator.state, {
+    ...reportOf(advisory),
+    receivedAt: RECEIVED,
+    state: extra,
     title: `Security report ${advisory.ghsaId}`,
-    body: trackerBody(`${reportMarker(advisory.ghsaId)}\n\n${SENTINELS.summary}`, SPEC11, state),
-    labels: [TRACKER_LABEL],
+    intro: `${reportMarker(advisory.ghsaId)}\n\n${SENTINELS.summary}`,
     createdAt,
     updatedAt: createdAt,
   });
 }
 
-describe('ack-report sweep', () => {
-  it('opens the tracking issue, merges the team into the collaborators, tells the reporter and the team, records it', async () => {
-    const advisory = report(PROJECT);
-    const inputs = {
-      organization: 'sample-org',
-      team: 'security-team',
-      users: 'alice',
-      'notify-webhook': emulator.webhook.url,
-    };
-    const result = await ack(inputs);
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(writes()).toEqual([
-      `POST /repos/${TRACKER}/issues`,
-      `PATCH /repos/${PROJECT}/security-advisories/${advisory.ghsaId}`,
-      `POST /repos/${PROJECT}/security-advisories/${advisory.ghsaId}/comments`,
-      `PATCH /repos/${TRACKER}/issues/1`,
-      'POST /_webhooks/chat',
-    ]);
+/** The whole acknowledgement of one swept report, and a second run that writes nothing: in-process, and as the bundle. */
+async function acknowledgesOneReport(run: Runner): Promise<void> {
+  const advisory = report(PROJECT);
+  const inputs = {
+    organization: 'sample-org',
+    team: 'security-team',
+    users: 'alice',
+    'notify-webhook': emulator.webhook.url,
+  };
+  const result = await ack(inputs, {}, run);
+  expect(result.errors).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(writes()).toEqual([
+    `POST /repos/${TRACKER}/issues`,
+    `PATCH /repos/${PROJECT}/security-advisories/${advisory.ghsaId}`,
+    `POST /repos/${PROJECT}/security-advisories/${advisory.ghsaId}/comments`,
+    `PATCH /repos/${TRACKER}/issues/1`,
+    'POST /_webhooks/chat',
+  ]);
 
-    const [issue, ...others] = trackingIssueOf(advisory.ghsaId);
-    expect(others).toEqual([]);
-    expect(issue!.state).toBe('open');
-    expect(issue!.title).toBe(`Security report ${advisory.ghsaId} (${PROJECT})`);
-    expect(issue!.body).toContain(reportMarker(advisory.ghsaId));
-    // The private tracker is the one place the report's text is copied to.
-    expect(issue!.body).toContain(SENTINELS.summary);
-    expect(issue!.body).toContain(SENTINELS.reproduction);
-    expect(issue!.body).toContain('| Received | 2026-01-05 09:00 UTC |');
-    expect(issue!.body).toContain('| Acknowledged | 2026-01-06 10:00 UTC |');
-    expect(issue!.body).toContain('Sent to the reporter in a comment on the advisory on 2026-01-06 10:00 UTC.');
-    expect(issue!.body).toContain(
-      '- [x] Acknowledge the report and tell the reporter what to expect (due 2026-01-07 09:00 UTC; done 2026-01-06 10:00 UTC)',
-    );
-    expect(issue!.body).toContain(
-      '- [ ] Triage: reproduce, score with CVSS, decide TLP, accept or reject (due 2026-01-12 09:00 UTC)',
-    );
-    expect(stateOf(issue!)).toMatchObject({
-      key: advisory.ghsaId,
-      repository: PROJECT,
-      policy: 'spec11',
-      receivedAt: RECEIVED,
-      acknowledgedAt: NOW_ISO,
-      ackChannel: 'advisory-comment',
-      notified: [ACK_NOTIFIED],
-    });
-
-    expect(advisory.collaboratingUsers).toEqual(['carol', 'alice']);
-    expect(advisory.collaboratingTeams).toEqual(['security-team']);
-    expect(advisory.state).toBe('triage');
-
-    const [comment, ...moreComments] = advisoryComments(advisory);
-    expect(moreComments).toEqual([]);
-    expect(comment!.body).toContain(acknowledgementMarker(advisory.ghsaId));
-    expect(comment!.body).toContain('We received it on 2026-01-05 09:00 UTC');
-    expect(comment!.body).toContain('**Triage** by 2026-01-12 09:00 UTC');
-    expect(comment!.body).toContain('**Fix release** targeted for 2026-01-26 17:00 UTC');
-    expect(comment!.body).toContain('**Disclosure** by 2026-04-05 09:00 UTC');
-    expect(comment!.body).not.toContain('sorry');
-    expect(comment!.body).not.toContain(SENTINELS.summary);
-
-    expect(emulator.webhook.deliveries).toHaveLength(1);
-    const text = (emulator.webhook.deliveries[0]!.body as { text: string }).text;
-    expect(text).toBe(
-      `New security report ${advisory.ghsaId} in ${PROJECT} (severity: not rated yet) acknowledged. Tracking issue: https://github.com/${TRACKER}/issues/1`,
-    );
-
-    expect(json(result, 'acknowledged')).toEqual([advisory.ghsaId]);
-    expect(json(result, 'late')).toEqual([]);
-    expect(result.outputs.count).toBe('1');
-    expect(json(result, 'tracker-issues')).toEqual({ [advisory.ghsaId]: `https://github.com/${TRACKER}/issues/1` });
-    expect(result.summary).toContain(
-      `<td>${PROJECT}</td><td>2026-01-05 09:00 UTC</td><td>2026-01-06 10:00 UTC</td><td>2026-01-07 09:00 UTC</td><td>met</td><td>advisory comment</td>`,
-    );
-
-    const second = await again(inputs);
-    expect(second.result.exitCode).toBe(0);
-    expect(second.writes).toEqual([]);
-    expect(json(second.result, 'acknowledged')).toEqual([]);
-    expect(json(second.result, 'tracker-issues')).toEqual({
-      [advisory.ghsaId]: `https://github.com/${TRACKER}/issues/1`,
-    });
-    expect(second.result.summary).toContain('No new report: nothing to acknowledge.');
+  const [issue, ...others] = trackingIssueOf(advisory.ghsaId);
+  expect(others).toEqual([]);
+  expect(issue!.state).toBe('open');
+  expect(issue!.title).toBe(`Security report ${advisory.ghsaId} (${PROJECT})`);
+  expect(issue!.body).toContain(reportMarker(advisory.ghsaId));
+  // The private tracker is the one place the report's text is copied to.
+  expect(issue!.body).toContain(SENTINELS.summary);
+  expect(issue!.body).toContain(SENTINELS.reproduction);
+  expect(issue!.body).toContain('| Received | 2026-01-05 09:00 UTC |');
+  expect(issue!.body).toContain('| Acknowledged | 2026-01-06 10:00 UTC |');
+  expect(issue!.body).toContain('Sent to the reporter in a comment on the advisory on 2026-01-06 10:00 UTC.');
+  expect(issue!.body).toContain(
+    '- [x] Acknowledge the report and tell the reporter what to expect (due 2026-01-07 09:00 UTC; done 2026-01-06 10:00 UTC)',
+  );
+  expect(issue!.body).toContain(
+    '- [ ] Triage: reproduce, score with CVSS, decide TLP, accept or reject (due 2026-01-12 09:00 UTC)',
+  );
+  expect(stateOf(issue!)).toMatchObject({
+    key: advisory.ghsaId,
+    repository: PROJECT,
+    policy: 'spec11',
+    receivedAt: RECEIVED,
+    acknowledgedAt: NOW_ISO,
+    ackChannel: 'advisory-comment',
+    notified: [ACK_NOTIFIED],
   });
 
-  it('reads the whole org in one listing when nothing is new: four requests, no write', async () => {
+  expect(advisory.collaboratingUsers).toEqual(['carol', 'alice']);
+  expect(advisory.collaboratingTeams).toEqual(['security-team']);
+  expect(advisory.state).toBe('triage');
+
+  const [comment, ...moreComments] = advisoryComments(advisory);
+  expect(moreComments).toEqual([]);
+  expect(comment!.body).toContain(acknowledgementMarker(advisory.ghsaId));
+  expect(comment!.body).toContain('We received it on 2026-01-05 09:00 UTC');
+  expect(comment!.body).toContain('**Triage** by 2026-01-12 09:00 UTC');
+  expect(comment!.body).toContain('**Fix release** targeted for 2026-01-26 17:00 UTC');
+  expect(comment!.body).toContain('**Disclosure** by 2026-04-05 09:00 UTC');
+  expect(comment!.body).not.toContain('sorry');
+  expect(comment!.body).not.toContain(SENTINELS.summary);
+
+  expect(emulator.webhook.deliveries).toHaveLength(1);
+  const text = (emulator.webhook.deliveries[0]!.body as { text: string }).text;
+  expect(text).toBe(
+    `New security report ${advisory.ghsaId} in ${PROJECT} (severity: not rated yet) acknowledged. Tracking issue: https://github.com/${TRACKER}/issues/1`,
+  );
+
+  expect(json(result, 'acknowledged')).toEqual([advisory.ghsaId]);
+  expect(json(result, 'late')).toEqual([]);
+  expect(result.outputs.count).toBe('1');
+  expect(json(result, 'tracker-issues')).toEqual({ [advisory.ghsaId]: `https://github.com/${TRACKER}/issues/1` });
+  expect(result.summary).toContain(
+    `<td>${PROJECT}</td><td>2026-01-05 09:00 UTC</td><td>2026-01-06 10:00 UTC</td><td>2026-01-07 09:00 UTC</td><td>met</td><td>advisory comment</td>`,
+  );
+
+  const second = await again(inputs, {}, run);
+  expect(second.result.exitCode).toBe(0);
+  expect(second.writes).toEqual([]);
+  expect(json(second.result, 'acknowledged')).toEqual([]);
+  expect(json(second.result, 'tracker-issues')).toEqual({
+    [advisory.ghsaId]: `https://github.com/${TRACKER}/issues/1`,
+  });
+  expect(second.result.summary).toContain('No new report: nothing to acknowledge.');
+}
+
+describe('ack-report sweep', () => {
+  it('opens the tracking issue, merges the team into the collaborators, tells the reporter and the team, records it', async () => {
+    await acknowledgesOneReport(runInProcess);
+  });
+
+  it('reads the whole org in one listing when nothing is new: five requests, no write', async () => {
     for (let i = 0; i < 3; i += 1) report(PROJECT);
     await ack({ organization: 'sample-org' });
     emulator.resetLog();
     const result = await ack({ organization: 'sample-org' });
     expect(result.exitCode).toBe(0);
+    // The tracker's privacy check reads the repository and the organization's base permission.
     expect(emulator.log.map((entry) => `${entry.method} ${entry.path}`).sort()).toEqual([
+      'GET /orgs/sample-org',
       'GET /orgs/sample-org/security-advisories',
       `GET /repos/${TRACKER}`,
       `GET /repos/${TRACKER}/issues`,
@@ -290,12 +294,15 @@ describe('ack-report sweep', () => {
     await writeFile(join(dir, 'tracker.hbs'), '# {{key}} from {{repository}}\n\n{{md description}}\n');
     await writeFile(join(dir, 'ack.hbs'), 'Got {{ghsaId}}; we answer by {{date ackDeadline}}. {{md contact}}\n');
     const advisory = report(PROJECT);
-    const result = await ack({
-      organization: 'sample-org',
-      'tracker-template': join(dir, 'tracker.hbs'),
-      'ack-template': join(dir, 'ack.hbs'),
-      contact: 'security@example.org',
-    });
+    const result = await ack(
+      {
+        organization: 'sample-org',
+        'tracker-template': join(dir, 'tracker.hbs'),
+        'ack-template': join(dir, 'ack.hbs'),
+        contact: 'security@example.org',
+      },
+      { env: { GITHUB_WORKSPACE: dir } },
+    );
     expect(result.exitCode).toBe(0);
     expect(trackingIssueOf(advisory.ghsaId)[0]!.body).toContain(`# ${advisory.ghsaId} from ${PROJECT}`);
     expect(advisoryComments(advisory)[0]!.body).toContain(
@@ -526,19 +533,40 @@ describe('ack-report failures', () => {
     expect(emulator.state.issues.find((i) => i.id === issue.id)?.body).toContain('| State at intake | triage |');
   });
 
-  it('sends the team notification at most once, even when the webhook fails', async () => {
-    emulator.webhook.failNext(500, 3);
+  it('sends the team notification at most once, even when the webhook refuses it', async () => {
+    emulator.webhook.failNext(404, 3);
     const advisory = report(PROJECT);
     const inputs = { organization: 'sample-org', 'notify-webhook': emulator.webhook.url };
     const result = await ack(inputs);
     expect(result.exitCode).toBe(1);
     expect(json(result, 'acknowledged')).toEqual([advisory.ghsaId]);
-    expect(result.errors[0]!.message).toMatch(/the team webhook failed/);
+    expect(result.errors[0]!.message).toMatch(/the generic webhook refused it with HTTP 404.*not retried/);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${advisory.ghsaId}: team notification: the generic webhook refused it with HTTP 404`),
+      ),
+    ]);
+    expect((await again(inputs)).writes).toEqual([]);
+    expect(emulator.state.webhookDeliveries).toEqual([]);
+  });
+
+  it('counts a notification a 5xx left uncertain as sent: a warning, never a second message', async () => {
+    emulator.webhook.failNext(500, 3);
+    const advisory = report(PROJECT);
+    const inputs = { organization: 'sample-org', 'notify-webhook': emulator.webhook.url };
+    const result = await ack(inputs);
+    expect(result.exitCode).toBe(0);
+    expect(json(result, 'acknowledged')).toEqual([advisory.ghsaId]);
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(new RegExp(`^${advisory.ghsaId}: team notification: .*counts as sent, never sent twice`)),
+    ]);
     expect((await again(inputs)).writes).toEqual([]);
   });
 });
 
 describe('ack-report refuses bad input before writing anything', () => {
+  // Template inputs must be in the workspace (paths.ts): these runs take the folder as GITHUB_WORKSPACE.
+  const templateWorkspace = { env: { GITHUB_WORKSPACE: tmpdir() } };
   const badTemplate = async (source: string): Promise<string> => {
     const dir = await mkdtemp(join(tmpdir(), 'ack-bad-template-'));
     await writeFile(join(dir, 'template.hbs'), source);
@@ -590,11 +618,13 @@ describe('ack-report refuses bad input before writing anything', () => {
       'a template referencing a missing field',
       async () => ({ organization: 'sample-org', 'ack-template': await badTemplate('Hi {{reporterEmail}}') }),
       /"reporterEmail" is not an available field/,
+      templateWorkspace,
     ],
     [
       'a template that does not parse',
       async () => ({ organization: 'sample-org', 'tracker-template': await badTemplate('{{#if key}}unclosed') }),
       /template ".*template.hbs"/,
+      templateWorkspace,
     ],
     ['a sweep without a scope', async () => ({}), /A sweep needs a scope: set "organization"/],
     ['a bad policy', async () => ({ organization: 'sample-org', policy: 'fast' }), /Input "policy" is "fast"/],
@@ -610,9 +640,43 @@ describe('ack-report refuses bad input before writing anything', () => {
     report(PROJECT);
     const result = await ack(await inputs(), options);
     expect(result.exitCode).toBe(1);
-    expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]!.message).toMatch(/^ack-report: configuration error in /);
-    expect(result.errors[0]!.message).toMatch(message);
+    // One failure; a mistake in a template file is also annotated on its line (with a `file`).
+    const failures = result.errors.filter((error) => error.properties.file === undefined);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]!.message).toMatch(/^ack-report: configuration error in /);
+    expect(failures[0]!.message).toMatch(message);
     expect(writes()).toEqual([]);
+  });
+});
+
+describe('bundle smoke', () => {
+  it('acknowledges a swept report through the built bundle in a child process', async () => {
+    await acknowledgesOneReport(runAction);
+  });
+});
+
+describe('decision lines under ACTIONS_STEP_DEBUG', () => {
+  const decisions = (result: RunResult): string[] =>
+    result.commands.filter((c) => c.command === 'debug' && c.message.startsWith('decision: ')).map((c) => c.message);
+
+  it('says for each report whether the run acts on it or skips it, and why: ids and reasons only', async () => {
+    const fresh = report(PROJECT);
+    const earlier = report(PROJECT, { createdAt: LONG_AGO });
+    addTrackingIssue(emulator.state, {
+      ...reportOf(earlier),
+      state: { acknowledgedAt: '2026-01-02T10:00:00.000Z', ackChannel: 'advisory-comment' },
+    });
+    const busy = report(PROJECT);
+    unfinishedTrackingIssue(busy, '2026-01-06T09:59:00Z');
+    const result = await ack({ organization: 'sample-org' }, { env: { RUNNER_DEBUG: '1' } });
+    expect(result.errors).toEqual([]);
+    expect(decisions(result).sort()).toEqual(
+      [
+        `decision: ${fresh.ghsaId}: acted on: not acknowledged yet`,
+        `decision: ${earlier.ghsaId}: skipped: already tracked and acknowledged`,
+        `decision: ${busy.ghsaId}: skipped: another run has it (its tracking issue was opened moments ago by another run, which is acknowledging it)`,
+      ].sort(),
+    );
+    // (the leak check of watchedEmulator runs on the result after the test)
   });
 });

@@ -1,18 +1,16 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { trackerBody } from '../../src/actions/common/tracker.js';
-import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
-import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
+import { addLabel, addRepo, type AdvisoryInput } from '../emulator/state.js';
 import type { Advisory, AdvisoryState } from '../emulator/types.js';
-import { SENTINELS, embargoedDescription, embargoedReportText, expectNoLeaks } from '../harness/leaks.js';
+import { runInProcess } from '../harness/in-process.js';
+import { SENTINELS, embargoedDescription, expectNoLeaks } from '../harness/leaks.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { runAgain } from '../harness/second-run.js';
+import { addEmbargoedAdvisory, addTrackingIssue, PROJECT, reportOf, TRACKER } from '../harness/seed.js';
 
 const ACTION = 'create-temp-fork';
-const PROJECT = 'sample-org/sample-project';
-const TRACKER = 'sample-org/security-tracker';
 const NOW = '2026-01-06T10:00:00Z';
 const SENTINEL_LIST = Object.values(SENTINELS);
 
@@ -35,32 +33,32 @@ async function start(forkReadyAfterMs = 0): Promise<Emulator> {
   return emulator;
 }
 
-function embargoed(emu: Emulator, state: AdvisoryState, partial: Partial<Advisory> = {}, repo = PROJECT): Advisory {
-  return addAdvisory(emu.state, repo, {
-    state,
-    ...embargoedReportText(),
-    severity: 'high',
-    ...partial,
-  });
+function embargoed(emu: Emulator, state: AdvisoryState, fields: AdvisoryInput = {}, repo = PROJECT): Advisory {
+  return addEmbargoedAdvisory(emu.state, repo, { state, severity: 'high', ...fields });
 }
 
+/** The tracking issue of an acknowledged report, its description (embargoed) copied into the private tracker. */
 function trackingIssue(emu: Emulator, advisory: Advisory, extra: Partial<TrackerState> = {}): number {
-  const state: TrackerState = {
-    ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', '2026-01-05T09:00:00Z'),
-    acknowledgedAt: '2026-01-05T10:00:00Z',
-    ...extra,
-  };
-  const intro = `${reportMarker(advisory.ghsaId)}\n# ${advisory.ghsaId}\n\n${embargoedDescription()}\n`;
-  const issue = addIssue(emu.state, TRACKER, {
+  const issue = addTrackingIssue(emu.state, {
+    ...reportOf(advisory),
+    receivedAt: '2026-01-05T09:00:00Z',
+    state: { acknowledgedAt: '2026-01-05T10:00:00Z', ...extra },
     title: `Security report ${advisory.ghsaId}`,
-    body: trackerBody(intro, SPEC11, state),
-    labels: ['disclosure-tracker'],
+    intro: `${reportMarker(advisory.ghsaId)}\n# ${advisory.ghsaId}\n\n${embargoedDescription()}\n`,
   });
   return issue.number;
 }
 
-async function run(emu: Emulator, inputs: RunOptions['inputs'], extra: Partial<RunOptions> = {}): Promise<RunResult> {
-  const result = await runAction(ACTION, {
+type Runner = (name: string, options: RunOptions) => Promise<RunResult>;
+
+/** Runs `main` in this process; `runner: runAction` runs the bundle instead (the smoke layer). */
+async function run(
+  emu: Emulator,
+  inputs: RunOptions['inputs'],
+  extra: Partial<RunOptions> = {},
+  runner: Runner = runInProcess,
+): Promise<RunResult> {
+  const result = await runner(ACTION, {
     inputs: { token: 'token-admin', ...inputs },
     now: NOW,
     emulator: emu,
@@ -84,14 +82,14 @@ function expectSucceeded(result: RunResult): void {
   });
 }
 
-describe('create-temp-fork: create', () => {
+describe('bundle smoke', () => {
   it('creates the fork, waits for it past the first poll, adds the fix team and links it in the tracker', async () => {
     const emu = await start(1500);
     const advisory = embargoed(emu, 'draft');
     const issue = trackingIssue(emu, advisory, { fixTeam: { users: ['alice'], teams: ['maintainers'] } });
 
     const inputs = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, 'wait-timeout': '20s' };
-    const result = await run(emu, inputs);
+    const result = await run(emu, inputs, {}, runAction);
 
     expectSucceeded(result);
     expect(forkPosts(emu)).toHaveLength(1);
@@ -116,13 +114,20 @@ describe('create-temp-fork: create', () => {
     expect(state?.forkCreatedAt).toBe(new Date(NOW).toISOString());
     expect(result.summary).toContain(fork);
 
-    const again = await runAgain(ACTION, { inputs: { token: 'token-admin', ...inputs }, now: NOW, emulator: emu }, emu);
+    const again = await runAgain(
+      ACTION,
+      { inputs: { token: 'token-admin', ...inputs }, now: NOW, emulator: emu },
+      emu,
+      runAction,
+    );
     results.push(again.result);
     expectSucceeded(again.result);
     expect(again.writes).toEqual([]);
     expect(again.result.outputs).toEqual(expect.objectContaining({ fork, created: 'false' }));
   });
+});
 
+describe('create-temp-fork: create', () => {
   it('fails clearly when GitHub outlasts wait-timeout, and a re-run reuses the same fork', async () => {
     const emu = await start(5000);
     const advisory = embargoed(emu, 'draft');
@@ -309,6 +314,7 @@ describe('create-temp-fork: /fork command', () => {
         ...commentEvent(issue, 'carol', '/fork'),
       },
       emu,
+      runInProcess,
     );
     results.push(again.result);
     expect(again.writes).toEqual([]);
@@ -457,7 +463,12 @@ describe('create-temp-fork: cleanup', () => {
     expect(result.summary).toContain('kept: public repository, never deleted');
     expect(result.summary).toContain('kept: advisory not published or closed yet');
 
-    const again = await runAgain(ACTION, { inputs: { token: 'token-admin', ...inputs }, now: NOW, emulator: emu }, emu);
+    const again = await runAgain(
+      ACTION,
+      { inputs: { token: 'token-admin', ...inputs }, now: NOW, emulator: emu },
+      emu,
+      runInProcess,
+    );
     results.push(again.result);
     expectSucceeded(again.result);
     expect(again.writes).toEqual([]);

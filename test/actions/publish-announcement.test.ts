@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { Emulator } from '../emulator/index.js';
 import { addToken } from '../emulator/state.js';
 import type { Advisory } from '../emulator/types.js';
-import { watchedEmulator } from '../harness/watched-emulator.js';
+import { runInProcess } from '../harness/in-process.js';
+import { runAction } from '../harness/run-action.js';
 import { runAgain } from '../harness/second-run.js';
+import { watchedEmulator } from '../harness/watched-emulator.js';
 import {
   baseInputs,
   denialOfService,
@@ -136,7 +138,9 @@ describe('publish-announcement: the full release day', () => {
         retrospectiveIssue: retrospective,
         notified: ['publish-announcement:webhook'],
       });
-      const summary = emulator.state.issueComments.filter((c) => c.repo === TRACKER && c.issueNumber === issue.number);
+      const summary = emulator.state.issueComments.filter(
+        (c) => c.repo === TRACKER && c.issueNumber === issue.number && c.body.includes('release-summary'),
+      );
       expect(summary).toHaveLength(1);
       expect(summary[0]?.body).toContain(`Retrospective: #${retrospective}, due 2026-01-29 16:05 UTC`);
     }
@@ -148,7 +152,12 @@ describe('publish-announcement: the full release day', () => {
     expect(result.summary).toContain('Security release: publish and announce');
     expect(result.summary).toContain(`published ${a.ghsaId}, ${b.ghsaId}`);
 
-    const again = await runAgain('publish-announcement', { emulator, now: NOW, repository: PROJECT, inputs }, emulator);
+    const again = await runAgain(
+      'publish-announcement',
+      { emulator, now: NOW, repository: PROJECT, inputs },
+      emulator,
+      runInProcess,
+    );
     results.push(again.result);
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
@@ -217,7 +226,9 @@ describe('publish-announcement: a run that fails part-way', () => {
     expect(message).toContain('Discussions: write');
     expect(message).toContain(`2 Publish the advisories (done: published ${a.ghsaId}, ${b.ghsaId})`);
     expect(message).toContain('3 Security section in the GitHub release (done:');
-    expect(message).toContain('Re-run the job to finish');
+    // A missing permission does not pass by itself: no bare "re-run" advice.
+    expect(message).toContain('A re-run cannot help until that is fixed');
+    expect(message).not.toContain('Re-run the job to finish');
     expect(failed.summary).toMatch(/Announcement<\/td><td>failed/);
     expect(failed.summary).toMatch(/Chat webhook<\/td><td>not reached/);
     expect([a.state, b.state]).toEqual(['published', 'published']);
@@ -249,7 +260,9 @@ describe('publish-announcement: a run that fails part-way', () => {
     emulator.webhook.failNext(404);
     const failed = await publish(emulator, inputs, results);
     expect(failed.exitCode).toBe(1);
-    expect(failed.errors[0]?.message).toContain('step 5 (Chat webhook) failed: the webhook answered 404');
+    expect(failed.errors[0]?.message).toContain(
+      'step 5 (Chat webhook) failed: the generic webhook refused it with HTTP 404',
+    );
     expect(failed.errors[0]?.message).toContain('4 Announcement (done: discussion:');
     expect(emulator.state.discussions).toHaveLength(1);
     expect(emulator.state.advisoryComments).toEqual([]);
@@ -270,8 +283,8 @@ describe('publish-announcement: a run that fails part-way', () => {
     emulator.webhook.failNext(502);
     const result = await publish(emulator, inputs, results);
     expect(result.exitCode).toBe(0);
-    expect(result.warnings.map((w) => w.message)).toContain(
-      'The chat webhook failed (the webhook answered 502): the message may have been posted; it is not sent again.',
+    expect(result.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^The release announcement: the generic webhook answered HTTP 502.*counts as sent/),
     );
     expect(emulator.state.webhookDeliveries).toEqual([]);
     const rerun = await publish(emulator, inputs, results);
@@ -282,6 +295,8 @@ describe('publish-announcement: a run that fails part-way', () => {
   it("passes on GitHub's refusal to publish, reporting the advisory it did publish", async () => {
     const a = pathTraversal(emulator);
     const b = denialOfService(emulator, PROJECT, { vulnerabilities: [] });
+    trackingIssue(emulator, a);
+    trackingIssue(emulator, b);
     release(emulator);
     emulator.resetLog();
     const result = await publish(emulator, baseInputs(emulator, [a, b]), results);
@@ -290,7 +305,7 @@ describe('publish-announcement: a run that fails part-way', () => {
     expect(message).toContain(`step 2 (Publish the advisories) failed: GitHub refused to publish ${b.ghsaId}`);
     expect(message).toContain('An advisory needs at least one affected product');
     expect(message).toContain(`published before it in this run: ${a.ghsaId}`);
-    expect(message).toContain('Re-run the job to finish');
+    expect(message).toContain('A re-run cannot help until that is fixed');
     expect([a.state, b.state]).toEqual(['published', 'draft']);
     expect(writesOf(emulator)).toEqual([`PATCH /repos/${PROJECT}/security-advisories/${a.ghsaId}`]);
     expect(JSON.parse(result.outputs.published ?? '[]')).toEqual([a.ghsaId]);
@@ -301,25 +316,6 @@ describe('publish-announcement: a run that fails part-way', () => {
 });
 
 describe('publish-announcement: channels', () => {
-  it('announces in an issue when asked, once', async () => {
-    const a = pathTraversal(emulator);
-    trackingIssue(emulator, a);
-    release(emulator);
-    const inputs = { ...baseInputs(emulator, [a]), 'announce-issue': 'true', 'discussion-category': '' };
-    const result = await publish(emulator, inputs, results);
-    expect(result.exitCode).toBe(0);
-    const announcement = emulator.state.issues.filter((i) => i.repo === PROJECT);
-    expect(announcement).toHaveLength(1);
-    expect(announcement[0]?.title).toBe('Security release of sample-project 1.4.2 is now available');
-    expect(announcement[0]?.labels).toEqual(['security-announcement']);
-    expect(result.outputs['announcement-url']).toBe(`https://github.com/${PROJECT}/issues/${announcement[0]?.number}`);
-    expect(result.outputs['discussion-url']).toBe('');
-    expect(emulator.state.discussions).toEqual([]);
-    const again = await runAgain('publish-announcement', { emulator, now: NOW, repository: PROJECT, inputs }, emulator);
-    results.push(again.result);
-    expect(again.writes).toEqual([]);
-  });
-
   it('leaves the thank-you in the tracking issue when advisory comments are not available', async () => {
     emulator.state.features.advisoryComments = false;
     const a = pathTraversal(emulator);
@@ -337,7 +333,12 @@ describe('publish-announcement: channels', () => {
       'Thank the reporter: message left in the tracking issue',
     );
     expect(result.summary).toMatch(/Thank the reporter<\/td><td>manual/);
-    const again = await runAgain('publish-announcement', { emulator, now: NOW, repository: PROJECT, inputs }, emulator);
+    const again = await runAgain(
+      'publish-announcement',
+      { emulator, now: NOW, repository: PROJECT, inputs },
+      emulator,
+      runInProcess,
+    );
     results.push(again.result);
     expect(again.writes).toEqual([]);
   });
@@ -381,6 +382,8 @@ describe('publish-announcement: golden announcements (two CVEs, CVSS 3.1 and 4.0
   ])('renders %s exactly', async (file, mitigation) => {
     const a = pathTraversal(emulator);
     const b = denialOfService(emulator);
+    trackingIssue(emulator, a);
+    trackingIssue(emulator, b);
     release(emulator);
     const inputs = { ...baseInputs(emulator, [a, b]), ...(mitigation ? { mitigation } : {}) };
     const result = await publish(emulator, inputs, results);
@@ -393,5 +396,28 @@ describe('publish-announcement: golden announcements (two CVEs, CVSS 3.1 and 4.0
     }
     expect(existsSync(path)).toBe(true);
     expect(rendered).toBe(readFileSync(path, 'utf8'));
+  });
+});
+
+// The process boundary: the built bundle reads its inputs from the environment, writes its outputs and summary to the
+// runner's files and exits 0. Every other scenario runs `main` in this process (runInProcess).
+describe('bundle smoke', () => {
+  it('announces in an issue when asked, once', async () => {
+    const a = pathTraversal(emulator);
+    trackingIssue(emulator, a);
+    release(emulator);
+    const inputs = { ...baseInputs(emulator, [a]), 'announce-issue': 'true', 'discussion-category': '' };
+    const result = await publish(emulator, inputs, results, {}, runAction);
+    expect(result.exitCode).toBe(0);
+    const announcement = emulator.state.issues.filter((i) => i.repo === PROJECT);
+    expect(announcement).toHaveLength(1);
+    expect(announcement[0]?.title).toBe('Security release of sample-project 1.4.2 is now available');
+    expect(announcement[0]?.labels).toEqual(['security-announcement']);
+    expect(result.outputs['announcement-url']).toBe(`https://github.com/${PROJECT}/issues/${announcement[0]?.number}`);
+    expect(result.outputs['discussion-url']).toBe('');
+    expect(emulator.state.discussions).toEqual([]);
+    const again = await runAgain('publish-announcement', { emulator, now: NOW, repository: PROJECT, inputs }, emulator);
+    results.push(again.result);
+    expect(again.writes).toEqual([]);
   });
 });

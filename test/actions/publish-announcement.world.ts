@@ -1,16 +1,22 @@
 /** The world the publish-announcement tests start from: draft advisories, their tracking issues, a release. */
-import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
-import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
+import { readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import type { Emulator } from '../emulator/index.js';
-import { addAdvisory, addIssue, addRelease } from '../emulator/state.js';
+import { addAdvisory, addRelease } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
-import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { runInProcess } from '../harness/in-process.js';
+import { SENTINELS } from '../harness/leaks.js';
+import type { RunOptions, RunResult } from '../harness/run-action.js';
+import {
+  addEmbargoedAdvisory,
+  addReleaseApproval,
+  addTrackingIssue,
+  PROJECT,
+  reportOf,
+  TRACKER,
+} from '../harness/seed.js';
 
-export const PROJECT = 'sample-org/sample-project';
-export const TRACKER = 'sample-org/security-tracker';
-export const PRIVATE_LIB = 'sample-org/private-lib';
+export { PRIVATE_LIB, PROJECT, TRACKER } from '../harness/seed.js';
+
 /** The report arrived on Monday 2026-01-05 09:00; the release is Monday 2026-01-26 at 16:05, in the window. */
 export const RECEIVED = '2026-01-05T09:00:00Z';
 export const NOW = '2026-01-26T16:05:00Z';
@@ -72,42 +78,47 @@ export function denialOfService(emulator: Emulator, repo = PROJECT, partial: Par
 
 /** An advisory of the same repository that this run does not release: everything in it stays embargoed. */
 export function embargoedBystander(emulator: Emulator): Advisory {
-  return addAdvisory(emulator.state, PROJECT, {
+  return addEmbargoedAdvisory(emulator.state, PROJECT, {
     state: 'draft',
-    summary: SENTINELS.summary,
-    description: embargoedDescription(),
-    author: 'reporter-rita',
     submissionAccepted: true,
     createdAt: RECEIVED,
   });
 }
 
-/** A tracking issue as ack-report and triage leave it; its text is private and holds embargoed sentinels. */
-export function trackingIssue(emulator: Emulator, advisory: Advisory, extra: Partial<TrackerState> = {}): Issue {
-  const state: TrackerState = {
-    ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', advisory.createdAt),
-    acknowledgedAt: '2026-01-05T11:00:00.000Z',
-    ackChannel: 'advisory-comment',
-    triagedAt: '2026-01-06T10:00:00.000Z',
-    decision: 'accept',
-    tlp: 'AMBER',
-    fixTeam: { users: ['bob'], teams: ['maintainers'] },
-    fixTeamAt: '2026-01-06T10:00:00.000Z',
-    cveRequestedAt: '2026-01-06T10:00:00.000Z',
-    forkCreatedAt: '2026-01-06T11:00:00.000Z',
-    ...extra,
-  };
+/**
+ * A tracking issue as ack-report and triage leave it, the publication approved by `sirt-lead` (`/release approve`,
+ * unless `approved: false`); its text is private and holds embargoed sentinels.
+ */
+export function trackingIssue(
+  emulator: Emulator,
+  advisory: Advisory,
+  extra: Partial<TrackerState> = {},
+  { approved = true }: { approved?: boolean } = {},
+): Issue {
   const intro = [
     reportMarker(advisory.ghsaId),
     `Reproduction (private): ${SENTINELS.reproduction}`,
     `Reporter contact: ${SENTINELS.reporterEmail}`,
   ].join('\n');
-  return addIssue(emulator.state, TRACKER, {
-    title: `[security] ${advisory.ghsaId}`,
-    body: trackerBody(intro, SPEC11, state),
-    labels: [TRACKER_LABEL],
+  const issue = addTrackingIssue(emulator.state, {
+    ...reportOf(advisory),
+    state: {
+      acknowledgedAt: '2026-01-05T11:00:00.000Z',
+      ackChannel: 'advisory-comment',
+      triagedAt: '2026-01-06T10:00:00.000Z',
+      decision: 'accept',
+      tlp: 'AMBER',
+      fixTeam: { users: ['bob'], teams: ['maintainers'] },
+      fixTeamAt: '2026-01-06T10:00:00.000Z',
+      cveRequestedAt: '2026-01-06T10:00:00.000Z',
+      forkCreatedAt: '2026-01-06T11:00:00.000Z',
+      ...extra,
+    },
+    intro,
     createdAt: advisory.createdAt,
   });
+  if (approved) addReleaseApproval(emulator.state, issue);
+  return issue;
 }
 
 export function release(emulator: Emulator, tag = 'v1.4.2') {
@@ -121,6 +132,7 @@ export function baseInputs(emulator: Emulator, advisories: readonly Advisory[]):
     'ghsa-ids': advisories.map((advisory) => advisory.ghsaId).join(','),
     repository: PROJECT,
     tracker: TRACKER,
+    team: 'security-team',
     project: 'sample-project',
     version: '1.4.2',
     'upgrade-command': 'pip install --upgrade sample-project',
@@ -130,18 +142,20 @@ export function baseInputs(emulator: Emulator, advisories: readonly Advisory[]):
   };
 }
 
+/** How a scenario runs the action: `runInProcess` (the default), or the bundle's `runAction` for the smoke layer. */
+export type ActionRunner = (name: string, options: RunOptions) => Promise<RunResult>;
+
 export function publish(
   emulator: Emulator,
   inputs: Record<string, string>,
   results: RunResult[],
   options: Partial<RunOptions> = {},
+  run: ActionRunner = runInProcess,
 ): Promise<RunResult> {
-  return runAction('publish-announcement', { emulator, now: NOW, repository: PROJECT, ...options, inputs }).then(
-    (result) => {
-      results.push(result);
-      return result;
-    },
-  );
+  return run('publish-announcement', { emulator, now: NOW, repository: PROJECT, ...options, inputs }).then((result) => {
+    results.push(result);
+    return result;
+  });
 }
 
 export const writesOf = (emulator: Emulator): string[] => emulator.writes().map((w) => `${w.method} ${w.path}`);

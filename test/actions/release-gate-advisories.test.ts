@@ -1,18 +1,21 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
-import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
-import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import type { TrackerState } from '../../src/domain/tracker-state.js';
 import type { Emulator } from '../emulator/index.js';
-import { addAdvisory, addIssue } from '../emulator/state.js';
+import type { AdvisoryInput } from '../emulator/state.js';
 import type { Advisory } from '../emulator/types.js';
-import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
-import { runAction, type RunResult } from '../harness/run-action.js';
+import type { RunResult } from '../harness/run-action.js';
+import {
+  addEmbargoedAdvisory,
+  addReleaseApproval,
+  addTrackingIssue,
+  PROJECT,
+  reportOf,
+  TRACKER,
+} from '../harness/seed.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 
 // 2026-11-19 is a Thursday: the SPEC 11 window is open 16:00-17:00 UTC.
 const NOW = '2026-11-19T16:05:00Z';
-const PROJECT = 'sample-org/sample-project';
-const TRACKER = 'sample-org/security-tracker';
 const READY = {
   state: 'draft' as const,
   cveId: 'CVE-2026-41234',
@@ -28,33 +31,36 @@ const READY = {
 };
 
 const watched = watchedEmulator(() => ({ now: NOW }));
-const results = watched.results;
 let emulator: Emulator;
 
 beforeEach(() => {
   emulator = watched.emulator;
 });
 
-function advisory(partial: Partial<Advisory> = {}): Advisory {
-  return addAdvisory(emulator.state, PROJECT, {
-    ...READY,
-    summary: SENTINELS.summary,
-    description: embargoedDescription(),
-    ...partial,
+/** An advisory ready to release, its text still embargoed. */
+function advisory(fields: AdvisoryInput = {}): Advisory {
+  return addEmbargoedAdvisory(emulator.state, PROJECT, { ...READY, ...fields });
+}
+
+/** The advisory's tracking issue; `approvedBy`: the members who commented `/release approve` in it. */
+function tracked(target: Advisory, extra: Partial<TrackerState> = {}, approvedBy: readonly string[] = []): number {
+  const issue = addTrackingIssue(emulator.state, {
+    ...reportOf(target),
+    receivedAt: '2026-11-02T09:00:00Z',
+    state: extra,
   });
+  for (const login of approvedBy) addReleaseApproval(emulator.state, issue, login);
+  return issue.number;
 }
 
-function tracked(target: Advisory, extra: Partial<TrackerState> = {}): number {
-  const state = { ...newTrackerState(target.ghsaId, PROJECT, 'spec11', '2026-11-02T09:00:00Z'), ...extra };
-  const body = trackerBody(`${reportMarker(target.ghsaId)}\n## ${SENTINELS.summary}\n`, SPEC11, state);
-  return addIssue(emulator.state, TRACKER, { title: `[security] ${target.ghsaId}`, body, labels: [TRACKER_LABEL] })
-    .number;
+/** Runs `main` in this process against the watched emulator (its clock is the action's clock). */
+function gate(inputs: Record<string, string>): Promise<RunResult> {
+  return watched.run('release-gate', { inputs: { token: 'token-admin', ...inputs } });
 }
 
-async function gate(inputs: Record<string, string>): Promise<RunResult> {
-  const result = await runAction('release-gate', { emulator, inputs: { token: 'token-admin', ...inputs } });
-  results.push(result);
-  return result;
+/** The same through the built bundle in a child process: `node scripts/build.mjs release-gate` first. */
+function gateBundle(inputs: Record<string, string>): Promise<RunResult> {
+  return watched.runBundle('release-gate', { inputs: { token: 'token-admin', ...inputs } });
 }
 
 describe('release-gate with advisories', () => {
@@ -76,11 +82,16 @@ describe('release-gate with advisories', () => {
   it('releases what the tracker agreed for today, handing on the ids and the version', async () => {
     const today = advisory();
     const later = advisory();
-    tracked(today, { agreedReleaseDate: '2026-11-19', agreedVersion: '1.4.2' });
+    tracked(today, { agreedReleaseDate: '2026-11-19', agreedVersion: '1.4.2' }, ['sirt-lead']);
     tracked(later, { agreedReleaseDate: '2026-11-23', agreedVersion: '1.5.0' });
     const result = await gate({ tracker: TRACKER, repository: PROJECT });
     expect(result.exitCode).toBe(0);
-    expect(result.outputs).toMatchObject({ open: 'true', 'ghsa-ids': today.ghsaId, version: '1.4.2' });
+    expect(result.outputs).toMatchObject({
+      open: 'true',
+      'ghsa-ids': today.ghsaId,
+      version: '1.4.2',
+      'waiting-for-approval': '',
+    });
     expect(emulator.writes()).toEqual([]);
   });
 
@@ -131,17 +142,51 @@ describe('release-gate with advisories', () => {
   it('records a forced release in the tracker once, even when run again', async () => {
     emulator.setNow('2026-11-20T16:05:00Z'); // a Friday: the window is closed
     const target = advisory();
-    const issue = tracked(target, { agreedReleaseDate: '2026-11-20' });
-    const inputs = { tracker: TRACKER, repository: PROJECT, force: 'true', 'force-reason': 'actively exploited' };
+    const issue = tracked(target, { agreedReleaseDate: '2026-11-20' }, ['sirt-lead']);
+    const inputs = {
+      tracker: TRACKER,
+      repository: PROJECT,
+      team: 'security-team',
+      force: 'true',
+      'force-reason': 'actively exploited',
+    };
     const result = await gate(inputs);
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({ open: 'true', 'ghsa-ids': target.ghsaId });
     expect(result.warnings[0]?.message).toBe('Release gate overridden (force): actively exploited');
     const comments = () => emulator.state.issueComments.filter((c) => c.repo === TRACKER && c.issueNumber === issue);
-    expect(comments().map((comment) => comment.body)).toEqual([expect.stringContaining('Reason: actively exploited')]);
+    const overrides = () => comments().filter((comment) => comment.body.includes('Release gate forced open'));
+    expect(overrides().map((comment) => comment.body)).toEqual([expect.stringContaining('Reason: actively exploited')]);
     emulator.resetLog();
     await gate(inputs);
     expect(emulator.writes()).toEqual([]);
-    expect(comments()).toHaveLength(1);
+    expect(overrides()).toHaveLength(1);
+  });
+
+  it('shows a force reason holding Markdown, mentions and control characters inert in the summary and the log', async () => {
+    emulator.setNow('2026-11-20T16:30:00Z');
+    const target = advisory();
+    tracked(target, { agreedReleaseDate: '2026-11-20' }, ['sirt-lead']);
+    const reason = 'exploited @sample-org/everyone <img src=x onerror=alert(1)> evil\u202Etxt';
+    const inputs = { tracker: TRACKER, repository: PROJECT, team: 'security-team', force: 'true' };
+    const result = await gate({ ...inputs, 'force-reason': reason });
+    expect(result.exitCode).toBe(0);
+    expect(result.summary).toContain('Override reason: exploited @\u200Dsample-org/everyone &lt;img src=x');
+    expect(result.summary).not.toMatch(/(^|[^\w])@sample-org\/everyone|<img|\u202E/);
+    expect(result.stdout).not.toContain('\u202E');
+  });
+});
+
+describe('bundle smoke', () => {
+  it('the built release-gate releases what the tracker agreed for today, in its own process', async () => {
+    const today = advisory();
+    tracked(today, { agreedReleaseDate: '2026-11-19', agreedVersion: '1.4.2' }, ['sirt-lead']);
+    const result = await gateBundle({ tracker: TRACKER, repository: PROJECT });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.outputs).toMatchObject({ open: 'true', 'ghsa-ids': today.ghsaId, version: '1.4.2' });
+    expect(result.lines).toContain(`Clock overridden by DISCLOSURE_NOW: now is ${new Date(NOW).toISOString()}`);
+    expect(result.summary).toContain('The release window is **open**');
+    expect(emulator.writes()).toEqual([]);
   });
 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAction } from '../harness/run-action.js';
+import { runInProcess } from '../harness/in-process.js';
 import { parseIcsEvents } from '../../src/domain/ics.js';
 
-// 2026-11-19 is a Thursday, 2026-11-20 a Friday.
-const gate = (inputs: Record<string, string>, now: string) => runAction('release-gate', { inputs, now });
+// 2026-11-19 is a Thursday, 2026-11-20 a Friday. Every scenario runs `main` in this process; the bundle smoke test
+// is in release-gate-advisories.test.ts.
+const gate = (inputs: Record<string, string>, now: string, env?: Record<string, string>) =>
+  runInProcess('release-gate', { inputs, now, ...(env ? { env } : {}) });
 
 describe('release-gate check mode', () => {
   it.each([
@@ -45,7 +47,9 @@ describe('release-gate check mode', () => {
         '',
       ].join('\r\n'),
     );
-    const result = await gate({ holidays: ics, 'on-closed': 'skip' }, '2026-11-24T16:10:00Z');
+    const result = await gate({ holidays: ics, 'on-closed': 'skip' }, '2026-11-24T16:10:00Z', {
+      GITHUB_WORKSPACE: dir,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.open).toBe('false');
     expect(result.outputs.reason).toContain('2026-11-24 is a holiday');
@@ -70,25 +74,18 @@ describe('release-gate check mode', () => {
 });
 
 describe('release-gate override', () => {
-  it('passes a forced gate and records the reason', async () => {
+  it('refuses a forced gate that lets no advisory through: there is no approved release to force', async () => {
     const result = await gate(
       { force: 'true', 'force-reason': 'public disclosure by a third party' },
       '2026-11-20T16:30:00Z',
     );
-    expect(result.exitCode).toBe(0);
-    expect(result.outputs.open).toBe('true');
-    expect(result.outputs.reason).toBe('forced open: public disclosure by a third party');
-    expect(result.warnings.map((w) => w.message).join('\n')).toContain('public disclosure by a third party');
-    expect(result.summary).toContain('Override reason: public disclosure by a third party');
-  });
-
-  it('shows a reason holding Markdown, mentions and control characters inert in the summary and the log', async () => {
-    const reason = 'exploited @sample-org/everyone <img src=x onerror=alert(1)> evil\u202Etxt';
-    const result = await gate({ force: 'true', 'force-reason': reason }, '2026-11-20T16:30:00Z');
-    expect(result.exitCode).toBe(0);
-    expect(result.summary).toContain('Override reason: exploited @\u200Dsample-org/everyone &lt;img src=x');
-    expect(result.summary).not.toMatch(/(^|[^\w])@sample-org\/everyone|<img|\u202E/);
-    expect(result.stdout).not.toContain('\u202E');
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.message).toContain(
+      'release-gate: configuration error in force: Input "force" is true, but the gate lets no advisory through',
+    );
+    expect(result.outputs).toEqual({});
+    // Forcing with advisories, their approvals and an inert reason: release-gate-advisories.test.ts.
   });
 });
 
@@ -156,7 +153,7 @@ describe('release-gate bad input', () => {
     const dir = await mkdtemp(join(tmpdir(), 'gate-'));
     const ics = join(dir, 'bad.ics');
     await writeFile(ics, 'BEGIN:VEVENT\nDTSTART;VALUE=DATE:2026\n');
-    const result = await gate({ holidays: ics }, '2026-11-19T16:10:00Z');
+    const result = await gate({ holidays: ics }, '2026-11-19T16:10:00Z', { GITHUB_WORKSPACE: dir });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]?.message).toMatch(/holidays.*not a valid iCalendar file/);
   });

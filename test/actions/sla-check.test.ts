@@ -3,6 +3,7 @@ import { TRACKER_LABEL } from '../../src/actions/common/tracker.js';
 import { readDashboardState } from '../../src/domain/dashboard.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { addAdvisory, addIssue, addLabel, addRepo } from '../emulator/state.js';
+import { runAction } from '../harness/run-action.js';
 import { runAgain } from '../harness/second-run.js';
 import {
   breachedOutput,
@@ -42,8 +43,14 @@ afterEach(async () => {
 const withWebhook = (extra: Record<string, string> = {}) =>
   sweepInputs({ 'notify-webhook': emulator.webhook.url, ...extra });
 
-describe('a report nobody acknowledged', () => {
-  it('is due soon, then breached on the first sweep after the deadline, escalated once on the dashboard', async () => {
+// The smoke layer: one whole sweep through the built bundle in its own process (inputs and outputs as the runner
+// passes them, the step summary file, the clock override); every other scenario runs main in this process.
+describe('bundle smoke', () => {
+  beforeEach(() => {
+    world = new SlaWorld(emulator, runAction);
+  });
+
+  it('a report nobody acknowledged is due soon, then breached on the first sweep after the deadline, escalated once on the dashboard', async () => {
     const advisory = world.report(RECEIVED);
 
     const early = await world.sweep(at(47 * HOUR), withWebhook());
@@ -74,7 +81,12 @@ describe('a report nobody acknowledged', () => {
     expect(late.summary).toContain(`| ${advisory.ghsaId} | ${PROJECT} | unknown | received |`);
 
     // The same breach a few hours later (same day of age): nothing new to say, nothing written.
-    const again = await runAgain('sla-check', { emulator, now: at(50 * HOUR), inputs: withWebhook() }, emulator);
+    const again = await runAgain(
+      'sla-check',
+      { emulator, now: at(50 * HOUR), inputs: withWebhook() },
+      emulator,
+      world.run,
+    );
     world.results.push(again.result);
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
@@ -101,10 +113,16 @@ describe('a tracking issue', () => {
     expect(world.issue(issue.number).body).toContain('<!-- section:gantt -->');
     expect(world.issue(issue.number).body).toContain('```mermaid\ngantt');
 
+    emulator.resetLog();
     const soon = await world.sweep(at(6 * DAY), withWebhook());
     expect(soon.exitCode).toBe(0);
     expect(world.slaLabels(issue)).toEqual(['sla:due-soon']);
     expect(world.commentsOn(issue.number).map((c) => c.id)).toEqual([statusId]);
+    // Edited by the id the state block holds: the comments are not listed to find it.
+    const listed = emulator.log.filter(
+      (e) => e.method === 'GET' && e.path === `/repos/${TRACKER}/issues/${issue.number}/comments`,
+    );
+    expect(listed).toEqual([]);
     expect(world.commentsOn(issue.number)[0]?.body).toContain('| Triage | 2026-03-09 09:00 UTC | — | **due soon** |');
 
     const breached = await world.sweep(at(7 * DAY + HOUR), withWebhook());
@@ -342,7 +360,7 @@ describe('inventory', () => {
       '/repos/sample-org/docs-site/private-vulnerability-reporting',
     ]);
 
-    const again = await runAgain('sla-check', { emulator, now: at(3 * HOUR), inputs, ...run(2) }, emulator);
+    const again = await runAgain('sla-check', { emulator, now: at(3 * HOUR), inputs, ...run(2) }, emulator, world.run);
     world.results.push(again.result);
     expect(again.writes).toEqual([]);
   });
@@ -378,9 +396,11 @@ describe('cost', () => {
     expect(world.writes()).toEqual([]);
     const requests = emulator.log.map((entry) => `${entry.method} ${entry.path} ${entry.query.state ?? ''}`.trim());
     // Floor: 270 open advisories -> 3 list pages, 190 tracking issues (and the dashboard, which carries the tracker
-    // label) -> 2. On top: the tracker's privacy check, and the open list split into its two states.
+    // label) -> 2. On top: the tracker's privacy check (the repository, and the organization's base permission), and
+    // the open list split into its two states.
     expect(countOf(requests)).toEqual({
       [`GET /repos/${TRACKER}`]: 1,
+      [`GET /orgs/${ORG}`]: 1,
       [`GET /orgs/${ORG}/security-advisories triage`]: 2,
       [`GET /orgs/${ORG}/security-advisories draft`]: 2,
       [`GET /repos/${TRACKER}/issues all`]: 2,
@@ -417,14 +437,16 @@ describe('modes', () => {
     expect(emulator.webhook.deliveries).toHaveLength(1);
   });
 
-  it('escalates in the tracker first; a failed chat message fails the sweep once and is never sent twice', async () => {
+  it('escalates in the tracker first; a refused chat message fails the sweep once and is never sent twice', async () => {
     const advisory = world.report(RECEIVED);
-    emulator.webhook.failNext(502);
+    emulator.webhook.failNext(403);
     const failed = await world.sweep(at(3 * DAY), withWebhook());
     expect(failed.exitCode).toBe(1);
-    expect(failed.errors[0]?.message).toContain(`${advisory.ghsaId} acknowledge (chat notification failed`);
+    expect(failed.errors[0]?.message).toContain(
+      `${advisory.ghsaId} acknowledge (the generic webhook refused it with HTTP 403`,
+    );
     expect(failed.warnings.map((w) => w.message).join('\n')).toContain(
-      'escalated in the tracker, but chat notification failed',
+      `Breach of acknowledge on ${advisory.ghsaId} escalated in the tracker: the generic webhook refused it`,
     );
     expect(escalationComments(emulator)).toHaveLength(1);
     const next = await world.sweep(at(3 * DAY + HOUR), withWebhook());
@@ -511,6 +533,7 @@ describe('interrupted sweeps', () => {
         'sla-check',
         { emulator, now: at(8 * DAY + 2 * HOUR), inputs: withWebhook() },
         emulator,
+        world.run,
       );
       expect([cut, again.writes]).toEqual([cut, []]);
     }
@@ -520,7 +543,7 @@ describe('interrupted sweeps', () => {
 describe('bad inputs', () => {
   it.each([
     ['a public tracker', { tracker: 'sample-org/docs-site' }, 'tracker', 'is public'],
-    ['a malformed duration', { 'due-soon': 'soonish' }, 'due-soon', 'positive duration'],
+    ['a malformed duration', { 'due-soon': 'soonish' }, 'due-soon', 'which is not a duration'],
     ['a bad fraction', { 'due-soon-fraction': '2' }, 'due-soon-fraction', 'from 0 to below 1'],
     ['a plain-http webhook', { 'notify-webhook': 'http://chat.example.org/hook' }, 'notify-webhook', 'https://'],
     [

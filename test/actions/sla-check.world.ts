@@ -4,17 +4,16 @@ import { policyForState, TRACKER_LABEL, trackerBody } from '../../src/actions/co
 import { DASHBOARD_LABEL, DASHBOARD_MARKER } from '../../src/domain/dashboard.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
 import { STEP_NAMES } from '../../src/domain/sla.js';
-import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import type { Emulator } from '../emulator/index.js';
-import { addAdvisory, addIssue, addLabel, type AdvisoryInput } from '../emulator/state.js';
+import { addLabel, type AdvisoryInput } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedReportText, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
-import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { runInProcess } from '../harness/in-process.js';
+import { addPrivateReport, addTrackingIssue, ORG, PROJECT, TRACKER } from '../harness/seed.js';
+import type { RunOptions, RunResult } from '../harness/run-action.js';
 
-export const ORG = 'sample-org';
-export const PROJECT = 'sample-org/sample-project';
-export const PRIVATE_LIB = 'sample-org/private-lib';
-export const TRACKER = 'sample-org/security-tracker';
+export { ORG, PRIVATE_LIB, PROJECT, TRACKER } from '../harness/seed.js';
 export const LOW_VECTOR = 'CVSS:3.1/AV:N/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N';
 
 export const HOUR = 3600_000;
@@ -34,33 +33,32 @@ export function sweepInputs(extra: Record<string, string> = {}): Record<string, 
   };
 }
 
+/** How a sweep runs: `runInProcess` (main in this process), or the bundle's `runAction` for the smoke layer. */
+export type SweepRunner = (name: string, options: RunOptions) => Promise<RunResult>;
+
 export class SlaWorld {
   readonly results: RunResult[] = [];
 
-  constructor(readonly emulator: Emulator) {
+  constructor(
+    readonly emulator: Emulator,
+    readonly run: SweepRunner = runInProcess,
+  ) {
     addLabel(emulator.state, TRACKER, TRACKER_LABEL);
   }
 
   /** A private report as the reporter files it: embargoed text everywhere it could leak from. */
   report(createdAt: string, partial: AdvisoryInput = {}, repo = PROJECT): Advisory {
-    return addAdvisory(this.emulator.state, repo, {
-      state: 'triage',
-      ...embargoedReportText(),
-      submissionAccepted: false,
-      createdAt,
-      updatedAt: createdAt,
-      ...partial,
-    });
+    return addPrivateReport(this.emulator.state, repo, { createdAt, updatedAt: createdAt, ...partial });
   }
 
   /** The tracking issue ack-report opens, with its state block (and the summary, which stays in the tracker). */
   track(key: string, repository: string | null, receivedAt: string, extra: Partial<TrackerState> = {}): Issue {
-    const state: TrackerState = { ...newTrackerState(key, repository, 'spec11', receivedAt), ...extra };
-    const intro = `${reportMarker(key)}\n## ${SENTINELS.summary}\n\n${SENTINELS.description}\n`;
-    return addIssue(this.emulator.state, TRACKER, {
-      title: `[security] ${key}`,
-      body: trackerBody(intro, policyForState(PRESETS.spec11, state), state),
-      labels: [TRACKER_LABEL],
+    return addTrackingIssue(this.emulator.state, {
+      key,
+      repository,
+      receivedAt,
+      state: extra,
+      intro: `${reportMarker(key)}\n## ${SENTINELS.summary}\n\n${SENTINELS.description}\n`,
       createdAt: receivedAt,
     });
   }
@@ -111,7 +109,7 @@ export class SlaWorld {
 
   async sweep(now: string, inputs: Record<string, string> = sweepInputs(), options: Partial<RunOptions> = {}) {
     this.emulator.setNow(now);
-    const result = await runAction('sla-check', { emulator: this.emulator, now, inputs, ...options });
+    const result = await this.run('sla-check', { emulator: this.emulator, now, inputs, ...options });
     this.results.push(result);
     return result;
   }

@@ -411,7 +411,7 @@ describe('a scripted year of reports', () => {
     );
 
     const last = sweepTimes().at(-1) ?? START;
-    const again = await runAgain('sla-check', { emulator, now: iso(last), inputs }, emulator);
+    const again = await runAgain('sla-check', { emulator, now: iso(last), inputs }, emulator, world.run);
     world.results.push(again.result);
     expect(again.writes).toEqual([]);
     for (const live of lives.filter((l) => l.issue)) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { addAdvisory } from '../emulator/state.js';
-import { runAction } from '../harness/run-action.js';
+import { runInProcess } from '../harness/in-process.js';
 
 let emulator: Emulator;
 
@@ -18,7 +18,7 @@ describe.each(['sla-check', 'ack-report'])('%s when GitHub rate-limits the sweep
     emulator = await startEmulator({ now: '2026-11-19T10:00:00Z' });
     addAdvisory(emulator.state, 'sample-org/sample-project', { state: 'triage', createdAt: '2026-11-18T10:00:00Z' });
     emulator.setFaults(SPENT);
-    const result = await runAction(action, {
+    const result = await runInProcess(action, {
       emulator,
       inputs: { token: 'token-admin', tracker: 'sample-org/security-tracker', organization: 'sample-org' },
     });

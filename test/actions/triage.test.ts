@@ -1,21 +1,20 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { newTrackerState, readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
-import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
+import { readTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
+import { TRACKER_LABEL } from '../../src/actions/common/tracker.js';
 import type { Emulator } from '../emulator/index.js';
-import { addAdvisory, addIssue } from '../emulator/state.js';
+import type { AdvisoryInput } from '../emulator/state.js';
 import type { Advisory, Issue } from '../emulator/types.js';
-import { embargoedReportText, expectNoLeaks, SENTINELS } from '../harness/leaks.js';
-import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
-import { watchedEmulator } from '../harness/watched-emulator.js';
+import { expectNoLeaks, SENTINELS } from '../harness/leaks.js';
+import { runInProcess } from '../harness/in-process.js';
+import type { RunOptions, RunResult } from '../harness/run-action.js';
+import { watchedEmulator, type WatchedEmulator } from '../harness/watched-emulator.js';
 import { runAgain } from '../harness/second-run.js';
+import { addPrivateReport, addTrackingIssue, PRIVATE_LIB, PROJECT, reportOf, TRACKER } from '../harness/seed.js';
 
 // Monday 2026-01-05 09:00: the report; triage runs the next day.
 const RECEIVED = '2026-01-05T09:00:00Z';
 const NOW = '2026-01-06T10:00:00Z';
-const PROJECT = 'sample-org/sample-project';
-const PRIVATE_LIB = 'sample-org/private-lib';
-const TRACKER = 'sample-org/security-tracker';
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
 const V31_MEDIUM = 'CVSS:3.1/AV:N/AC:H/PR:L/UI:R/S:U/C:H/I:L/A:N';
 const V40 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
@@ -34,43 +33,45 @@ beforeEach(() => {
   emulator = watched.emulator;
 });
 
-function embargoedAdvisory(repo: string, partial: Partial<Advisory> = {}): Advisory {
-  return addAdvisory(emulator.state, repo, {
-    state: 'triage',
-    ...embargoedReportText(),
-    submissionAccepted: false,
-    createdAt: RECEIVED,
-    collaboratingUsers: ['carol'],
-    ...partial,
-  });
+/** A private vulnerability report as a reporter files it: embargoed text everywhere. */
+function embargoedAdvisory(repo: string, fields: AdvisoryInput = {}): Advisory {
+  return addPrivateReport(emulator.state, repo, { createdAt: RECEIVED, collaboratingUsers: ['carol'], ...fields });
 }
 
+/**
+ * The tracking issue ack-report left: acknowledged, the summary copied into the private tracker (it must stay there),
+ * the checklist of spec11 whatever policy the state records.
+ */
 function trackingIssue(advisory: Advisory, extra: Partial<TrackerState> = {}, labels: string[] = []): Issue {
-  const state: TrackerState = {
-    ...newTrackerState(advisory.ghsaId, advisory.repo, 'spec11', RECEIVED),
-    acknowledgedAt: '2026-01-05T10:00:00.000Z',
-    ackChannel: 'advisory-comment',
-    ...extra,
-  };
-  // ack-report copies the summary into the private tracker: it must stay there.
-  const intro = `${reportMarker(advisory.ghsaId)}\n## ${SENTINELS.summary}\n`;
-  return addIssue(emulator.state, TRACKER, {
-    title: `[security] ${advisory.ghsaId}`,
-    body: trackerBody(intro, SPEC11, state),
-    labels: [TRACKER_LABEL, ...labels],
+  return addTrackingIssue(emulator.state, {
+    ...reportOf(advisory),
+    receivedAt: RECEIVED,
+    state: { acknowledgedAt: '2026-01-05T10:00:00.000Z', ackChannel: 'advisory-comment', ...extra },
+    labels,
     createdAt: RECEIVED,
+    checklistPolicy: SPEC11,
   });
 }
 
-async function triage(inputs: Record<string, string>, options: Partial<RunOptions> = {}): Promise<RunResult> {
-  const result = await runAction('triage', {
-    emulator,
-    now: NOW,
-    ...options,
-    inputs: { token: 'token-admin', ...inputs },
-  });
-  results.push(result);
-  return result;
+/** Runs triage in this process (or, for the smoke test, `watched.runBundle`); the run is kept for the leak check. */
+async function triage(
+  inputs: Record<string, string>,
+  options: Partial<RunOptions> = {},
+  run: WatchedEmulator['run'] = watched.run,
+): Promise<RunResult> {
+  return run('triage', { now: NOW, ...options, inputs: { token: 'token-admin', ...inputs } });
+}
+
+function commentEvent(issue: Issue, login: string, body: string, id = 9001) {
+  return {
+    eventName: 'issue_comment',
+    eventPayload: {
+      action: 'created',
+      issue: { number: issue.number },
+      comment: { id, body, user: { login } },
+      repository: { full_name: TRACKER },
+    },
+  };
 }
 
 const writes = (): string[] => emulator.writes().map((write) => `${write.method} ${write.path}`);
@@ -154,6 +155,7 @@ describe('triage with inputs', () => {
       'triage',
       { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
       emulator,
+      runInProcess,
     );
     results.push(again.result);
     expect(again.result.exitCode).toBe(0);
@@ -239,6 +241,7 @@ describe('triage with inputs', () => {
       'triage',
       { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
       emulator,
+      runInProcess,
     );
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
@@ -275,6 +278,7 @@ describe('triage with inputs', () => {
       'triage',
       { emulator, now: NOW, inputs: { token: 'token-admin', ...inputs } },
       emulator,
+      runInProcess,
     );
     expect(again.result.exitCode).toBe(0);
     expect(again.writes).toEqual([]);
@@ -385,45 +389,6 @@ describe('triage with inputs', () => {
 });
 
 describe('triage by /triage command', () => {
-  function commentEvent(issue: Issue, login: string, body: string, id = 9001) {
-    return {
-      eventName: 'issue_comment',
-      eventPayload: {
-        action: 'created',
-        issue: { number: issue.number },
-        comment: { id, body, user: { login } },
-        repository: { full_name: TRACKER },
-      },
-    };
-  }
-
-  it('applies a member command and answers in a comment', async () => {
-    const advisory = embargoedAdvisory(PROJECT);
-    const issue = trackingIssue(advisory);
-    const command = `/triage cvss=${V31} tlp=red accept fix-team=codeowners request-cve`;
-    const options = commentEvent(issue, 'sirt-member', command);
-    const result = await triage({ team: 'security-team' }, options);
-    expect(result.errors).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(advisory).toMatchObject({ state: 'draft', severity: 'critical', cveRequested: true });
-    expect(advisory.collaboratingTeams).toEqual(['maintainers']);
-    expect(issueOf(issue).labels).toContain('tlp:red');
-    expect(stateOf(issue)).toMatchObject({ tlp: 'RED', decision: 'accept', severity: 'critical' });
-    const replies = commentsOn(issue);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]?.body).toContain(`Triage of ${advisory.ghsaId}`);
-    expect(replies[0]?.body).toContain('Score: 9.8 (critical, CVSS 3.1)');
-    expect(replies[0]?.body).toContain('Proposed release slot: 2026-01-26 16:00 UTC');
-    expectNoEmbargoLeaks();
-
-    const again = await runAgain(
-      'triage',
-      { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options },
-      emulator,
-    );
-    expect(again.writes).toEqual([]);
-  });
-
   it('answers a non-member and changes nothing else', async () => {
     const advisory = embargoedAdvisory(PROJECT);
     const issue = trackingIssue(advisory);
@@ -461,5 +426,37 @@ describe('triage by /triage command', () => {
     const result = await triage({ team: 'security-team' }, commentEvent(issue, 'sirt-lead', 'Reproduced on 1.0.0.'));
     expect(result.exitCode).toBe(0);
     expect(emulator.log).toEqual([]);
+  });
+});
+
+// The one scenario that runs the built bundle in a child process: the runner's real wiring (inputs from INPUT_*,
+// the event file at GITHUB_EVENT_PATH, DISCLOSURE_NOW, GITHUB_OUTPUT, the step summary file).
+describe('bundle smoke', () => {
+  it('applies a member command and answers in a comment', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const command = `/triage cvss=${V31} tlp=red accept fix-team=codeowners request-cve`;
+    const options = commentEvent(issue, 'sirt-member', command);
+    const result = await triage({ team: 'security-team' }, options, watched.runBundle);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(advisory).toMatchObject({ state: 'draft', severity: 'critical', cveRequested: true });
+    expect(advisory.collaboratingTeams).toEqual(['maintainers']);
+    expect(issueOf(issue).labels).toContain('tlp:red');
+    expect(stateOf(issue)).toMatchObject({ tlp: 'RED', decision: 'accept', severity: 'critical' });
+    const replies = commentsOn(issue);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.body).toContain(`Triage of ${advisory.ghsaId}`);
+    expect(replies[0]?.body).toContain('Score: 9.8 (critical, CVSS 3.1)');
+    expect(replies[0]?.body).toContain('Proposed release slot: 2026-01-26 16:00 UTC');
+    expectNoEmbargoLeaks();
+
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options },
+      emulator,
+    );
+    results.push(again.result);
+    expect(again.writes).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  *
  *   node --import tsx test/bench/client-overhead.ts --api http://127.0.0.1:PORT [--requests 40]
  */
+import { silentLog } from '../harness/silent-log.js';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const throttle = { onRateLimit: () => false, onSecondaryRateLimit: () => false };
   const withRetry = getOctokit('token-admin', { baseUrl: api }, retry);
   const withThrottling = getOctokit('token-admin', { baseUrl: api, throttle }, throttling);
-  const factory = createClient({ token: 'token-admin', apiUrl: api, pacing: 'none' });
+  const factory = createClient({ token: 'token-admin', log: silentLog, apiUrl: api, pacing: 'none' });
   const results = {
     'node:http': await perRequest(requests, async () => (await httpFetch(url, { headers })).json()),
     "Node's fetch": await perRequest(requests, async () => (await fetch(url, { headers })).json()),

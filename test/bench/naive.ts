@@ -7,6 +7,7 @@
  *
  * Prints one JSON line: { repos, advisories, open, elapsedMs } (elapsedMs: the listing only, not process start-up).
  */
+import { silentLog } from '../harness/silent-log.js';
 import { parseArgs } from 'node:util';
 import { mapWithConcurrency } from '../../src/actions/common/concurrency.js';
 import { listRepoAdvisories } from '../../src/github/advisories.js';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   });
   if (!values.api || !values.org || !values.token) throw new Error('usage: naive.ts --api URL --org ORG --token TOKEN');
   const concurrency = Number(values.concurrency);
-  const client = createClient({ token: values.token, apiUrl: values.api, pacing: 'none' });
+  const client = createClient({ token: values.token, log: silentLog, apiUrl: values.api, pacing: 'none' });
   const started = performance.now();
   const repos = await listOrgRepositories(client, values.org);
   const perRepo: Advisory[][] = [];

@@ -61,8 +61,13 @@ function runnerEnv(run: BundleRun, dir: string): NodeJS.ProcessEnv {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: run.apiUrl ?? 'http://127.0.0.1:9',
     DISCLOSURE_API_PACING: 'none',
-    ...(run.now ? { DISCLOSURE_NOW: run.now } : {}),
   };
+  if (run.now) {
+    // A fixed clock is refused on a runner (clock.ts): as in test/harness/run-action.ts, a run with one is, and says
+    // it is, a run outside a runner.
+    env.DISCLOSURE_NOW = run.now;
+    env.GITHUB_ACTIONS = 'false';
+  }
   for (const [name, value] of Object.entries(run.inputs ?? {})) env[inputVariable(name)] = value;
   return { ...env, ...run.env };
 }

@@ -17,17 +17,11 @@ import {
 } from '../actions/publish-announcement.world.js';
 import { profileBundle } from './profile.js';
 import { errorsOf, runBundle, timedSpawn, type BundleRun } from './spawn.js';
+import { ACTION_NAMES } from '../../src/actions/metadata.generated.js';
 import { median, semiInterquartileRange } from './stats.js';
 import { ORG, TRACKER } from './world.js';
 
-export const ACTIONS = [
-  'ack-report',
-  'sla-check',
-  'triage',
-  'create-temp-fork',
-  'release-gate',
-  'publish-announcement',
-];
+export const ACTIONS: readonly string[] = ACTION_NAMES;
 const NOW = '2026-01-06T10:00:00Z';
 /** Profiled runs per action, averaged. */
 const PROFILED_RUNS = 3;

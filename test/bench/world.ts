@@ -3,15 +3,13 @@
  * realistic mix of states, and the tracking issues ack-report would have left for the open ones. Deterministic:
  * the same scale always gives the same world, so every sweep of a run starts from identical data.
  */
-import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
-import { PRESETS } from '../../src/domain/policy/presets.js';
 import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import { cvssFromVector } from '../emulator/cvss.js';
-import { addAdvisory, addIssue, addRepo } from '../emulator/state.js';
+import { addAdvisory, addRepo } from '../emulator/state.js';
 import type { Advisory, AdvisoryState, EmulatorState, Repo } from '../emulator/types.js';
+import { addTrackingIssue, ORG, reportOf, TRACKER } from '../harness/seed.js';
 
-export const ORG = 'sample-org';
-export const TRACKER = 'sample-org/security-tracker';
+export { ORG, TRACKER } from '../harness/seed.js';
 /** A Monday morning: the sweeps run at this instant (DISCLOSURE_NOW and the emulator's clock). */
 export const BENCH_NOW = '2026-06-01T09:00:00Z';
 
@@ -191,7 +189,7 @@ function trackedState(advisory: Advisory, random: () => number): TrackerState {
   };
 }
 
-function addTrackingIssue(data: EmulatorState, advisory: Advisory, state: TrackerState): void {
+function trackReport(data: EmulatorState, advisory: Advisory, state: TrackerState): void {
   const intro = [
     reportMarker(advisory.ghsaId),
     `## ${advisory.summary}`,
@@ -200,10 +198,11 @@ function addTrackingIssue(data: EmulatorState, advisory: Advisory, state: Tracke
     '',
     advisory.description ?? '',
   ].join('\n');
-  addIssue(data, TRACKER, {
+  addTrackingIssue(data, {
+    ...reportOf(advisory),
+    state,
+    intro,
     title: `[security] ${advisory.ghsaId} in ${advisory.repo}`,
-    body: trackerBody(intro, PRESETS.spec11, state),
-    labels: [TRACKER_LABEL],
     createdAt: state.receivedAt,
     updatedAt: state.acknowledgedAt ?? state.receivedAt,
   });
@@ -230,13 +229,13 @@ export function seedWorld(data: EmulatorState, scale: Scale): WorldCounts {
     const ageMs = i < newReports ? (1 + i) * HOUR_MS : (1 + random() * 9) * DAY_MS;
     const advisory = openAdvisory(data, pickRepository(repos, random), 'triage', nowMs - ageMs, ++n);
     if (i < newReports) continue;
-    addTrackingIssue(data, advisory, trackedState(advisory, random));
+    trackReport(data, advisory, trackedState(advisory, random));
     trackerIssues += 1;
   }
   for (let i = 0; i < counts.draft; i += 1) {
     const ageMs = (5 + random() * 75) * DAY_MS;
     const advisory = openAdvisory(data, pickRepository(repos, random), 'draft', nowMs - ageMs, ++n);
-    addTrackingIssue(data, advisory, trackedState(advisory, random));
+    trackReport(data, advisory, trackedState(advisory, random));
     trackerIssues += 1;
   }
   return {

@@ -23,6 +23,9 @@ describe('the demo', () => {
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
     expect(run.stdout).toMatch(/lifecycle: \d+ API requests \(\d+ writes\); contract violations: 0/);
     expect(run.stdout).toMatch(/missed-deadline: \d+ API requests \(\d+ writes\); contract violations: 0/);
+    // Publishing needs a recorded approval: a team member's `/release approve`, recorded by triage (who, when).
+    expect(run.stdout).toContain('comments `/release approve` in tracking issue #');
+    expect(run.stdout).toMatch(/publication approved by sirt-lead at 2026-11-23 13:00 UTC; recorded in #\d+/);
     expect(run.stdout).toContain('deadline: fix release due 2026-11-23 17:00 UTC: met');
     expect(run.stdout).toContain('deadline: acknowledge due 2026-11-07 11:00 UTC: BREACHED');
     expect(run.stdout).toContain('same breach, no second escalation (0 new messages)');

@@ -1,8 +1,12 @@
 import { addDays, addHours } from 'date-fns';
-import { PROJECT, TRACKER, World, fileReport } from './world.js';
+import { formatUtc } from '../../src/domain/checklist.js';
+import { readTrackerState, reportMarker } from '../../src/domain/tracker-state.js';
+import { PROJECT, TRACKER, World, commentOnTracker, fileReport } from './world.js';
 import { Timeline, expectSuccess, jsonOutput, sweepFindings } from './timeline.js';
 
 const START = '2026-11-02T09:00:00Z'; // a Monday
+/** The response team: the triage workflow's `team`, whose members' `/release approve` publish-announcement checks. */
+const TEAM = 'security-team';
 const VECTOR = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:L/A:N';
 
 const iso = (date: Date): string => date.toISOString();
@@ -25,7 +29,7 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
   const ack = await world.run('ack-report', {
     tracker: TRACKER,
     organization: 'sample-org',
-    team: 'security-team',
+    team: TEAM,
     'notify-webhook': world.emulator.webhook.url,
   });
   expectSuccess('ack-report', ack);
@@ -82,7 +86,7 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     const sweep = await world.run('sla-check', {
       tracker: TRACKER,
       organization: 'sample-org',
-      team: 'security-team',
+      team: TEAM,
       'due-soon': '5d',
     });
     expectSuccess('sla-check', sweep);
@@ -94,6 +98,9 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
   }
 
   const slotTime = slot ? new Date(slot) : addDays(start, 18);
+  world.setNow(iso(addHours(slotTime, -3)));
+  await approveRelease(world, timeline, ghsaId);
+
   world.setNow(iso(addHours(slotTime, -2)));
   const early = await world.run('release-gate', { mode: 'check', 'on-closed': 'skip' });
   expectSuccess('release-gate', early);
@@ -125,6 +132,8 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
     'version-command': 'python -c "import sample_project; print(sample_project.__version__)"',
     'discussion-category': 'Announcements',
     'notify-webhook': world.emulator.webhook.url,
+    // Whose members' `/release approve` count: checked before the first write.
+    team: TEAM,
   });
   expectSuccess('publish-announcement', publish);
   await world.write('announcement.md', `# ${publish.outputs.subject}\n\n${publish.outputs.body}`);
@@ -138,7 +147,7 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
   // 12 hours before the retrospective is due (3 days after the release), then a day after it.
   for (const hours of [60, 96]) {
     world.setNow(iso(addHours(slotTime, hours)));
-    const sweep = await world.run('sla-check', { tracker: TRACKER, organization: 'sample-org', team: 'security-team' });
+    const sweep = await world.run('sla-check', { tracker: TRACKER, organization: 'sample-org', team: TEAM });
     expectSuccess('sla-check', sweep);
     await timeline.add({
       at: world.now,
@@ -161,6 +170,44 @@ export async function lifecycle(world: World, timeline: Timeline): Promise<void>
   });
 
   await writeTrackerFiles(world, ghsaId);
+}
+
+/**
+ * Publishing needs a recorded approval: a member of the response team comments `/release approve` in the tracking
+ * issue, GitHub delivers the comment to the triage workflow (an `issue_comment` event), and triage records who
+ * approved and when in the issue's state block, where publish-announcement checks it before its first write.
+ */
+async function approveRelease(world: World, timeline: Timeline, ghsaId: string): Promise<void> {
+  const tracking = world.trackerIssue((_title, body) => body.includes(reportMarker(ghsaId)));
+  if (!tracking) throw new Error(`no tracking issue for ${ghsaId} to approve its publication in`);
+  const comment = await commentOnTracker(world, tracking.number, '/release approve');
+  await timeline.add({
+    at: world.now,
+    actor: `${comment.user.login} (team)`,
+    did: `comments \`/release approve\` in tracking issue #${tracking.number}`,
+  });
+  const approve = await world.run(
+    'triage',
+    { team: TEAM },
+    {
+      eventName: 'issue_comment',
+      eventPayload: {
+        action: 'created',
+        issue: { number: tracking.number },
+        comment,
+        repository: { full_name: TRACKER },
+      },
+    },
+  );
+  expectSuccess('triage (/release approve)', approve);
+  const state = readTrackerState(world.trackerIssue((_title, body) => body.includes(reportMarker(ghsaId)))?.body);
+  const approvals = state?.approvals ?? [];
+  if (approvals.length === 0) throw new Error(`triage recorded no approval for ${ghsaId}`);
+  await timeline.add({
+    at: world.now,
+    actor: 'triage (approval)',
+    did: `publication approved by ${approvals.map((a) => `${a.login} at ${formatUtc(new Date(a.at))}`).join(', ')}; recorded in #${tracking.number}`,
+  });
 }
 
 async function writeTrackerFiles(world: World, ghsaId: string): Promise<void> {

@@ -12,7 +12,8 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 export const HELP = `Usage: npm run demo -- [options]
 
 Runs the whole disclosure lifecycle against the built-in GitHub API emulator, with the built dist/ bundles run as
-the GitHub runner runs them and a simulated clock (DISCLOSURE_NOW).
+the GitHub runner runs them, but outside a runner (GITHUB_ACTIONS=false) with a simulated clock (DISCLOSURE_NOW,
+which a run on a real runner refuses).
 
 Options:
   --scenario NAME   lifecycle (a report from arrival to retrospective), missed-deadline (a breach escalated once),

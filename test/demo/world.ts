@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
+import { PROJECT, TRACKER } from '../harness/seed.js';
 
-export const ORG = 'sample-org';
-export const PROJECT = 'sample-org/sample-project';
-export const TRACKER = 'sample-org/security-tracker';
+export { ORG, PROJECT, TRACKER } from '../harness/seed.js';
 export const TOKEN = 'token-admin';
 
 /** The demo's world: the emulator, a clock that the scenario moves, and the files it writes. */
@@ -91,6 +90,30 @@ export class World {
   async stop(): Promise<void> {
     await this.emulator.stop();
   }
+}
+
+/**
+ * A team member's comment in a tracker issue, posted as that person does, through the API (with their own token):
+ * the comment GitHub then delivers to the triage workflow as an `issue_comment` event.
+ */
+export async function commentOnTracker(
+  world: World,
+  issueNumber: number,
+  body: string,
+  token = TOKEN,
+): Promise<{ id: number; body: string; user: { login: string }; created_at: string }> {
+  const response = await fetch(`${world.emulator.url}/repos/${TRACKER}/issues/${issueNumber}/comments`, {
+    method: 'POST',
+    headers: {
+      authorization: `token ${token}`,
+      'content-type': 'application/json',
+      'x-github-api-version': '2022-11-28',
+    },
+    body: JSON.stringify({ body }),
+  });
+  if (!response.ok)
+    throw new Error(`commenting on ${TRACKER}#${issueNumber} failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { id: number; body: string; user: { login: string }; created_at: string };
 }
 
 /** Files a private vulnerability report as the reporter does, through the API (state `triage`). */

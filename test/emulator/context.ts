@@ -4,6 +4,8 @@ import type { EmulatorState, TokenGrant } from './types.js';
 
 export interface RuntimeOptions {
   forkReadyAfterMs: number;
+  /** Real ms list endpoints lag behind writes (see lag.ts); 0 for none. */
+  listingLagMs: number;
 }
 
 export interface RequestContext {

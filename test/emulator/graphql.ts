@@ -6,7 +6,8 @@ import { buildSchema, graphql, type GraphQLError } from 'graphql';
 import { canSeeRepo, hasPermission } from './access.js';
 import type { HandlerResult } from './http.js';
 import { nextId, nodeId } from './ids.js';
-import { findRepo, fullName } from './state.js';
+import { recordMentions } from './mentions.js';
+import { findRepo, fullName, visibilityOf } from './state.js';
 import type { View } from './render/view.js';
 import type { Discussion, DiscussionCategory, Repo, TokenGrant } from './types.js';
 
@@ -23,9 +24,15 @@ const SCHEMA = buildSchema(`
     nameWithOwner: String!
     url: String!
     isPrivate: Boolean!
+    visibility: RepositoryVisibility!
     hasDiscussionsEnabled: Boolean!
     discussionCategories(first: Int, after: String): DiscussionCategoryConnection!
     discussions(first: Int, after: String, categoryId: ID): DiscussionConnection!
+  }
+  enum RepositoryVisibility {
+    INTERNAL
+    PRIVATE
+    PUBLIC
   }
   type PageInfo {
     hasNextPage: Boolean!
@@ -109,7 +116,8 @@ function resolvers(view: View, grant: TokenGrant) {
     name: repo.name,
     nameWithOwner: fullName(repo),
     url: `${view.web}/${fullName(repo)}`,
-    isPrivate: repo.private,
+    isPrivate: visibilityOf(repo).private,
+    visibility: visibilityOf(repo).visibility.toUpperCase(),
     hasDiscussionsEnabled: repo.hasDiscussions,
     discussionCategories: ({ first, after }: { first?: number; after?: string }) =>
       connection(state.discussionCategories.filter((c) => c.repo === fullName(repo)).map(categoryView), first, after),
@@ -159,6 +167,13 @@ function resolvers(view: View, grant: TokenGrant) {
         createdAt: state.now,
       };
       state.discussions.push(discussion);
+      const source = {
+        kind: 'discussion' as const,
+        author: grant.login,
+        commentId: null,
+        discussion: { repo: fullName(repo), number },
+      };
+      recordMentions(state, source, input.body);
       return { discussion: discussionView(discussion) };
     },
   };

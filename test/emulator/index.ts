@@ -8,6 +8,13 @@
  *   expect(emulator.writes()).toEqual([]);
  *   expect(emulator.contractViolations).toEqual([]);
  *   await emulator.stop();
+ *
+ * Options beyond GitHub's defaults: `requireApiVersion: true` refuses a REST request without `X-GitHub-Api-Version`;
+ * `listingLagMs: N` makes list endpoints lag N ms behind writes; `enterpriseServer: true` answers as GitHub
+ * Enterprise Server (under `/api/v3`, without repository security advisories). Seeds can hold pending team invitations
+ * (`teams[].pending`), internal repositories (`repos[].visibility: 'internal'`) and the organization's base permission
+ * (`orgBasePermission`, answered by GET /orgs/{org} to owner tokens only); `state.notifications` logs the @mention
+ * notifications GitHub would have sent.
  */
 import type { FaultOptions } from './faults.js';
 import type { SeedData } from './seed.js';
@@ -26,6 +33,27 @@ export interface EmulatorOptions {
   readonly faults?: FaultOptions;
   /** Validate every request body and response against the OpenAPI fixture (default true; the benchmark turns it off). */
   readonly validate?: boolean;
+  /**
+   * Real milliseconds list endpoints lag behind writes, as GitHub's eventually consistent listings do (default 0):
+   * the issues list, issue comments list, issue search, both advisory lists and the advisory comments list do not
+   * show what was created through the API in the last `listingLagMs` ms, and still show issue comments deleted in
+   * that time. Single-item GETs answer at once.
+   */
+  readonly listingLagMs?: number;
+  /**
+   * Refuse every REST request without an `X-GitHub-Api-Version` header with a 400 (default false; GitHub itself
+   * assumes 2022-11-28 then). A version the emulator does not serve is refused either way, as GitHub refuses one it
+   * does not support. GraphQL and the webhook sink are not checked; `LoggedRequest.apiVersion` shows what came.
+   */
+  readonly requireApiVersion?: boolean;
+  /**
+   * Answer as GitHub Enterprise Server 3.x does (default false): REST under `/api/v3` (`url` ends with it, so it is
+   * the GITHUB_API_URL to pass), GraphQL at `/api/graphql`, and a plain 404 for what Enterprise Server does not have:
+   * repository security advisories (every endpoint under `/security-advisories`) and private vulnerability reporting.
+   */
+  readonly enterpriseServer?: boolean;
+  /** The loopback port to listen on (default 0: any free one; `npm run emulator` uses a fixed one). */
+  readonly port?: number;
 }
 
 export interface LoggedRequest {
@@ -40,6 +68,8 @@ export interface LoggedRequest {
   /** True for anything that changes state: non-GET REST calls, GraphQL mutations, webhook deliveries. */
   readonly write: boolean;
   readonly token: string;
+  /** The request's `X-GitHub-Api-Version` header; null when it had none. */
+  readonly apiVersion: string | null;
 }
 
 export interface WebhookSink {
@@ -53,7 +83,10 @@ export interface WebhookSink {
 export interface Emulator {
   /** The API base URL to pass as GITHUB_API_URL. */
   readonly url: string;
-  /** The live in-memory data; tests read it and may change it directly (see state.ts). */
+  /**
+   * The live in-memory data; tests read it and may change it directly (see state.ts). `state.notifications` is the
+   * log of @mention notifications GitHub would have sent (mentions.ts).
+   */
   readonly state: EmulatorState;
   readonly log: LoggedRequest[];
   writes(): LoggedRequest[];

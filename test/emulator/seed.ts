@@ -8,13 +8,21 @@ import {
   addToken,
   addUser,
   type AdvisoryInput,
+  type PendingInput,
 } from './state.js';
-import type { EmulatorState, Release, Repo, TokenGrant } from './types.js';
+import type { BasePermission, EmulatorState, Release, Repo, TokenGrant } from './types.js';
 
 export interface SeedData {
   org: string;
+  /**
+   * The org's base permission (default `none`: members see only the repositories they are given; GitHub's own default
+   * for a new organization is `read`, which lets every member read every private repository).
+   */
+  orgBasePermission?: BasePermission;
   users: string[];
-  teams: { slug: string; name?: string; members: string[]; maintainers?: string[] }[];
+  /** `pending`: invitations not yet accepted, a login (role `member`) or `{ login, role: 'maintainer' }`. */
+  teams: { slug: string; name?: string; members: string[]; maintainers?: string[]; pending?: PendingInput[] }[];
+  /** `visibility: 'internal'` makes an internal repository (answered with `private: true`, as GitHub does). */
   repos: ({ fullName: string } & Partial<Repo>)[];
   tokens: Record<string, Partial<TokenGrant> & { login: string }>;
   advisories?: ({ repo: string } & AdvisoryInput)[];
@@ -90,6 +98,7 @@ export function defaultSeed(): SeedData {
 
 export function applySeed(state: EmulatorState, seed: SeedData): void {
   state.org = seed.org;
+  state.orgBasePermission = seed.orgBasePermission ?? 'none';
   addUser(state, seed.org, { type: 'Organization' });
   for (const login of seed.users) addUser(state, login);
   for (const team of seed.teams) addTeam(state, team.slug, team);

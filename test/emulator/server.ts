@@ -16,7 +16,18 @@ import type { EmulatorState, TokenGrant } from './types.js';
 
 const WEB = 'https://github.com';
 const API_VERSION = '2022-11-28';
+/** The REST API versions the emulator serves (its OpenAPI fixture is 2022-11-28's). */
+const SUPPORTED_API_VERSIONS: readonly string[] = [API_VERSION];
+const API_VERSIONS_DOCS = 'https://docs.github.com/rest/about-the-rest-api/api-versions';
 const WEBHOOK_PREFIX = '/_webhooks';
+/** GitHub Enterprise Server's REST base path and GraphQL endpoint. */
+const ENTERPRISE_REST = '/api/v3';
+const ENTERPRISE_GRAPHQL = '/api/graphql';
+/**
+ * What GitHub Enterprise Server 3.x does not have (its REST reference lists only the global advisories under
+ * "Security advisories"): repository security advisories and private vulnerability reporting.
+ */
+const NOT_ON_ENTERPRISE_SERVER = /\/security-advisories(?:\/|$)|\/private-vulnerability-reporting$/;
 const RATE_LIMIT_DOCS = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
 
 interface ParsedRequest {
@@ -25,6 +36,7 @@ interface ParsedRequest {
   query: Record<string, string>;
   body: unknown;
   token: string;
+  apiVersion: string | null;
 }
 
 class Exchange {
@@ -63,7 +75,39 @@ async function parseRequest(request: IncomingMessage): Promise<ParsedRequest | A
     query: Object.fromEntries(url.searchParams.entries()),
     body,
     token: tokenOf(request),
+    apiVersion: headerValue(request, 'x-github-api-version'),
   };
+}
+
+function headerValue(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value.join(', ') : value) ?? null;
+}
+
+const supportedList = (): string =>
+  SUPPORTED_API_VERSIONS.map((version, index) => `"${version}"${index === 0 ? ' (most recent)' : ''}`).join(', ');
+
+/**
+ * GitHub's 400 for a version it does not serve (its wording); in `requireApiVersion` mode the same 400 for a request
+ * that names none, where GitHub itself would assume 2022-11-28.
+ */
+function apiVersionRefusal(version: string | null, required: boolean): ApiError | undefined {
+  if (version === null) {
+    if (!required) return undefined;
+    return new ApiError(
+      400,
+      'The "X-GitHub-Api-Version" request header is missing, and this emulator requires it (requireApiVersion). ' +
+        `The following versions are currently supported: ${supportedList()}.`,
+      API_VERSIONS_DOCS,
+    );
+  }
+  if (SUPPORTED_API_VERSIONS.includes(version.trim())) return undefined;
+  return new ApiError(
+    400,
+    `The version you specified in the "X-GitHub-Api-Version" request header, "${version}", is not a supported version. ` +
+      `The following versions are currently supported: ${supportedList()}.`,
+    API_VERSIONS_DOCS,
+  );
 }
 
 class EmulatorServer implements Emulator {
@@ -77,6 +121,9 @@ class EmulatorServer implements Emulator {
   private readonly router = createRouter(ROUTES);
   private readonly contract: ContractChecker | undefined;
   private readonly runtime: RuntimeOptions;
+  private readonly requireApiVersion: boolean;
+  private readonly enterpriseServer: boolean;
+  private readonly port: number;
   private webhookFailures: { status: number; times: number } = { status: 200, times: 0 };
   private requestCount = 0;
 
@@ -85,7 +132,10 @@ class EmulatorServer implements Emulator {
     applySeed(this.state, options.seed ?? defaultSeed());
     this.faults = new FaultInjector(options.faults);
     this.contract = options.validate === false ? undefined : contractChecker();
-    this.runtime = { forkReadyAfterMs: options.forkReadyAfterMs ?? 0 };
+    this.runtime = { forkReadyAfterMs: options.forkReadyAfterMs ?? 0, listingLagMs: options.listingLagMs ?? 0 };
+    this.requireApiVersion = options.requireApiVersion ?? false;
+    this.enterpriseServer = options.enterpriseServer ?? false;
+    this.port = options.port ?? 0;
     this.server = createServer((request, response) => void this.handle(request, response));
     this.server.keepAliveTimeout = 1000;
     const sinkUrl = (): string => `${this.url}${WEBHOOK_PREFIX}/chat`;
@@ -101,8 +151,15 @@ class EmulatorServer implements Emulator {
   }
 
   async listen(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    const origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = this.enterpriseServer ? `${origin}${ENTERPRISE_REST}` : origin;
   }
 
   writes(): LoggedRequest[] {
@@ -140,8 +197,8 @@ class EmulatorServer implements Emulator {
       this.send(response, { status: parsed.status, body: parsed.toBody() });
       return;
     }
-    const exchange = new Exchange(parsed, response);
-    if (parsed.path.startsWith(WEBHOOK_PREFIX)) return this.deliverWebhook(exchange);
+    const exchange = new Exchange(this.enterpriseServer ? enterprisePath(parsed) : parsed, response);
+    if (exchange.request.path.startsWith(WEBHOOK_PREFIX)) return this.deliverWebhook(exchange);
     const latency = this.faults.latency();
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const fault = this.faults.decide();
@@ -157,16 +214,20 @@ class EmulatorServer implements Emulator {
 
   private async dispatch(exchange: Exchange): Promise<{ result: HandlerResult; operationId: string; write: boolean }> {
     const { request } = exchange;
+    const graphql = request.path === '/graphql' && request.method === 'POST';
+    const versionError = graphql ? undefined : apiVersionRefusal(request.apiVersion, this.requireApiVersion);
+    if (versionError) return { result: errorResult(versionError), operationId: 'api-version', write: false };
     const grant = this.state.tokens[request.token];
     if (!grant) {
       const error = unauthenticated(request.token !== '');
       return { result: errorResult(error), operationId: 'auth', write: false };
     }
-    if (request.path === '/graphql' && request.method === 'POST') {
+    if (graphql) {
       const answer = await graphqlHandler(this.view(), grant, request.body);
       return { result: answer.result, operationId: 'graphql', write: answer.mutation };
     }
-    const match = this.router.match(request.method, request.path);
+    const missing = this.enterpriseServer && NOT_ON_ENTERPRISE_SERVER.test(request.path);
+    const match = missing ? null : this.router.match(request.method, request.path);
     // GitHub answers an unknown path, or a known one with the wrong method, with a plain 404.
     if (match === null || match === 'method-not-allowed') {
       return { result: errorResult(new ApiError(404, 'Not Found')), operationId: 'unknown', write: false };
@@ -264,9 +325,22 @@ class EmulatorServer implements Emulator {
   }
 
   private record(exchange: Exchange, status: number, operationId: string, write: boolean): void {
-    const { method, path, query, body, token } = exchange.request;
-    this.log.push({ method, path, query, body, status, operationId, write, token });
+    const { method, path, query, body, token, apiVersion } = exchange.request;
+    this.log.push({ method, path, query, body, status, operationId, write, token, apiVersion });
   }
+}
+
+/**
+ * A request to the Enterprise Server emulator with its paths as on github.com: `/api/v3/x` is `/x`, `/api/graphql` is
+ * `/graphql`; anything else (github.com's own paths) is a path no route has.
+ */
+function enterprisePath(request: ParsedRequest): ParsedRequest {
+  const { path } = request;
+  if (path === ENTERPRISE_GRAPHQL) return { ...request, path: '/graphql' };
+  if (path === ENTERPRISE_REST || path.startsWith(`${ENTERPRISE_REST}/`)) {
+    return { ...request, path: path.slice(ENTERPRISE_REST.length) || '/' };
+  }
+  return { ...request, path: `/not-on-enterprise-server${path}` };
 }
 
 function errorResult(error: ApiError): HandlerResult {

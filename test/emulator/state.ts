@@ -9,8 +9,10 @@ import type {
   Release,
   Repo,
   Team,
+  TeamRole,
   TokenGrant,
   User,
+  Visibility,
 } from './types.js';
 
 export const DEFAULT_NOW = '2026-01-05T09:00:00Z';
@@ -23,6 +25,7 @@ export function githubTime(iso: string): string {
 export function createState(now: string = DEFAULT_NOW): EmulatorState {
   return {
     org: '',
+    orgBasePermission: 'none',
     now: githubTime(now),
     nextId: 1000,
     features: { advisoryComments: true },
@@ -40,6 +43,8 @@ export function createState(now: string = DEFAULT_NOW): EmulatorState {
     discussions: [],
     dispatches: [],
     webhookDeliveries: [],
+    deletedIssueComments: [],
+    notifications: [],
   };
 }
 
@@ -73,11 +78,63 @@ export function addUser(state: EmulatorState, login: string, partial: Partial<Us
   return user;
 }
 
-export function addTeam(state: EmulatorState, slug: string, partial: Partial<Team> = {}): Team {
-  const team: Team = { id: nextId(state), org: state.org, slug, name: slug, members: [], maintainers: [], ...partial };
-  for (const login of [...team.members, ...team.maintainers]) addUser(state, login);
+/** A pending membership as a seed may give it: a login (role `member`) or `{ login, role }`. */
+export type PendingInput = string | { login: string; role?: TeamRole };
+
+export type TeamInput = Partial<Omit<Team, 'pending'>> & { pending?: PendingInput[] };
+
+export function addTeam(state: EmulatorState, slug: string, partial: TeamInput = {}): Team {
+  const { pending = [], ...fields } = partial;
+  const team: Team = {
+    id: nextId(state),
+    org: state.org,
+    slug,
+    name: slug,
+    members: [],
+    maintainers: [],
+    ...fields,
+    pending: pending.map((entry) =>
+      typeof entry === 'string'
+        ? { login: entry, role: 'member' }
+        : { login: entry.login, role: entry.role ?? 'member' },
+    ),
+  };
+  const active = [...team.members, ...team.maintainers];
+  const both = team.pending.filter((invite) => active.some((login) => same(login, invite.login)));
+  if (both.length > 0) {
+    throw new Error(
+      `team ${slug}: ${both.map((invite) => invite.login).join(', ')} cannot be both an active and a pending member`,
+    );
+  }
+  for (const login of [...active, ...team.pending.map((invite) => invite.login)]) addUser(state, login);
   state.teams.push(team);
   return team;
+}
+
+/**
+ * The visibility of a new repository from what the caller gave: `visibility` wins, `private: true` alone means
+ * `private`. GitHub answers `private: true` for `private` and `internal` repositories, so a contradiction is refused.
+ */
+function visibilityFrom(repoFullName: string, partial: Partial<Repo>): { private: boolean; visibility: Visibility } {
+  const visibility = partial.visibility ?? (partial.private ? 'private' : 'public');
+  const isPrivate = visibility !== 'public';
+  if (partial.private !== undefined && partial.private !== isPrivate) {
+    throw new Error(
+      `repository ${repoFullName}: private: ${partial.private} contradicts visibility: ${visibility} ` +
+        '(GitHub answers private: true for private and internal repositories, false for public ones)',
+    );
+  }
+  return { private: isPrivate, visibility };
+}
+
+/** The visibility fields every repository answer carries; throws when a test changed one without the other. */
+export function visibilityOf(repo: Repo): { private: boolean; visibility: Visibility } {
+  if (repo.private !== (repo.visibility !== 'public')) {
+    throw new Error(
+      `repository ${fullName(repo)} has private: ${repo.private} and visibility: ${repo.visibility}; change both`,
+    );
+  }
+  return { private: repo.private, visibility: repo.visibility };
 }
 
 export function addRepo(state: EmulatorState, repoFullName: string, partial: Partial<Repo> = {}): Repo {
@@ -86,7 +143,6 @@ export function addRepo(state: EmulatorState, repoFullName: string, partial: Par
     id: nextId(state),
     owner,
     name,
-    private: false,
     fork: false,
     description: null,
     defaultBranch: 'main',
@@ -96,6 +152,7 @@ export function addRepo(state: EmulatorState, repoFullName: string, partial: Par
     createdAt: state.now,
     readyAt: 0,
     ...partial,
+    ...visibilityFrom(repoFullName, partial),
   };
   state.repos.push(repo);
   return repo;

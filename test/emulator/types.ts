@@ -9,20 +9,36 @@ export interface User {
   name: string | null;
 }
 
+export type TeamRole = 'member' | 'maintainer';
+
+/** An invitation to the team not yet accepted: GitHub reports the membership as `pending`, and lists it nowhere else. */
+export interface PendingMembership {
+  login: string;
+  role: TeamRole;
+}
+
 export interface Team {
   id: number;
   org: string;
   slug: string;
   name: string;
+  /** Active members, maintainers included or not (a maintainer counts as one either way). */
   members: string[];
   maintainers: string[];
+  /** Invited, not yet accepted. Never also in `members` or `maintainers`. */
+  pending: PendingMembership[];
 }
+
+/** `internal` (GitHub Enterprise Cloud) repositories are visible to the enterprise; GitHub answers `private: true`. */
+export type Visibility = 'public' | 'private' | 'internal';
 
 export interface Repo {
   id: number;
   owner: string;
   name: string;
+  /** True for `private` and `internal` repositories, as GitHub returns it; keep it in step with `visibility`. */
   private: boolean;
+  visibility: Visibility;
   fork: boolean;
   description: string | null;
   defaultBranch: string;
@@ -78,6 +94,7 @@ export interface Advisory {
   collaboratingTeams: string[];
   privateFork: string | null;
   cveRequested: boolean;
+  listedAt?: number;
 }
 
 export interface Issue {
@@ -94,6 +111,8 @@ export interface Issue {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Real epoch ms at which it was created through the API (listings lag behind it, see `listingLagMs`); unset if seeded. */
+  listedAt?: number;
 }
 
 export interface IssueComment {
@@ -104,6 +123,7 @@ export interface IssueComment {
   user: string;
   createdAt: string;
   updatedAt: string;
+  listedAt?: number;
 }
 
 export interface Label {
@@ -135,6 +155,35 @@ export interface AdvisoryComment {
   user: string;
   createdAt: string;
   updatedAt: string;
+  listedAt?: number;
+}
+
+/** A comment deleted through the API, still in listings until `listingLagMs` has passed (real epoch ms). */
+export interface DeletedIssueComment {
+  comment: IssueComment;
+  deletedAt: number;
+}
+
+/**
+ * A notification GitHub sends for an @mention: `@login` or `@org/team` in a created issue, issue comment, advisory
+ * comment or discussion, and the mentions an edit adds (GitHub: "People will also receive a notification if you edit
+ * a comment to mention their username or team name"). Deleting or editing the text later does not take it back.
+ */
+export interface MentionNotification {
+  /** The emulator clock (`state.now`) when it was sent. */
+  at: string;
+  /** Logins and `org/team` slugs GitHub resolved, as GitHub spells them, without the `@`; never the author. */
+  mentioned: string[];
+  /** The issue comment or advisory comment; null for an issue body or a discussion. */
+  commentId: number | null;
+  /** The issue the body or comment belongs to; null for an advisory comment or a discussion. */
+  issue: { repo: string; number: number } | null;
+  advisory: { repo: string; ghsaId: string } | null;
+  discussion: { repo: string; number: number } | null;
+  kind: 'issue' | 'issue-comment' | 'advisory-comment' | 'discussion';
+  /** `create`, or `edit` for the mentions an edit added. */
+  on: 'create' | 'edit';
+  author: string;
 }
 
 export interface DiscussionCategory {
@@ -177,8 +226,13 @@ export interface WebhookDelivery {
   body: unknown;
 }
 
+/** An organization's base permission: what every member may do in every repository (`default_repository_permission`). */
+export type BasePermission = 'read' | 'write' | 'admin' | 'none';
+
 export interface EmulatorState {
   org: string;
+  /** The org's base permission; GitHub answers it to organization owners only (GET /orgs/{org}). */
+  orgBasePermission: BasePermission;
   now: string;
   nextId: number;
   features: { advisoryComments: boolean };
@@ -196,4 +250,8 @@ export interface EmulatorState {
   discussions: Discussion[];
   dispatches: Dispatch[];
   webhookDeliveries: WebhookDelivery[];
+  /** Comments deleted while listings lag behind (only with `listingLagMs`). */
+  deletedIssueComments: DeletedIssueComment[];
+  /** Every @mention notification GitHub would have sent, oldest first. */
+  notifications: MentionNotification[];
 }

@@ -4,6 +4,8 @@ import type { RunResult } from './run-action.js';
 /** Where a planted sentinel string was found, for a readable failure. */
 export interface Leak {
   readonly sentinel: string;
+  /** The normalised run of the sentinel's characters that was found. */
+  readonly fragment?: string;
   readonly where: string;
 }
 
@@ -56,21 +58,89 @@ export function publicSurfaces(scope: Omit<LeakScope, 'sentinels'>): { where: st
   return surfaces;
 }
 
-export function findLeaks(scope: LeakScope): Leak[] {
-  const leaks: Leak[] = [];
-  for (const surface of publicSurfaces(scope)) {
-    for (const sentinel of scope.sentinels) {
-      if (surface.text.includes(sentinel)) leaks.push({ sentinel, where: surface.where });
-    }
-  }
-  return leaks;
+/** Any this many consecutive characters of a sentinel count as a leak of it (fewer when the sentinel is shorter). */
+export const FRAGMENT_LENGTH = 16;
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * Undoes the encodings text goes through on its way to a surface: percent-encoding (URLs, workflow commands),
+ * HTML character references (`&#45;`, `&amp;`) and JSON/JavaScript `\uXXXX` escapes.
+ */
+function decoded(text: string): string {
+  return text
+    .replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, digits: string) => String.fromCodePoint(Number(digits)))
+    .replace(/&([a-z]+);/gi, (entity, name: string) => NAMED_ENTITIES[name.toLowerCase()] ?? entity)
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** Fails with every place an embargoed sentinel reached. */
+/**
+ * Text as the detector compares it: decoded, compatibility-normalised (full-width and styled letters become plain
+ * ones), lower case, and nothing but letters and digits, so case, punctuation, white space, Markdown escapes and
+ * zero-width characters make no difference.
+ */
+export function normaliseForLeaks(text: string): string {
+  return decoded(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * What counts as a leak of `sentinel`: each run of FRAGMENT_LENGTH consecutive characters of it (the whole sentinel
+ * when it is shorter), normalised. A surface holding any of them, in any case or punctuation, holds the leak.
+ */
+export function sentinelFragments(sentinel: string): string[] {
+  const length = Math.min(FRAGMENT_LENGTH, sentinel.length);
+  const fragments = new Set<string>();
+  for (let start = 0; start + length <= sentinel.length; start += 1) {
+    const fragment = normaliseForLeaks(sentinel.slice(start, start + length));
+    if (fragment.length > 0) fragments.add(fragment);
+  }
+  return [...fragments];
+}
+
+/** The first fragment of `sentinel` that `text` holds, or undefined. */
+export function leakedFragment(text: string, sentinel: string): string | undefined {
+  const haystack = normaliseForLeaks(text);
+  return sentinelFragments(sentinel).find((fragment) => haystack.includes(fragment));
+}
+
+/** A detector for many surfaces and sentinels: each sentinel's fragments computed once. */
+export function leakDetector(sentinels: readonly string[]): (text: string) => { sentinel: string; fragment: string }[] {
+  const prepared = sentinels.map((sentinel) => ({ sentinel, fragments: sentinelFragments(sentinel) }));
+  return (text) => {
+    const haystack = normaliseForLeaks(text);
+    return prepared.flatMap(({ sentinel, fragments }) => {
+      const fragment = fragments.find((candidate) => haystack.includes(candidate));
+      return fragment === undefined ? [] : [{ sentinel, fragment }];
+    });
+  };
+}
+
+/** Every sentinel (or a fragment of one, in any case or punctuation) found on a public surface. */
+export function findLeaks(scope: LeakScope): Leak[] {
+  const detect = leakDetector(scope.sentinels);
+  return publicSurfaces(scope).flatMap((surface) =>
+    detect(surface.text).map(({ sentinel, fragment }) => ({ sentinel, fragment, where: surface.where })),
+  );
+}
+
+/** Fails with every place an embargoed sentinel, or a fragment of one, reached. */
 export function expectNoLeaks(scope: LeakScope): void {
   const leaks = findLeaks(scope);
   if (leaks.length > 0) {
-    throw new Error(`Embargoed text leaked:\n${leaks.map((l) => `  "${l.sentinel}" in ${l.where}`).join('\n')}`);
+    const lines = leaks.map((l) => `  "${l.sentinel}" (as "${l.fragment ?? l.sentinel}") in ${l.where}`);
+    throw new Error(`Embargoed text leaked:\n${lines.join('\n')}`);
   }
 }
 

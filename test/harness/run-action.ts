@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,15 +76,43 @@ function childEnv(
     DISCLOSURE_API_PACING: 'none',
   };
   const now = options.now ?? options.emulator?.state?.now;
-  if (now) env.DISCLOSURE_NOW = now;
+  if (now) {
+    // A fixed clock is refused on a runner (clock.ts): a run with one is, and says it is, a run outside a runner.
+    env.DISCLOSURE_NOW = now;
+    env.GITHUB_ACTIONS = 'false';
+  }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     if (value !== undefined) env[inputVariable(name)] = String(value);
   }
   return { ...env, ...options.env };
 }
 
+let currentSourceHash: string | undefined;
+
+/**
+ * Refuses a bundle that was not built from the current src/ (the hash the build wrote next to it, against the tree's
+ * own), so a test never passes or fails on a stale dist/.
+ */
+export function assertFreshBundle(name: string): void {
+  currentSourceHash ??= execFileSync(process.execPath, [join(ROOT, 'scripts', 'source-hash.mjs')], {
+    encoding: 'utf8',
+  }).trim();
+  let built = '';
+  try {
+    built = readFileSync(join(ROOT, 'dist', name, 'source.sha256'), 'utf8').trim();
+  } catch {
+    // no hash: built before this check existed, or never built
+  }
+  if (built !== currentSourceHash) {
+    throw new Error(
+      `dist/${name} was not built from the current src/ (run \`npm run build\`, or \`node scripts/build.mjs ${name}\`): a bundle test would test stale code.`,
+    );
+  }
+}
+
 /** Runs `dist/<name>/index.js` in a child process exactly as the runner does, and collects what it left. */
 export async function runAction(name: string, options: RunOptions = {}): Promise<RunResult> {
+  assertFreshBundle(name);
   const dir = await mkdtemp(join(tmpdir(), `run-${name}-`));
   const files = {
     output: join(dir, 'output'),

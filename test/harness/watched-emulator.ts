@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect } from '@jest/globals';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js';
 import { expectNoLeaks, SENTINELS } from './leaks.js';
+import { runInProcess } from './in-process.js';
 import { runAction, type RunOptions, type RunResult } from './run-action.js';
 
 export interface WatchedEmulator {
@@ -8,8 +9,10 @@ export interface WatchedEmulator {
   readonly emulator: Emulator;
   /** Every run this test made through `run`, for the leak check. */
   readonly results: RunResult[];
-  /** Runs a built action against this test's emulator and keeps its result for the leak check. */
+  /** Runs the action in this process against this test's emulator and keeps its result for the leak check. */
   run(action: string, options?: Omit<RunOptions, 'emulator'>): Promise<RunResult>;
+  /** The same through the built bundle in a child process, for what only a real process shows. */
+  runBundle(action: string, options?: Omit<RunOptions, 'emulator'>): Promise<RunResult>;
 }
 
 /**
@@ -45,6 +48,11 @@ export function watchedEmulator(options: () => EmulatorOptions = () => ({})): Wa
     },
     results,
     async run(action, runOptions = {}) {
+      const result = await runInProcess(action, { ...runOptions, emulator: live() });
+      results.push(result);
+      return result;
+    },
+    async runBundle(action, runOptions = {}) {
       const result = await runAction(action, { ...runOptions, emulator: live() });
       results.push(result);
       return result;

@@ -35,6 +35,7 @@ describe('the Marketplace entry (root action.yml)', () => {
       now: '2026-11-26T12:00:00Z',
     });
     expect(result.exitCode).toBe(0);
+    expect(result.warnings).toEqual([]);
     expect(result.outputs['next-slot']).toBe('2026-11-26T16:00:00.000Z');
     expect(JSON.parse(result.outputs['next-slots'] ?? '[]')).toEqual([
       '2026-11-26T16:00:00.000Z',
@@ -46,7 +47,21 @@ describe('the Marketplace entry (root action.yml)', () => {
     const result = await runAction('main', { inputs: { command: 'release' } });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]?.message).toMatch(
-      /input "command" is "release", but it accepts one of ack-report, sla-check/,
+      /^disclosure-actions: configuration error in command: Input "command" is "release", but it accepts one of ack-report, create-temp-fork, publish-announcement, release-gate, sla-check, triage\.$/,
     );
+  });
+
+  it("applies the chosen command's defaults and warns, by name, about an input that command does not take", async () => {
+    const result = await runAction('main', {
+      inputs: { command: 'release-gate', mode: 'next', count: 1, 'ghsa-id': 'GHSA-2c3v-4xw5-j6pq', 'dry-run': 'true' },
+      now: '2026-11-26T12:00:00Z',
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringMatching(/^Input "ghsa-id" is not an input of release-gate, which ignores it/),
+      expect.stringMatching(/^Input "dry-run" is not an input of release-gate, which ignores it/),
+    ]);
+    // on-closed, max-wait, countdown-seconds: release-gate's own defaults, though the root action.yml has none.
+    expect(result.outputs['next-slots']).toBe('["2026-11-26T16:00:00.000Z"]');
   });
 });

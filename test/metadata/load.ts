@@ -1,14 +1,11 @@
 import { parseAction, convertActionTemplate, type ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const ACTION_NAMES = readdirSync(`${ROOT}actions`, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+export { ACTION_NAMES } from '../../src/actions/metadata.generated.js';
 
 export interface ParsedActionFile {
   readonly errors: string[];

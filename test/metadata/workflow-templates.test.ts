@@ -14,7 +14,10 @@ interface Step {
 interface Workflow {
   permissions?: unknown;
   concurrency?: unknown;
-  jobs: Record<string, { steps: Step[]; permissions?: unknown; outputs?: Record<string, string> }>;
+  jobs: Record<
+    string,
+    { steps: Step[]; permissions?: unknown; concurrency?: unknown; outputs?: Record<string, string> }
+  >;
 }
 
 const TEMPLATE_DIR = `${ROOT}.github/workflow-templates`;
@@ -49,10 +52,23 @@ describe.each(templates)('workflow template %s', (file) => {
     expect(properties.description).toBeTruthy();
   });
 
-  it('starts from no permissions, grants each job its own, and sets a concurrency group', () => {
+  it('starts from no permissions, grants each job its own, and puts every job in a concurrency group', () => {
     expect(workflow.permissions).toEqual({});
-    expect(workflow.concurrency).toBeDefined();
-    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeDefined();
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      expect(job.permissions).toBeDefined();
+      // In a group of its own (job level) or the workflow's; concurrency.test.ts checks what the groups hold.
+      if (workflow.concurrency === undefined) expect([id, job.concurrency]).toEqual([id, expect.anything()]);
+    }
+  });
+
+  it('runs in the private tracker: the App key is read there, and given to no `run:` step', () => {
+    expect(text).toContain('secrets.DISCLOSURE_APP_PRIVATE_KEY');
+    expect(text).toMatch(/^# Runs in your PRIVATE tracker repository/m);
+    for (const job of Object.values(workflow.jobs)) {
+      for (const step of job.steps) {
+        if (step.run !== undefined) expect(JSON.stringify(step)).not.toContain('DISCLOSURE_APP_PRIVATE_KEY');
+      }
+    }
   });
 
   it('pins third-party actions by commit SHA', () => {
@@ -91,5 +107,23 @@ describe.each(templates)('workflow template %s', (file) => {
         if (action) expect(actionSpec(action).outputs).toContain(output);
       }
     }
+  });
+});
+
+describe('security-release.yml', () => {
+  const workflow = parseYaml(readFileSync(`${TEMPLATE_DIR}/security-release.yml`, 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { environment?: unknown; steps: Step[] }>;
+  };
+
+  it('runs by hand with the GHSA ids and the version, and on schedule for what was agreed for the day', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const inputs = Object.keys((workflow.on.workflow_dispatch as { inputs: object }).inputs);
+    expect(inputs).toEqual(expect.arrayContaining(['ghsa-ids', 'version']));
+  });
+
+  it('puts the gate and the publish job behind the `security-release` environment', () => {
+    expect(Object.keys(workflow.jobs).sort()).toEqual(['gate', 'publish']);
+    for (const job of Object.values(workflow.jobs)) expect(job.environment).toBe('security-release');
   });
 });

@@ -6,7 +6,11 @@
 import { readTrackerState } from '../../src/domain/tracker-state.js';
 import type { EmulatorState } from '../emulator/types.js';
 
-const ID_KEYS = new Set(['id', 'readyAt']);
+/**
+ * Fields that are the emulator's bookkeeping rather than what the runs left: ids, and real wall-clock times (when a
+ * fork is ready, when an item became visible to the lagging listings, when a comment was deleted).
+ */
+const ID_KEYS = new Set(['id', 'readyAt', 'listedAt', 'deletedAt', 'commentId']);
 
 interface Normaliser {
   readonly ids: ReadonlySet<number>;
@@ -114,7 +118,14 @@ function renumber(state: EmulatorState, numbers: Renumbering, home: string): Emu
 }
 
 /** Collections compared as multisets: creation order may differ when retries reorder concurrent requests. */
-const UNORDERED = ['issueComments', 'advisoryComments', 'labels', 'webhookDeliveries', 'discussions'] as const;
+const UNORDERED = [
+  'issueComments',
+  'advisoryComments',
+  'labels',
+  'webhookDeliveries',
+  'discussions',
+  'notifications',
+] as const;
 
 export interface NormaliseOptions {
   readonly runTimes?: readonly string[];
@@ -131,7 +142,8 @@ export function normalisedState(state: EmulatorState, options: NormaliseOptions 
   const renumbered = renumber(state, canonicalNumbers(state), home);
   // The clock, the id counter and the tokens are the emulator's, not what the runs left.
   const kept: Record<string, unknown> = Object.fromEntries(
-    Object.entries(renumbered).filter(([key]) => !['now', 'nextId', 'tokens'].includes(key)),
+    // Deleted comments are kept only while the listings lag: what was deleted, not what the runs left.
+    Object.entries(renumbered).filter(([key]) => !['now', 'nextId', 'tokens', 'deletedIssueComments'].includes(key)),
   );
   kept.issueComments = renumbered.issueComments.filter((comment) => !options.ignoreComment?.(comment.body));
   const normalised = normaliseValue(kept, normaliser) as Record<string, unknown>;
@@ -142,7 +154,17 @@ export function normalisedState(state: EmulatorState, options: NormaliseOptions 
   return normalised;
 }
 
-/** Each thing that exists more than once where the actions promise one: `what: key (n times)`. */
+/** The machinery's marker in a text (`<!-- disclosure-actions:sla-escalation GHSA-… triage -->`), if any. */
+function markerOf(text: string): string | undefined {
+  return /<!-- disclosure-actions:[^>]*?-->/.exec(text)?.[0];
+}
+
+/**
+ * Each thing that exists more than once where the actions promise one: `what: key (n times)`. Comments count as the
+ * same when they carry the same marker (the machinery's identity for them), whatever else their text says, or, without
+ * a marker, when their text is the same. Issues closed as duplicates do not count here (the live state has one): see
+ * transientDuplicates.
+ */
 export function duplicates(state: EmulatorState): string[] {
   const found: string[] = [];
   const count = (what: string, keys: readonly string[]): void => {
@@ -150,25 +172,27 @@ export function duplicates(state: EmulatorState): string[] {
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
     for (const [key, n] of counts) if (n > 1) found.push(`${what}: ${key.slice(0, 120)} (${n} times)`);
   };
-  const openIssues = state.issues.filter((issue) => issue.state === 'open' || issue.stateReason !== 'duplicate');
+  const live = state.issues.filter((issue) => issue.stateReason !== 'duplicate');
   count(
     'tracking issue',
-    openIssues.flatMap((issue) => {
+    live.flatMap((issue) => {
       const key = readTrackerState(issue.body)?.key;
       return key ? [`${issue.repo} ${key}`] : [];
     }),
   );
   count(
     'issue',
-    openIssues.map((issue) => `${issue.repo} ${issue.title}`),
+    live.map((issue) => `${issue.repo} ${markerOf(issue.body ?? '') ?? issue.title}`),
   );
   count(
     'issue comment',
-    state.issueComments.map((comment) => `${comment.repo}#${comment.issueNumber} ${comment.body}`),
+    state.issueComments.map(
+      (comment) => `${comment.repo}#${comment.issueNumber} ${markerOf(comment.body) ?? comment.body}`,
+    ),
   );
   count(
     'advisory comment',
-    state.advisoryComments.map((comment) => `${comment.ghsaId} ${comment.body}`),
+    state.advisoryComments.map((comment) => `${comment.ghsaId} ${markerOf(comment.body) ?? comment.body}`),
   );
   count(
     'webhook delivery',
@@ -179,4 +203,78 @@ export function duplicates(state: EmulatorState): string[] {
     state.discussions.map((discussion) => `${discussion.repo} ${discussion.title}`),
   );
   return found;
+}
+
+/**
+ * What existed for a while and was then undone, but was seen: issues closed as duplicates of another (their creation
+ * notified the repository's watchers), and @mention notifications sent for a comment that no longer exists (GitHub
+ * notifies on creation; deleting the comment does not take it back).
+ */
+export function transientDuplicates(state: EmulatorState): {
+  closedAsDuplicate: string[];
+  mentionsFromDeleted: string[];
+} {
+  const live = new Set(state.issueComments.map((comment) => comment.id));
+  return {
+    closedAsDuplicate: state.issues
+      .filter((issue) => issue.stateReason === 'duplicate')
+      .map((issue) => `${issue.repo}#${issue.number} ${issue.title}`),
+    mentionsFromDeleted: state.notifications
+      .filter((n) => n.kind === 'issue-comment' && n.commentId !== null && !live.has(n.commentId))
+      .map((n) => `${n.mentioned.join(', ')} by comment ${n.commentId} on ${n.issue?.repo}#${n.issue?.number}`),
+  };
+}
+
+/** `a` and `b` side by side around where they first differ. */
+function textDifference(a: string, b: string): string {
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at += 1;
+  const around = (text: string): string => JSON.stringify(text.slice(Math.max(0, at - 40), at + 60));
+  return `${around(a)} where the fault-free run has ${around(b)}`;
+}
+
+function itemDifference(a: unknown, b: unknown): string {
+  const parse = (value: unknown): unknown => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  };
+  const [x, y] = [parse(a), parse(b)];
+  if (x && y && typeof x === 'object' && typeof y === 'object') {
+    const fields = [...new Set([...Object.keys(x), ...Object.keys(y)])];
+    return fields
+      .filter(
+        (field) =>
+          JSON.stringify((x as Record<string, unknown>)[field]) !==
+          JSON.stringify((y as Record<string, unknown>)[field]),
+      )
+      .map((field) => {
+        const [p, q] = [(x as Record<string, unknown>)[field], (y as Record<string, unknown>)[field]];
+        return typeof p === 'string' && typeof q === 'string'
+          ? `${field}: ${textDifference(p, q)}`
+          : `${field}: ${JSON.stringify(p)} where the fault-free run has ${JSON.stringify(q)}`;
+      })
+      .join('; ');
+  }
+  const show = (value: unknown): string => (value === undefined ? 'nothing' : JSON.stringify(value).slice(0, 300));
+  return `${show(a)} where the fault-free run has ${show(b)}`;
+}
+
+/** Where two normalised states differ: each top-level collection that does, with its first differing entry. */
+export function stateDifferences(actual: Record<string, unknown>, expected: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(actual), ...Object.keys(expected)])].sort();
+  return keys.flatMap((key) => {
+    const a = actual[key];
+    const e = expected[key];
+    if (JSON.stringify(a) === JSON.stringify(e)) return [];
+    if (Array.isArray(a) && Array.isArray(e)) {
+      const at = a.findIndex((item, index) => JSON.stringify(item) !== JSON.stringify(e[index]));
+      const index = at === -1 ? Math.min(a.length, e.length) : at;
+      return [`${key}[${index}]: ${itemDifference(a[index], e[index])}`];
+    }
+    return [`${key}: ${itemDifference(a, e)}`];
+  });
 }

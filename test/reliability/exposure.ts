@@ -1,10 +1,11 @@
 /**
  * What a reader outside the response team can see after a run, and where embargoed text or a secret reached it:
  * the harness's public surfaces (stdout, stderr, summary, outputs, public issues, comments, releases, discussions,
- * webhook bodies), plus each annotation decoded and every published advisory's text.
+ * webhook bodies), plus each annotation decoded and every published advisory's text. Leaks are found by fragment
+ * (leaks.ts): any 16 consecutive characters of a sentinel, whatever their case, punctuation or encoding.
  */
 import type { EmulatorState } from '../emulator/types.js';
-import { publicSurfaces } from '../harness/leaks.js';
+import { leakDetector, publicSurfaces } from '../harness/leaks.js';
 import type { RunResult } from '../harness/run-action.js';
 
 export interface Surface {
@@ -30,11 +31,11 @@ export function allPublicSurfaces(results: readonly RunResult[], state: Emulator
   return surfaces;
 }
 
+/** Each sentinel found on a surface: whole, or any 16 of its characters in any case or punctuation (leaks.ts). */
 export function leaksIn(surfaces: readonly Surface[], sentinels: readonly string[]): string[] {
+  const detect = leakDetector(sentinels);
   return surfaces.flatMap((surface) =>
-    sentinels
-      .filter((sentinel) => surface.text.includes(sentinel))
-      .map((sentinel) => `"${sentinel}" in ${surface.where}`),
+    detect(surface.text).map(({ sentinel, fragment }) => `"${sentinel}" (as "${fragment}") in ${surface.where}`),
   );
 }
 

@@ -9,7 +9,17 @@ import { join } from 'node:path';
 
 /** The rows of the table, in order (reporter.mjs knows the same names). */
 export type FigureKind =
-  'embargo' | 'injection' | 'actionlint' | 'faults' | 'ambiguous' | 'kills' | 'reruns' | 'concurrency' | 'bad-input';
+  | 'embargo'
+  | 'embargo-bundle'
+  | 'publication-order'
+  | 'injection'
+  | 'actionlint'
+  | 'faults'
+  | 'ambiguous'
+  | 'kills'
+  | 'reruns'
+  | 'concurrency'
+  | 'bad-input';
 
 export interface FigureRecord {
   readonly kind: FigureKind;
@@ -19,6 +29,8 @@ export interface FigureRecord {
   readonly held: number;
   /** Further counts summed per kind, e.g. `{ leaks: 0, surfaces: 31 }`. */
   readonly counts?: Readonly<Record<string, number>>;
+  /** A table printed under the figures as given (the bad-input corpus per kind), its first row the header. */
+  readonly table?: { readonly title: string; readonly rows: readonly (readonly string[])[] };
 }
 
 /** Where the figures of this Jest run go: set by reporter.mjs before the workers start. */

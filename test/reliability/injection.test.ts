@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import type { RunResult } from '../harness/run-action.js';
+import { testEach } from './batch.js';
 import { recordFigure } from './figures.js';
 import {
   hostileDescription,
@@ -213,8 +214,9 @@ const skeletons = (observed: Observed): string[] =>
   observed.texts.map((t) => `${t.where.replace(/^write \d+ /, 'write ')}: ${skeleton(t.text)}`).sort();
 
 describe('hostile content stays inert', () => {
-  it.concurrent.each(CASES)(
-    '$name',
+  testEach(
+    CASES,
+    (testCase) => testCase.name,
     async (testCase) => {
       // Both settle before anything is asserted, so no run outlives the test.
       const settled = await Promise.allSettled([observe(testCase, false), observe(testCase, true)]);
@@ -245,7 +247,7 @@ describe('hostile content stays inert', () => {
       // Handlebars in the text came out as text: copied, not evaluated, and the run did not fail on it.
       if (testCase.echoes) expect(echoed).toBe(true);
     },
-    90_000,
+    { limit: 3 },
   );
 });
 

@@ -60,9 +60,9 @@ function referenceOf(action: ActionName): Promise<Reference> {
   const measured = (async () => {
     const world = await createWorld(action, { visibility: 'public', stage: MAIN_STAGE[action] });
     try {
-      await world.run();
+      await world.runBundle();
       const writes = world.emulator.writes().length;
-      await world.run({ now: followUpTime(world) });
+      await world.runBundle({ now: followUpTime(world) });
       return { writes, ...comparable(world) };
     } finally {
       await world.stop();
@@ -99,13 +99,13 @@ async function killAndFollowUp(action: ActionName, point: number, outcome: 'appl
   try {
     world.proxy.setRule((request) => (request.writeIndex === point ? { kind: 'hold' } : { kind: 'forward' }));
     const controller = new AbortController();
-    const running = world.run({ killSignal: controller.signal });
+    const running = world.runBundle({ killSignal: controller.signal });
     const held = await Promise.race([world.proxy.held(), running.then(() => undefined)]);
     controller.abort();
     const killed = await running;
     await held?.release(outcome);
     world.proxy.setRule(() => ({ kind: 'forward' }));
-    const followUp = await world.run({ now: followUpTime(world) });
+    const followUp = await world.runBundle({ now: followUpTime(world) });
     return {
       reached: held !== undefined,
       killedAt: held ? `${held.request.method} ${held.request.path}` : 'not reached',
@@ -197,14 +197,14 @@ async function killAtWrite(
     return { kind: 'hold' };
   });
   const controller = new AbortController();
-  const running = world.run({ killSignal: controller.signal });
+  const running = world.runBundle({ killSignal: controller.signal });
   const held = await Promise.race([world.proxy.held(), running.then(() => undefined)]);
   controller.abort();
   await running;
   await held?.release(outcome);
   expect(held).toBeDefined();
   world.proxy.setRule(() => ({ kind: 'forward' }));
-  await world.run({ now: followUpTime(world) });
+  await world.runBundle({ now: followUpTime(world) });
 }
 
 describe('defects the kills found, fixed', () => {

@@ -1,7 +1,9 @@
 /**
  * A loopback proxy in front of the emulator that can answer or hold one chosen request. The emulator's own faults
  * are global (every n-th request); the suite also needs "fail this write" (failure paths of the embargo matrix) and
- * "hold this write while the run is killed" (interrupted runs). Everything else is forwarded unchanged.
+ * "hold this write while the run is killed" (interrupted runs), "delay this write" (publication order). Everything
+ * else is forwarded unchanged. Each request is kept with when it arrived, when it was answered and with what status
+ * (`performance.now()` of this process, the clock a timed in-process run uses too), so a test can order them.
  */
 import {
   createServer,
@@ -11,6 +13,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -23,6 +26,16 @@ export interface ProxiedRequest {
   readonly writeIndex: number;
 }
 
+/** A request as the proxy saw it, with its timing and the status it was answered with. */
+export interface SeenRequest extends ProxiedRequest {
+  /** `performance.now()` when the request arrived. */
+  readonly at: number;
+  /** When the answer went back; undefined while held, or when the connection was dropped. */
+  answeredAt: number | undefined;
+  /** The status the client got; 0 when the connection was dropped. */
+  status: number | undefined;
+}
+
 export type Verdict =
   | { readonly kind: 'forward' }
   /** GitHub applied the write but the answer was lost: a 502 from a proxy between the client and GitHub. */
@@ -33,7 +46,9 @@ export type Verdict =
       readonly body: unknown;
       readonly headers?: Record<string, string>;
     }
-  | { readonly kind: 'hold' };
+  | { readonly kind: 'hold' }
+  /** Forwarded after a pause: GitHub is slow to answer this one. */
+  | { readonly kind: 'delay'; readonly ms: number };
 
 export type Rule = (request: ProxiedRequest) => Verdict;
 
@@ -45,7 +60,7 @@ export interface HeldRequest {
 
 export interface Proxy {
   readonly url: string;
-  readonly seen: ProxiedRequest[];
+  readonly seen: SeenRequest[];
   setRule(rule: Rule): void;
   /** Resolves with the first request the rule held. */
   held(): Promise<HeldRequest>;
@@ -72,6 +87,7 @@ function rewriteLinks(headers: IncomingMessage['headers'], from: string, to: str
   return typeof link === 'string' ? { ...headers, link: link.split(from).join(to) } : headers;
 }
 
+/** Forwards the request; resolves with the status GitHub answered (0: no answer). */
 function forward(
   target: URL,
   self: string,
@@ -79,7 +95,7 @@ function forward(
   body: string,
   response: ServerResponse | undefined,
 ) {
-  return new Promise<void>((resolve) => {
+  return new Promise<number>((resolve) => {
     const outgoing = httpRequest(
       {
         host: target.hostname,
@@ -96,14 +112,14 @@ function forward(
             response.writeHead(answer.statusCode ?? 502, rewriteLinks(answer.headers, target.origin, self));
             response.end(Buffer.concat(chunks));
           }
-          resolve();
+          resolve(answer.statusCode ?? 502);
         });
       },
     );
     // The emulator resets connections on purpose (fault injection): pass the reset on.
     outgoing.on('error', () => {
       response?.socket?.destroy();
-      resolve();
+      resolve(0);
     });
     outgoing.end(body);
   });
@@ -111,7 +127,7 @@ function forward(
 
 export async function startProxy(targetUrl: string, rule: Rule = () => FORWARD): Promise<Proxy> {
   const target = new URL(targetUrl);
-  const seen: ProxiedRequest[] = [];
+  const seen: SeenRequest[] = [];
   let current = rule;
   let writes = 0;
   let self = '';
@@ -125,27 +141,47 @@ export async function startProxy(targetUrl: string, rule: Rule = () => FORWARD):
       const path = new URL(incoming.url ?? '/', 'http://proxy').pathname;
       const write = isWrite(method, path, body);
       if (write) writes += 1;
-      const proxied: ProxiedRequest = { method, path, body, write, writeIndex: write ? writes : 0 };
+      const proxied: SeenRequest = {
+        method,
+        path,
+        body,
+        write,
+        writeIndex: write ? writes : 0,
+        at: performance.now(),
+        answeredAt: undefined,
+        status: undefined,
+      };
       seen.push(proxied);
+      const answered = (status: number): void => {
+        proxied.status = status;
+        proxied.answeredAt = performance.now();
+      };
       const verdict = current(proxied);
-      if (verdict.kind === 'forward') return forward(target, self, incoming, body, response);
+      if (verdict.kind === 'forward') return answered(await forward(target, self, incoming, body, response));
+      if (verdict.kind === 'delay') {
+        await new Promise((resolve) => setTimeout(resolve, verdict.ms));
+        return answered(await forward(target, self, incoming, body, response));
+      }
       if (verdict.kind === 'apply-then-fail') {
         await forward(target, self, incoming, body, undefined);
         response.writeHead(verdict.status, { 'content-type': 'text/html' });
         response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
-        return;
+        return answered(verdict.status);
       }
       if (verdict.kind === 'answer') {
         const text = typeof verdict.body === 'string' ? verdict.body : JSON.stringify(verdict.body);
         response.writeHead(verdict.status, { 'content-type': 'application/json; charset=utf-8', ...verdict.headers });
         response.end(text);
-        return;
+        return answered(verdict.status);
       }
       const held: HeldRequest = {
         request: proxied,
         release: async (outcome) => {
-          if (outcome === 'apply') await forward(target, self, incoming, body, response);
-          else response.socket?.destroy();
+          if (outcome === 'apply') answered(await forward(target, self, incoming, body, response));
+          else {
+            response.socket?.destroy();
+            proxied.status = 0;
+          }
         },
       };
       const waiter = heldWaiters.shift();

@@ -9,8 +9,10 @@ import process from 'node:process';
 const ROWS = [
   [
     'embargo',
-    'Embargo scenarios without a leak (action x public/private x triage/draft/published x success/failure x normal/debug log)',
+    'Embargo matrix, in-process: paths that held (action x public/private x triage/draft/published x normal/debug log x success with its writes asserted / failure at a named request), no leak of any 16 characters of a sentinel',
   ],
+  ['embargo-bundle', 'Embargo matrix over the built bundles (real stdout): paths that held, one scenario per action'],
+  ['publication-order', 'Publication refused or delayed: nothing public before GitHub accepted it'],
   ['injection', 'Hostile-content cases rendered inert'],
   ['actionlint', 'actionlint expression-injection checks (templates pass, unsafe copy fails)'],
   ['faults', 'Fault runs survived in one run, end state equal, requests <= 2x fault-free + 1 per fault'],
@@ -20,6 +22,15 @@ const ROWS = [
   ['concurrency', 'Concurrent sweeps without a duplicate'],
   ['bad-input', 'Bad inputs rejected (exit 1, annotation naming the input, nothing written)'],
 ];
+
+function markdownTable(rows) {
+  const [header = [], ...body] = rows;
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...body.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
 
 function readRecords(file) {
   if (!existsSync(file)) return [];
@@ -32,7 +43,8 @@ function readRecords(file) {
 function aggregate(records) {
   const byKind = new Map();
   for (const record of records) {
-    const entry = byKind.get(record.kind) ?? { total: 0, held: 0, counts: {} };
+    const entry = byKind.get(record.kind) ?? { total: 0, held: 0, counts: {}, tables: [] };
+    if (record.table) entry.tables.push(record.table);
     entry.total += record.total;
     entry.held += record.held;
     for (const [name, value] of Object.entries(record.counts ?? {}))
@@ -57,6 +69,9 @@ function table(byKind, seconds) {
       .map(([name, value]) => `${name}: ${value}`)
       .join('; ');
     lines.push(`| ${label} | ${entry.held} | ${entry.total} | ${detail} |`);
+  }
+  for (const [kind] of ROWS) {
+    for (const extra of byKind.get(kind)?.tables ?? []) lines.push('', extra.title, '', ...markdownTable(extra.rows));
   }
   lines.push('', `Wall time of the Jest run: ${seconds.toFixed(1)} s.`, '');
   return lines.join('\n');

@@ -7,22 +7,17 @@
 import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { ACTION_NAMES, type ActionName } from '../../src/actions/metadata.generated.js';
 import { startEmulator, type Emulator, type FaultOptions } from '../emulator/index.js';
-import { addAdvisory, addIssue, addRelease, addRepo, addToken, addUser } from '../emulator/state.js';
+import { addAdvisory, addIssue, addIssueComment, addRelease, addRepo, addToken, addUser } from '../emulator/state.js';
 import type { Advisory, AdvisoryState, Issue } from '../emulator/types.js';
 import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
+import { runInProcess, type InProcessOptions } from '../harness/in-process.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { startProxy, type Proxy } from './proxy.js';
 
-export const ACTIONS = [
-  'ack-report',
-  'sla-check',
-  'triage',
-  'create-temp-fork',
-  'release-gate',
-  'publish-announcement',
-] as const;
-export type ActionName = (typeof ACTIONS)[number];
+export const ACTIONS = ACTION_NAMES;
+export type { ActionName };
 export type Visibility = 'public' | 'private';
 export type Stage = 'triage' | 'draft' | 'published';
 export const VISIBILITIES: readonly Visibility[] = ['public', 'private'];
@@ -92,11 +87,14 @@ export interface WorldOptions {
   readonly trackerComment?: string;
   /** Check every exchange against GitHub's OpenAPI description (default true; costly per emulator). */
   readonly validate?: boolean;
+  /** Listings lag this many ms behind writes, as GitHub's do (emulator `listingLagMs`; default 0). */
+  readonly listingLagMs?: number;
 }
 
 export interface RunExtra {
   readonly inputs?: Record<string, string>;
   readonly env?: Record<string, string>;
+  /** Bundle runs only: kill the process when this aborts. */
   readonly killSignal?: AbortSignal;
   readonly now?: string;
   /** Another event than the main scenario's (e.g. an `issue_comment` carrying a ChatOps command). */
@@ -117,7 +115,12 @@ export interface World {
   readonly results: RunResult[];
   /** The webhook URL the action is given: through the proxy, carrying a secret. */
   readonly webhookUrl: string;
+  /** Runs the action's `main` in this process (in-process.ts), against the proxy in front of the emulator. */
   run(extra?: RunExtra): Promise<RunResult>;
+  /** The same through the built bundle in a child process: for real stdout, kills and start-up. */
+  runBundle(extra?: RunExtra): Promise<RunResult>;
+  /** The options a run with `extra` gets (for runners of its own, e.g. a timed in-process run). */
+  runOptions(extra?: RunExtra): InProcessOptions;
   stop(): Promise<void>;
 }
 
@@ -215,13 +218,33 @@ function addTrackingIssue(emulator: Emulator, action: ActionName, options: World
     `Triage note: ${MORE_SENTINELS.trackerNote}`,
     '',
   ].join('\n');
-  return addIssue(emulator.state, TRACKER, {
+  const issue = addIssue(emulator.state, TRACKER, {
     title: `[security] ${target.ghsaId}`,
     body: trackerBody(intro, SPEC11, state),
     labels: [TRACKER_LABEL],
     createdAt: target.createdAt,
     updatedAt: target.createdAt,
   });
+  if (needsApproval(action, options.stage)) {
+    // The publication approved by a member of the response team, as triage records a `/release approve`.
+    const at = new Date(Date.parse(RECEIVED[action]) + 30 * 3600_000).toISOString();
+    const comment = addIssueComment(emulator.state, TRACKER, issue.number, {
+      body: '/release approve',
+      user: APPROVER,
+      createdAt: at,
+      updatedAt: at,
+    });
+    issue.body = trackerBody(intro, SPEC11, { ...state, approvals: [{ login: APPROVER, at, comment: comment.id }] });
+  }
+  return issue;
+}
+
+/** An active member of the response team (the emulator's seed) who approves the release. */
+const APPROVER = 'sirt-lead';
+
+/** Scenarios whose run checks `/release approve` approvals before its first write: a release about to be made. */
+function needsApproval(action: ActionName, stage: Stage): boolean {
+  return (action === 'publish-announcement' || action === 'release-gate') && stage !== 'triage';
 }
 
 /** Whether the action's main scenario starts from a tracking issue (ack-report opens it for reports it sweeps). */
@@ -299,11 +322,13 @@ const INPUTS: Readonly<Record<ActionName, InputBuilder>> = {
   'release-gate': (world) => ({
     tracker: TRACKER,
     repository: world.repo,
+    team: 'security-team',
     force: 'true',
     'force-reason': 'Release agreed with the reporter; the window rule is waived this once',
   }),
   'publish-announcement': (world) => ({
     'gate-open': 'true',
+    team: 'security-team',
     'ghsa-ids': world.target.ghsaId,
     repository: world.repo,
     tracker: TRACKER,
@@ -326,7 +351,12 @@ function runOptions(action: ActionName, repo: string): Partial<RunOptions> {
 
 /** A fresh emulator per world: its GitHub schemas are compiled once per process, so a new one costs little. */
 async function acquireEmulator(now: string, options: WorldOptions): Promise<Emulator> {
-  return startEmulator({ now, validate: options.validate ?? true, faults: options.faults ?? {} });
+  return startEmulator({
+    now,
+    validate: options.validate ?? true,
+    faults: options.faults ?? {},
+    listingLagMs: options.listingLagMs ?? 0,
+  });
 }
 
 async function releaseEmulator(emulator: Emulator): Promise<void> {
@@ -387,14 +417,25 @@ export async function createWorld(action: ActionName, options: WorldOptions): Pr
     inputs,
     results,
     webhookUrl,
-    async run(extra = {}) {
-      const result = await runAction(action, {
+    runOptions(extra = {}) {
+      return {
         emulator: { url: proxy.url },
         now: extra.now ?? now,
         ...runOptions(action, repo),
         ...(extra.event ? { eventName: extra.event.name, eventPayload: extra.event.payload } : {}),
         inputs: withoutEmpty({ ...inputs, ...extra.inputs }),
         ...(extra.env ? { env: extra.env } : {}),
+      };
+    },
+    async run(extra = {}) {
+      if (extra.killSignal) throw new Error('A kill needs a process: use runBundle.');
+      const result = await runInProcess(action, world.runOptions(extra));
+      results.push(result);
+      return result;
+    },
+    async runBundle(extra = {}) {
+      const result = await runAction(action, {
+        ...world.runOptions(extra),
         ...(extra.killSignal ? { killSignal: extra.killSignal } : {}),
       });
       results.push(result);

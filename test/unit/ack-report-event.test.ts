@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { dispatchTarget, issueTarget } from '../../src/actions/ack-report/event.js';
+import { dispatchTarget, issueTarget, readIntakeEvent } from '../../src/actions/ack-report/event.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 
 const tracker = { owner: 'org', repo: 'security-tracker' };
@@ -73,5 +73,42 @@ describe('issueTarget', () => {
   });
   it('refuses a payload without an issue number', () => {
     expect(() => issueTarget({ action: 'opened' }, tracker, 'security-report')).toThrow(ConfigurationError);
+  });
+});
+
+describe('readIntakeEvent', () => {
+  const dispatch = { client_payload: { ghsa_id: GHSA, repository: 'org/project' } };
+  const opened = {
+    action: 'opened',
+    issue: { number: 7, labels: [{ name: 'security-report' }] },
+    repository: { full_name: 'org/security-tracker' },
+  };
+  it('reads the relayed advisory of a repository_dispatch event from its payload', () => {
+    expect(readIntakeEvent({ name: 'repository_dispatch', payload: dispatch }, tracker, 'security-report')).toEqual({
+      kind: 'advisory',
+      ghsaId: GHSA,
+      repository: { owner: 'org', repo: 'project' },
+      origin: 'repository_dispatch',
+    });
+  });
+  it('reads the issue of an issues event from its payload', () => {
+    expect(readIntakeEvent({ name: 'issues', payload: opened }, tracker, 'security-report')).toEqual({
+      kind: 'issue',
+      issueNumber: 7,
+    });
+  });
+  it('leaves every other event to a sweep, whatever its payload', () => {
+    for (const name of ['schedule', 'workflow_dispatch', '']) {
+      expect(readIntakeEvent({ name, payload: dispatch }, tracker, 'security-report')).toBeUndefined();
+      expect(readIntakeEvent({ name, payload: opened }, tracker, 'security-report')).toBeUndefined();
+    }
+  });
+  it('refuses an event whose payload lacks what the event names, saying what is missing', () => {
+    expect(() => readIntakeEvent({ name: 'repository_dispatch', payload: {} }, tracker, 'security-report')).toThrow(
+      /repository_dispatch event has no advisory id or repository/,
+    );
+    const noNumber = (): unknown => readIntakeEvent({ name: 'issues', payload: {} }, tracker, 'security-report');
+    expect(noNumber).toThrow(ConfigurationError);
+    expect(noNumber).toThrow('The issues event payload has no issue number.');
   });
 });

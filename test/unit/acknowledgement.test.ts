@@ -6,18 +6,10 @@ import {
   notificationText,
 } from '../../src/domain/acknowledgement.js';
 import { SPEC11, STACKLOK } from '../../src/domain/policy/presets.js';
-import { assertTemplateFields, compileTemplate, renderTemplate, templateFields } from '../../src/domain/templates.js';
+import { assertTemplateFields, compileTemplate, renderTemplate, templateFields } from '../../src/templates/engine.js';
 import { newTrackerState } from '../../src/domain/tracker-state.js';
-import {
-  ACKNOWLEDGEMENT_FIELDS,
-  ACKNOWLEDGEMENT_SAMPLES,
-  ACKNOWLEDGEMENT_TEMPLATE,
-} from '../../src/templates/acknowledgement.js';
-import {
-  TRACKER_ISSUE_FIELDS,
-  TRACKER_ISSUE_SAMPLES,
-  TRACKER_ISSUE_TEMPLATE,
-} from '../../src/templates/tracker-issue.js';
+import { ACKNOWLEDGEMENT_TEMPLATE } from '../../src/templates/acknowledgement.js';
+import { TRACKER_ISSUE_TEMPLATE } from '../../src/templates/tracker-issue.js';
 
 const state = newTrackerState('GHSA-2222-3333-4444', 'o/r', 'spec11', '2026-01-05T09:00:00Z');
 const at = new Date('2026-01-06T10:00:00Z');
@@ -74,21 +66,19 @@ describe('notificationText', () => {
 
 describe('shipped templates', () => {
   it.each([
-    ['tracker issue', TRACKER_ISSUE_TEMPLATE, TRACKER_ISSUE_FIELDS, TRACKER_ISSUE_SAMPLES],
-    ['acknowledgement', ACKNOWLEDGEMENT_TEMPLATE, ACKNOWLEDGEMENT_FIELDS, ACKNOWLEDGEMENT_SAMPLES],
-  ] as const)(
-    'the %s template uses only its documented fields, which the samples all provide',
-    (_n, source, fields, samples) => {
-      assertTemplateFields(source, 'built-in', fields);
-      expect(templateFields(source).filter((field) => !(fields as readonly string[]).includes(field))).toEqual([]);
-      for (const sample of samples) expect(Object.keys(sample).sort()).toEqual([...fields].sort());
-    },
-  );
+    ['tracker issue', TRACKER_ISSUE_TEMPLATE],
+    ['acknowledgement', ACKNOWLEDGEMENT_TEMPLATE],
+  ] as const)('the %s template uses only its documented fields, which the samples all provide', (_n, template) => {
+    const { source, fields, samples } = template;
+    assertTemplateFields(source, 'built-in', fields);
+    expect(templateFields(source).filter((field) => !fields.includes(field))).toEqual([]);
+    for (const sample of samples) expect(Object.keys(sample).sort()).toEqual([...fields].sort());
+  });
 
   it('renders the advisory text inert in the tracker issue', () => {
-    const template = compileTemplate(TRACKER_ISSUE_TEMPLATE, 'tracker');
+    const template = compileTemplate(TRACKER_ISSUE_TEMPLATE.source, 'tracker');
     const text = renderTemplate(template, {
-      ...TRACKER_ISSUE_SAMPLES[0],
+      ...TRACKER_ISSUE_TEMPLATE.samples[0],
       summary: 'XSS via <script> @maintainers',
       description: '# Heading\n[link](https://evil.example)',
     });
@@ -99,15 +89,18 @@ describe('shipped templates', () => {
   });
 
   it('leaves out what is not known yet', () => {
-    const text = renderTemplate(compileTemplate(TRACKER_ISSUE_TEMPLATE, 'tracker'), TRACKER_ISSUE_SAMPLES[1]!);
+    const text = renderTemplate(
+      compileTemplate(TRACKER_ISSUE_TEMPLATE.source, 'tracker'),
+      TRACKER_ISSUE_TEMPLATE.samples[1]!,
+    );
     expect(text).toContain('| Severity | not rated yet |');
     expect(text).toContain('| Acknowledged | not yet |');
     expect(text).not.toContain('### Summary');
   });
 
   it('apologises only when late and names the contact when there is one', () => {
-    const template = compileTemplate(ACKNOWLEDGEMENT_TEMPLATE, 'ack');
-    const [late, onTime] = ACKNOWLEDGEMENT_SAMPLES.map((sample) => renderTemplate(template, sample));
+    const template = compileTemplate(ACKNOWLEDGEMENT_TEMPLATE.source, 'ack');
+    const [late, onTime] = ACKNOWLEDGEMENT_TEMPLATE.samples.map((sample) => renderTemplate(template, sample));
     expect(late).toContain('sorry for the late answer');
     expect(late).toContain('You can reach the team at security@example.org.');
     expect(late).toContain('Thank you for your report (GHSA-2222-3333-4444 in `example-org/example`).');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  ANNOUNCEMENT_FIELDS,
   buildAnnouncementData,
   chooseCvss,
   findPlaceholder,
@@ -12,7 +11,7 @@ import {
   type AnnouncementInputs,
 } from '../../src/domain/announcement.js';
 import { ZERO_WIDTH_JOINER } from '../../src/domain/sanitize.js';
-import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/domain/templates.js';
+import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
 import { ANNOUNCEMENT_TEMPLATE } from '../../src/templates/announcement.js';
 
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
@@ -156,12 +155,14 @@ describe('subject and placeholders', () => {
 
 describe('the built-in announcement template', () => {
   it('uses only the documented fields', () => {
-    expect(() => assertTemplateFields(ANNOUNCEMENT_TEMPLATE, 'built-in', ANNOUNCEMENT_FIELDS)).not.toThrow();
+    expect(() =>
+      assertTemplateFields(ANNOUNCEMENT_TEMPLATE.source, 'built-in', ANNOUNCEMENT_TEMPLATE.fields),
+    ).not.toThrow();
   });
 
   it('renders with every optional value null, without a blank or a placeholder', () => {
     const data = buildAnnouncementData([advisory({ severity: 'low' })], INPUTS);
-    const text = renderTemplate(compileTemplate(ANNOUNCEMENT_TEMPLATE, 'built-in'), data);
+    const text = renderTemplate(compileTemplate(ANNOUNCEMENT_TEMPLATE.source, 'built-in'), data);
     expect(text).toContain('* GHSA-2222-3333-4444 (severity: low): A summary');
     expect(text).toContain('If the installed version of proj is a version older than 2.0.1');
     expect(text).toContain('Upgrade proj to 2.0.1 or later with the tool you installed it with.');
@@ -173,7 +174,7 @@ describe('the built-in announcement template', () => {
   it('makes a hostile summary inert', () => {
     const summary = 'Ping @everyone <img src=x onerror=alert(1)> [click](https://evil.example) {{project}}';
     const data = buildAnnouncementData([advisory({ summary })], INPUTS);
-    const text = renderTemplate(compileTemplate(ANNOUNCEMENT_TEMPLATE, 'built-in'), data);
+    const text = renderTemplate(compileTemplate(ANNOUNCEMENT_TEMPLATE.source, 'built-in'), data);
     expect(text).toContain(`@${ZERO_WIDTH_JOINER}everyone`);
     expect(text).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(text).toContain('\\[click\\](https\\://evil.example)');

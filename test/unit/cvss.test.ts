@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { CvssError, isLowSeverity, parseCvssVector, scoreCvss, severityFromScore } from '../../src/domain/cvss.js';
+import { CvssError, parseCvssVector, scoreCvss, severityFromScore } from '../../src/domain/cvss.js';
 
 // Base scores published by NVD; each one also recomputed by hand with the CVSS 3.1 spec formula (Appendix A Roundup).
 const V31_SCORES: ReadonlyArray<[string, number]> = [
@@ -199,14 +199,5 @@ describe('severityFromScore', () => {
     expect(() => severityFromScore(10.1)).toThrow(RangeError);
     expect(() => severityFromScore(-0.1)).toThrow(RangeError);
     expect(() => severityFromScore(Number.NaN)).toThrow(RangeError);
-  });
-});
-
-describe('isLowSeverity', () => {
-  it('compares against the threshold, 4.0 by default', () => {
-    expect(isLowSeverity(3.9)).toBe(true);
-    expect(isLowSeverity(4.0)).toBe(false);
-    expect(isLowSeverity(6.9, 7.0)).toBe(true);
-    expect(isLowSeverity(7.0, 7.0)).toBe(false);
   });
 });

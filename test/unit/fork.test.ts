@@ -13,8 +13,8 @@ import {
   teamSlugsFor,
   type ForkOwner,
 } from '../../src/domain/fork.js';
-import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/domain/templates.js';
-import { FORK_GUIDANCE_FIELDS, FORK_GUIDANCE_TEMPLATE } from '../../src/templates/fork-guidance.js';
+import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
+import { FORK_GUIDANCE_TEMPLATE } from '../../src/templates/fork-guidance.js';
 
 describe('parseWaitTimeout', () => {
   it.each([
@@ -202,11 +202,13 @@ describe('fork guidance template', () => {
   };
 
   it('uses only the documented fields', () => {
-    expect(() => assertTemplateFields(FORK_GUIDANCE_TEMPLATE, 'fork-guidance', FORK_GUIDANCE_FIELDS)).not.toThrow();
+    expect(() =>
+      assertTemplateFields(FORK_GUIDANCE_TEMPLATE.source, 'fork-guidance', FORK_GUIDANCE_TEMPLATE.fields),
+    ).not.toThrow();
   });
 
   it('links the fork and says CI does not run there, with local tests and act', () => {
-    const text = renderTemplate(compileTemplate(FORK_GUIDANCE_TEMPLATE, 'fork-guidance'), {
+    const text = renderTemplate(compileTemplate(FORK_GUIDANCE_TEMPLATE.source, 'fork-guidance'), {
       ...data,
       testCommand: 'npm test',
     });
@@ -219,7 +221,7 @@ describe('fork guidance template', () => {
   });
 
   it('points at the CI workflow when no test command is given', () => {
-    const text = renderTemplate(compileTemplate(FORK_GUIDANCE_TEMPLATE, 'fork-guidance'), {
+    const text = renderTemplate(compileTemplate(FORK_GUIDANCE_TEMPLATE.source, 'fork-guidance'), {
       ...data,
       testCommand: null,
     });

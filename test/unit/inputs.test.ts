@@ -1,15 +1,6 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
-  getBooleanInput,
-  getChoiceInput,
-  getDateInput,
-  getDurationInput,
-  getGhsaListInput,
-  getIntegerInput,
-  getListInput,
-  getRequiredInput,
-  getSweepScopeInput,
-  getWebhookInput,
+  ActionInputs,
   parseOrganization,
   parseRepository,
   parseTeam,
@@ -17,12 +8,30 @@ import {
 } from '../../src/actions/common/inputs.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 
-const setInput = (name: string, value: string): void => {
-  process.env[`INPUT_${name.toUpperCase()}`] = value;
-};
+const given = new Map<string, string>();
+const masked: string[] = [];
+const io = { getInput: (name: string) => given.get(name) ?? '', setSecret: (value: string) => void masked.push(value) };
+const setInput = (name: string, value: string): void => void given.set(name, value);
 
-afterEach(() => {
-  for (const key of Object.keys(process.env).filter((k) => k.startsWith('INPUT_'))) delete process.env[key];
+/** Inputs as an action.yml could declare them: `absent` has a default, `tracker` none. */
+const DECLARED = {
+  tracker: { required: true },
+  'dry-run': { required: false },
+  absent: { required: false, default: 'true' },
+  'due-soon': { required: false },
+  count: { required: false, default: '3' },
+  date: { required: false },
+  repositories: { required: false },
+  organization: { required: false },
+  mode: { required: false, default: 'create' },
+  'ghsa-ids': { required: false },
+  'notify-webhook': { required: false },
+};
+const inputs = new ActionInputs(io, DECLARED, 'sample-action');
+
+beforeEach(() => {
+  given.clear();
+  masked.length = 0;
 });
 
 function messageOf(read: () => unknown): string {
@@ -37,48 +46,52 @@ function messageOf(read: () => unknown): string {
 
 describe('inputs', () => {
   it('names a missing required input', () => {
-    expect(messageOf(() => getRequiredInput('tracker'))).toMatch(/Input required and not supplied: tracker/);
+    expect(messageOf(() => inputs.required('tracker'))).toMatch(/Input required and not supplied: tracker/);
   });
   it('reads booleans and names a bad one', () => {
     setInput('dry-run', 'yes');
-    expect(getBooleanInput('dry-run', false)).toBe(true);
-    expect(getBooleanInput('absent', true)).toBe(true);
+    expect(inputs.boolean('dry-run')).toBe(true);
+    expect(inputs.boolean('absent')).toBe(true);
     setInput('dry-run', 'maybe');
-    expect(messageOf(() => getBooleanInput('dry-run', false))).toBe(
+    expect(messageOf(() => inputs.boolean('dry-run'))).toBe(
       'Input "dry-run" is "maybe", but it accepts `true` or `false`.',
     );
   });
   it('reads durations and names a bad one', () => {
     setInput('due-soon', '3 business days');
-    expect(getDurationInput('due-soon')).toEqual({ amount: 3, unit: 'business-days' });
+    expect(inputs.duration('due-soon')).toEqual({ amount: 3, unit: 'business-days' });
     setInput('due-soon', 'a while');
-    expect(messageOf(() => getDurationInput('due-soon'))).toMatch(
-      /"due-soon" is "a while", but it accepts a positive duration/,
+    expect(messageOf(() => inputs.duration('due-soon'))).toMatch(
+      /"due-soon" is "a while", which is not a duration; it accepts a duration such as/,
     );
+    setInput('due-soon', '300000000d');
+    expect(messageOf(() => inputs.duration('due-soon'))).toBe(
+      'Input "due-soon" is "300000000d", which is longer than 10 years (3653 days); it accepts a duration such as `30m`, `48h`, `7d`, `2w`, `90 days` or `3 business days`, from 1 minute to 10 years.',
+    );
+    setInput('due-soon', '0.0001m');
+    expect(messageOf(() => inputs.duration('due-soon'))).toMatch(/which is shorter than 1 minute/);
   });
   it('reads integers within range', () => {
     setInput('count', '5');
-    expect(getIntegerInput('count', 3, { min: 1, max: 50 })).toBe(5);
+    expect(inputs.integer('count', { min: 1, max: 50 })).toBe(5);
     setInput('count', '0');
-    expect(messageOf(() => getIntegerInput('count', 3, { min: 1, max: 50 }))).toMatch(/from 1 to 50/);
+    expect(messageOf(() => inputs.integer('count', { min: 1, max: 50 }))).toMatch(/from 1 to 50/);
   });
   it('reads dates and refuses others', () => {
     setInput('date', '2026-11-24');
-    expect(getDateInput('date')?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
+    expect(inputs.date('date')?.toISOString()).toBe('2026-11-24T00:00:00.000Z');
     setInput('date', '24/11/2026');
-    expect(messageOf(() => getDateInput('date'))).toMatch(/ISO 8601/);
+    expect(messageOf(() => inputs.date('date'))).toMatch(/ISO 8601/);
   });
   it('reads lists from lines and commas', () => {
     setInput('repositories', 'org/a, org/b\norg/c\n\n');
-    expect(getListInput('repositories')).toEqual(['org/a', 'org/b', 'org/c']);
+    expect(inputs.list('repositories')).toEqual(['org/a', 'org/b', 'org/c']);
   });
   it('reads choices case-insensitively', () => {
     setInput('mode', 'Cleanup');
-    expect(getChoiceInput('mode', ['create', 'cleanup'] as const, 'create')).toBe('cleanup');
+    expect(inputs.choice('mode', ['create', 'cleanup'] as const)).toBe('cleanup');
     setInput('mode', 'destroy');
-    expect(messageOf(() => getChoiceInput('mode', ['create', 'cleanup'] as const, 'create'))).toMatch(
-      /`create`, `cleanup`/,
-    );
+    expect(messageOf(() => inputs.choice('mode', ['create', 'cleanup'] as const))).toMatch(/`create`, `cleanup`/);
   });
   it('parses repositories and refuses malformed ones', () => {
     expect(parseRepository('repository', 'sample-org/sample-project')).toEqual({
@@ -91,9 +104,9 @@ describe('inputs', () => {
   });
   it('parses GHSA ids and refuses malformed ones', () => {
     setInput('ghsa-ids', 'GHSA-2c3v-4xw5-j6pq, GHSA-wx7p-mpqr-cfgh');
-    expect(getGhsaListInput('ghsa-ids')).toHaveLength(2);
+    expect(inputs.ghsaList('ghsa-ids')).toHaveLength(2);
     setInput('ghsa-ids', 'GHSA-abcd-efgh-ijkl');
-    expect(messageOf(() => getGhsaListInput('ghsa-ids'))).toMatch(/GHSA-abcd-efgh-ijkl.*GitHub advisory id/);
+    expect(messageOf(() => inputs.ghsaList('ghsa-ids'))).toMatch(/GHSA-abcd-efgh-ijkl.*GitHub advisory id/);
   });
   it('accepts https webhooks and loopback http only, without echoing the secret URL', () => {
     expect(parseWebhookUrl('notify-webhook', 'https://hooks.slack.com/services/T/B/X').hostname).toBe(
@@ -126,15 +139,15 @@ describe('organizations, teams and sweep scopes', () => {
 
   it('needs an organization or repositories, and says what else the action takes', () => {
     setInput('repositories', 'a/b, c/d');
-    expect(getSweepScopeInput()).toEqual({
+    expect(inputs.sweepScope()).toEqual({
       organization: undefined,
       repositories: [
         { owner: 'a', repo: 'b' },
         { owner: 'c', repo: 'd' },
       ],
     });
-    delete process.env.INPUT_REPOSITORIES;
-    expect(messageOf(() => getSweepScopeInput(', or "ghsa-id"'))).toMatch(
+    given.delete('repositories');
+    expect(messageOf(() => inputs.sweepScope(', or "ghsa-id"'))).toMatch(
       /^A sweep needs a scope: .* separated\), or "ghsa-id"\.$/,
     );
   });
@@ -142,20 +155,28 @@ describe('organizations, teams and sweep scopes', () => {
 
 describe('webhook inputs', () => {
   it('masks the URL before parsing it: the URL is the credential', () => {
-    const writes: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => (writes.push(String(chunk)), true)) as typeof process.stdout.write;
-    try {
-      setInput('notify-webhook', 'https://hooks.slack.com/services/T000/B000/XXXX');
-      expect(getWebhookInput()?.hostname).toBe('hooks.slack.com');
-      setInput('notify-webhook', 'http://hooks.example.com/secret-path');
-      expect(messageOf(() => getWebhookInput())).toContain('must be an https:// URL');
-    } finally {
-      process.stdout.write = write;
-    }
-    expect(writes.filter((line) => line.startsWith('::add-mask::'))).toEqual([
-      '::add-mask::https://hooks.slack.com/services/T000/B000/XXXX\n',
-      '::add-mask::http://hooks.example.com/secret-path\n',
-    ]);
+    setInput('notify-webhook', 'https://hooks.slack.com/services/T000/B000/XXXX');
+    expect(inputs.webhook()?.hostname).toBe('hooks.slack.com');
+    setInput('notify-webhook', 'http://hooks.example.com/secret-path');
+    expect(messageOf(() => inputs.webhook())).toContain('must be an https:// URL');
+    expect(masked).toEqual(['https://hooks.slack.com/services/T000/B000/XXXX', 'http://hooks.example.com/secret-path']);
+  });
+});
+
+describe('defaults come from the action.yml, once', () => {
+  it('gives the declared default for an empty input, and the given value over it', () => {
+    expect(inputs.integer('count', { min: 1, max: 50 })).toBe(3);
+    expect(inputs.choice('mode', ['create', 'cleanup'] as const)).toBe('create');
+    setInput('count', '  7 ');
+    expect(inputs.integer('count', { min: 1, max: 50 })).toBe(7);
+  });
+  it('needs a value when the action.yml declares no default', () => {
+    expect(messageOf(() => inputs.boolean('dry-run'))).toMatch(/Input required and not supplied: dry-run/);
+    expect(inputs.optionalBoolean('dry-run')).toBeUndefined();
+  });
+  it('refuses to read an input the action.yml does not declare', () => {
+    expect(() => inputs.optional('undeclared')).toThrow(
+      'sample-action reads input "undeclared", which actions/sample-action/action.yml does not declare.',
+    );
   });
 });

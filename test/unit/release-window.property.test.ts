@@ -4,8 +4,9 @@
  * records for each minute the next open one, so each minute is checked in constant time.
  */
 import { describe, expect, it } from '@jest/globals';
+import { SIXTEEN_UTC_MON_TO_THU } from '../../src/domain/policy/presets.js';
 import type { ReleaseWindowPolicy } from '../../src/domain/policy/types.js';
-import { DEFAULT_RELEASE_WINDOW, explainClosed, isOpen, nextSlot } from '../../src/domain/release-window.js';
+import { explainClosed, isOpen, nextSlot } from '../../src/domain/release-window.js';
 
 // Global lookups are slow inside Jest's vm context; this alias is used once per checked minute.
 const DateClass = Date;
@@ -98,14 +99,14 @@ const HOLIDAYS = ['2027-01-01', '2027-05-31', '2027-07-05', '2027-12-23', '2028-
 const YEAR_END_FREEZE = { start: '2027-12-18', end: '2028-01-04' };
 
 const CONFIGURATIONS: [string, ReleaseWindowPolicy][] = [
-  ['default 16:00 Mon-Thu', DEFAULT_RELEASE_WINDOW],
+  ['default 16:00 Mon-Thu', SIXTEEN_UTC_MON_TO_THU],
   [
     'holidays and a freeze over the year end',
-    { ...DEFAULT_RELEASE_WINDOW, holidays: HOLIDAYS, freezes: [YEAR_END_FREEZE] },
+    { ...SIXTEEN_UTC_MON_TO_THU, holidays: HOLIDAYS, freezes: [YEAR_END_FREEZE] },
   ],
   [
     'midnight-crossing 23:30 + 60 min with holidays and freeze',
-    { ...DEFAULT_RELEASE_WINDOW, time: '23:30', holidays: HOLIDAYS, freezes: [YEAR_END_FREEZE] },
+    { ...SIXTEEN_UTC_MON_TO_THU, time: '23:30', holidays: HOLIDAYS, freezes: [YEAR_END_FREEZE] },
   ],
   [
     'custom weekdays Wed, Sat, Sun at 09:15 + 135 min',
@@ -126,7 +127,7 @@ describe('release window, every minute of 2027-2028', () => {
   });
 
   it('explainClosed is undefined exactly when open (every minute, midnight-crossing with holidays and freeze)', () => {
-    const policy = CONFIGURATIONS[2]?.[1] ?? DEFAULT_RELEASE_WINDOW;
+    const policy = CONFIGURATIONS[2]?.[1] ?? SIXTEEN_UTC_MON_TO_THU;
     const oracle = buildOracle(policy);
     const mismatches: string[] = [];
     for (let ms = FROM; ms < TO; ms += MINUTE) {

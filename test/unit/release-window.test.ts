@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { SIXTEEN_UTC_MON_TO_THU } from '../../src/domain/policy/presets.js';
 import type { ReleaseWindowPolicy } from '../../src/domain/policy/types.js';
 import {
   DEFAULT_DISPLAY_ZONES,
-  DEFAULT_RELEASE_WINDOW,
   currentSlot,
   explainClosed,
   firstSlotOnOrAfter,
@@ -18,11 +18,11 @@ const at = (iso: string): Date => new Date(iso);
 const starts = (found: { start: Date }[]): string[] => found.map((slot) => slot.start.toISOString());
 
 function policy(overrides: Partial<ReleaseWindowPolicy>): ReleaseWindowPolicy {
-  return { ...DEFAULT_RELEASE_WINDOW, ...overrides };
+  return { ...SIXTEEN_UTC_MON_TO_THU, ...overrides };
 }
 
 describe('default window (16:00 UTC, 60 min, Mon-Thu)', () => {
-  const window = DEFAULT_RELEASE_WINDOW;
+  const window = SIXTEEN_UTC_MON_TO_THU;
 
   it.each([
     ['2026-11-26T15:59:59.999Z', false, 'too-early', 'the window opens at 16:00 UTC'],
@@ -92,7 +92,7 @@ describe('holidays and freezes', () => {
       reason: 'holiday',
       message: '2026-11-24 is a holiday',
     });
-    expect(isOpen(DEFAULT_RELEASE_WINDOW, at('2026-11-24T16:30:00Z'))).toBe(true);
+    expect(isOpen(SIXTEEN_UTC_MON_TO_THU, at('2026-11-24T16:30:00Z'))).toBe(true);
   });
 
   it('a freeze over the new year holds every slot until it ends', () => {
@@ -213,7 +213,7 @@ describe('invalid input', () => {
   });
 
   it('rejects an invalid date', () => {
-    expect(() => isOpen(DEFAULT_RELEASE_WINDOW, new Date('nonsense'))).toThrow(RangeError);
+    expect(() => isOpen(SIXTEEN_UTC_MON_TO_THU, new Date('nonsense'))).toThrow(RangeError);
   });
 });
 
@@ -261,7 +261,7 @@ describe('parseWeekdays', () => {
 
 describe('slotInZones', () => {
   it('shows a winter slot in the default zones', () => {
-    const slot = nextSlot(DEFAULT_RELEASE_WINDOW, at('2026-11-24T10:00:00Z'));
+    const slot = nextSlot(SIXTEEN_UTC_MON_TO_THU, at('2026-11-24T10:00:00Z'));
     expect(slotInZones(slot)).toEqual([
       { zone: 'America/Los_Angeles', start: 'Tue 2026-11-24 08:00 PST' },
       { zone: 'America/New_York', start: 'Tue 2026-11-24 11:00 EST' },
@@ -273,7 +273,7 @@ describe('slotInZones', () => {
   });
 
   it('follows daylight saving time', () => {
-    const slot = nextSlot(DEFAULT_RELEASE_WINDOW, at('2026-07-14T10:00:00Z'));
+    const slot = nextSlot(SIXTEEN_UTC_MON_TO_THU, at('2026-07-14T10:00:00Z'));
     expect(slotInZones(slot, ['America/Los_Angeles', 'Europe/Berlin', 'UTC'])).toEqual([
       { zone: 'America/Los_Angeles', start: 'Tue 2026-07-14 09:00 PDT' },
       { zone: 'Europe/Berlin', start: 'Tue 2026-07-14 18:00 GMT+2' },
@@ -282,7 +282,7 @@ describe('slotInZones', () => {
   });
 
   it('rejects an unknown zone', () => {
-    const slot = nextSlot(DEFAULT_RELEASE_WINDOW, at('2026-07-14T10:00:00Z'));
+    const slot = nextSlot(SIXTEEN_UTC_MON_TO_THU, at('2026-07-14T10:00:00Z'));
     expect(() => slotInZones(slot, ['Mars/Olympus_Mons'])).toThrow(/Mars\/Olympus_Mons/);
   });
 });

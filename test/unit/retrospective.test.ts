@@ -4,13 +4,12 @@ import type { Policy } from '../../src/domain/policy/types.js';
 import {
   buildRetrospectiveData,
   formatElapsed,
-  RETROSPECTIVE_FIELDS,
   retrospectiveDue,
   retrospectiveTimeline,
 } from '../../src/domain/retrospective.js';
-import { REPORTER_THANKS_FIELDS, REPORTER_THANKS_TEMPLATE } from '../../src/templates/reporter-thanks.js';
+import { REPORTER_THANKS_TEMPLATE } from '../../src/templates/reporter-thanks.js';
 import { RETROSPECTIVE_TEMPLATE } from '../../src/templates/retrospective.js';
-import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/domain/templates.js';
+import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
 import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
 
 const RECEIVED = '2026-01-05T09:00:00Z';
@@ -84,8 +83,12 @@ describe('retrospectiveDue', () => {
 
 describe('the built-in retrospective and thank-you templates', () => {
   it('use only their documented fields', () => {
-    expect(() => assertTemplateFields(RETROSPECTIVE_TEMPLATE, 'retro', RETROSPECTIVE_FIELDS)).not.toThrow();
-    expect(() => assertTemplateFields(REPORTER_THANKS_TEMPLATE, 'thanks', REPORTER_THANKS_FIELDS)).not.toThrow();
+    expect(() =>
+      assertTemplateFields(RETROSPECTIVE_TEMPLATE.source, 'retro', RETROSPECTIVE_TEMPLATE.fields),
+    ).not.toThrow();
+    expect(() =>
+      assertTemplateFields(REPORTER_THANKS_TEMPLATE.source, 'thanks', REPORTER_THANKS_TEMPLATE.fields),
+    ).not.toThrow();
   });
 
   it('render a retrospective with nothing optional known', () => {
@@ -120,7 +123,7 @@ describe('the built-in retrospective and thank-you templates', () => {
       },
     );
     expect(data.dueAt).toBe('2026-01-29T16:05:00.000Z');
-    const text = renderTemplate(compileTemplate(RETROSPECTIVE_TEMPLATE, 'retro'), data);
+    const text = renderTemplate(compileTemplate(RETROSPECTIVE_TEMPLATE.source, 'retro'), data);
     expect(text).toContain('- Release: no GitHub release was updated');
     expect(text).toContain(
       '[GHSA-2222-3333-4444](https://github.com/o/r/security/advisories/GHSA-2222-3333-4444): A \\*bad\\* bug; severity unknown',

@@ -8,7 +8,7 @@ import {
   newEscalations,
   uniqueBlindSpots,
   type AdvisoryFacts,
-  type ReportFacts,
+  type ReportRecords,
 } from '../../src/domain/sla.js';
 import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
 
@@ -34,11 +34,11 @@ function tracked(partial: Partial<TrackerState> = {}): TrackerState {
   return { ...newTrackerState('GHSA-aaaa-bbbb-cccc', 'org/repo', 'spec11', RECEIVED), ...partial };
 }
 
-function facts(partial: Partial<ReportFacts> = {}): ReportFacts {
+function facts(partial: Partial<ReportRecords> = {}): ReportRecords {
   return { key: 'GHSA-aaaa-bbbb-cccc', repository: 'org/repo', advisory: advisory(), ...partial };
 }
 
-const assess = (f: ReportFacts, now: string, policy = PRESETS.spec11) => assessReport(policy, f, at(now), rule);
+const assess = (f: ReportRecords, now: string, policy = PRESETS.spec11) => assessReport(policy, f, at(now), rule);
 
 describe('assessReport', () => {
   it('puts a new report in stage received with the acknowledgement next', () => {

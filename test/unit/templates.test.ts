@@ -1,13 +1,21 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { ZERO_WIDTH_JOINER } from '../../src/domain/sanitize.js';
+import { ACKNOWLEDGEMENT_TEMPLATE } from '../../src/templates/acknowledgement.js';
+import { ANNOUNCEMENT_TEMPLATE } from '../../src/templates/announcement.js';
+import { fieldsOf, type BuiltinTemplate } from '../../src/templates/builtin.js';
+import { FORK_GUIDANCE_TEMPLATE } from '../../src/templates/fork-guidance.js';
+import { REJECTION_TEMPLATE } from '../../src/templates/rejection.js';
+import { REPORTER_THANKS_TEMPLATE } from '../../src/templates/reporter-thanks.js';
+import { RETROSPECTIVE_TEMPLATE } from '../../src/templates/retrospective.js';
+import { TRACKER_ISSUE_TEMPLATE } from '../../src/templates/tracker-issue.js';
 import {
   assertTemplateFields,
   compileTemplate,
   renderTemplate,
   TemplateError,
   templateFields,
-} from '../../src/domain/templates.js';
+} from '../../src/templates/engine.js';
 
 const ZWJ = ZERO_WIDTH_JOINER;
 
@@ -315,5 +323,37 @@ describe('assertTemplateFields', () => {
 
   it('rejects templates with disallowed constructs before looking at fields', () => {
     expect(() => assertTemplateFields('{{> partial}}', 'ann', available)).toThrow(/partials are not supported/);
+  });
+});
+
+describe('the built-in templates', () => {
+  const BUILTINS: readonly BuiltinTemplate[] = [
+    ACKNOWLEDGEMENT_TEMPLATE,
+    ANNOUNCEMENT_TEMPLATE,
+    FORK_GUIDANCE_TEMPLATE,
+    REJECTION_TEMPLATE,
+    REPORTER_THANKS_TEMPLATE,
+    RETROSPECTIVE_TEMPLATE,
+    TRACKER_ISSUE_TEMPLATE,
+  ];
+
+  it.each(BUILTINS.map((builtin) => [builtin.name, builtin] as const))(
+    '%s uses only the fields of its data, and renders every sample',
+    (_name, builtin) => {
+      expect(() => assertTemplateFields(builtin.source, builtin.name, builtin.fields)).not.toThrow();
+      const template = compileTemplate(builtin.source, builtin.name);
+      for (const sample of builtin.samples) expect(renderTemplate(template, sample)).not.toBe('');
+    },
+  );
+
+  it('reads the fields from a sample: nested objects with `.`, list items with `[]`', () => {
+    const sample = { id: 'x', cvss: { score: 1 }, cves: [{ id: 'y', tags: ['z'] }], names: ['n'], note: 'm' };
+    expect(fieldsOf(sample)).toEqual(['id', 'cvss.score', 'cves[].id', 'cves[].tags[]', 'names[]', 'note']);
+  });
+
+  it('names the fields a project template may use, nested ones included', () => {
+    expect(ANNOUNCEMENT_TEMPLATE.fields).toContain('advisories[].packages[].vulnerableRange');
+    expect(RETROSPECTIVE_TEMPLATE.fields).toContain('people.fixTeam[]');
+    expect(REPORTER_THANKS_TEMPLATE.fields).toContain('creditTypes[]');
   });
 });

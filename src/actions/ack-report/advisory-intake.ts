@@ -9,16 +9,16 @@ import { acknowledgedState, isAcknowledged, isWithinLease } from '../../domain/i
 import type { Policy } from '../../domain/policy/types.js';
 import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import { mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
-import { listComments, updateIssue } from '../../github/issues.js';
+import { listComments } from '../../github/issues.js';
 import { fullName, type Issue, type RepoRef } from '../../github/types.js';
-import { policyForState, type TrackedReport } from '../common/tracker.js';
+import { policyForState, updateTracker, type TrackedReport } from '../common/tracker.js';
 import { claimReport, isReleased } from './claim.js';
 import type { ResponseTeam } from './config.js';
 import type { AdvisoryCandidate, IntakeContext, Outcome } from './context.js';
 import { notifyOnce } from './notify.js';
 import { acknowledgeAdvisoryReporter, type ReporterAcknowledgement } from './reporter.js';
 import { advisoryFacts, renderTexts, type RenderedTexts } from './texts.js';
-import { composeBody, openTrackingIssue, trackingIssueTitle } from './tracking-issue.js';
+import { acknowledgementUpdate, composeBody, openTrackingIssue, trackingIssueTitle } from './tracking-issue.js';
 
 /** A report with its tracking issue, ready for the remaining steps. */
 export interface OpenedReport {
@@ -142,8 +142,9 @@ async function recordAcknowledgement(
       ? { status: 'manual', at, why: reporter.why, message: texts.message }
       : { status: 'sent', channel: reporter.channel, at };
   const parts = { report: texts.reportAcknowledged, acknowledgement: record };
-  const body = composeBody(issue.body ?? '', candidate.key, parts, opened.policy, acknowledged);
-  await updateIssue(context.client, config.tracker, issue.number, { body });
+  // Merged into the issue as it is now: a triage or an SLA sweep writing it at the same time keeps its change.
+  const update = acknowledgementUpdate(candidate.key, parts, opened.policy, acknowledged);
+  await updateTracker(context.client, config.tracker, { issue, state: opened.state }, update, context.log);
 }
 
 /** The remaining steps, for a report this run holds (it opened the issue and won, or claimed a stale one). */

@@ -50,7 +50,7 @@ export async function releaseReport(
 }
 
 /** Tells concurrent runs apart: the workflow run (when there is one) and a random part. */
-export function newRunId(env: NodeJS.ProcessEnv = process.env): string {
+export function newRunId(env: NodeJS.ProcessEnv): string {
   return `${env.GITHUB_RUN_ID ?? 'local'}-${randomUUID().slice(0, 8)}`;
 }
 

@@ -1,80 +1,34 @@
-import * as core from '@actions/core';
+import { readChatChannel, type ChatChannel } from '../common/chat.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
-import {
-  ACKNOWLEDGEMENT_FIELDS,
-  ACKNOWLEDGEMENT_SAMPLES,
-  ACKNOWLEDGEMENT_TEMPLATE,
-  ACKNOWLEDGEMENT_TEMPLATE_NAME,
-} from '../../templates/acknowledgement.js';
-import {
-  TRACKER_ISSUE_FIELDS,
-  TRACKER_ISSUE_SAMPLES,
-  TRACKER_ISSUE_TEMPLATE,
-  TRACKER_ISSUE_TEMPLATE_NAME,
-} from '../../templates/tracker-issue.js';
-import type { SweepScope } from '../common/advisory-sweep.js';
-import {
-  getBooleanInput,
-  getListInput,
-  getOptionalInput,
-  getRepositoryInput,
-  getRequiredInput,
-  getSweepScopeInput,
-  getWebhookInput,
-  parseGhsaId,
-  parseRepository,
-  parseTeam,
-  type RepositoryRef,
-} from '../common/inputs.js';
+import type { RepoRef } from '../../github/types.js';
+import { ACKNOWLEDGEMENT_TEMPLATE } from '../../templates/acknowledgement.js';
+import { TRACKER_ISSUE_TEMPLATE } from '../../templates/tracker-issue.js';
+import { ActionInputs, parseGhsaId, parseRepository, parseTeam, type TeamSlug } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
+import type { ActionDependencies, ActionEvent } from '../common/runner.js';
 import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
 import { readIntakeEvent } from './event.js';
-
-/** One advisory named by inputs (workflow_dispatch) or relayed by an App (repository_dispatch). */
-export interface AdvisoryMode {
-  readonly kind: 'advisory';
-  readonly ghsaId: string;
-  readonly repository: RepositoryRef;
-  /** Where the id came from, for messages: the `ghsa-id` input or the dispatch payload. */
-  readonly origin: 'inputs' | 'repository_dispatch';
-}
-
-/** A report filed by hand as an issue in the tracker, carrying the policy's intake label. */
-export interface IssueMode {
-  readonly kind: 'issue';
-  readonly issueNumber: number;
-}
-
-export interface SweepMode {
-  readonly kind: 'sweep';
-  readonly scope: SweepScope;
-}
-
-export interface IgnoredEvent {
-  readonly kind: 'ignore';
-  readonly why: string;
-}
-
-export type IntakeMode = AdvisoryMode | IssueMode | SweepMode | IgnoredEvent;
+import type { AdvisoryMode, IntakeMode } from './modes.js';
 
 export interface ResponseTeam {
   /** Logins added to each advisory's collaborators. */
   readonly users: readonly string[];
   /** Team slugs; `org/slug` entries apply only to advisories of that org's repositories. */
-  readonly teams: readonly { readonly org: string | undefined; readonly slug: string }[];
+  readonly teams: readonly TeamSlug[];
 }
 
 export interface AckConfig {
   readonly token: string;
-  readonly tracker: RepositoryRef;
+  readonly tracker: RepoRef;
   readonly policy: Policy;
   readonly mode: IntakeMode;
   /** Sweep the advisories maintainers opened by hand (`draft`) as well as reports (`triage`). */
   readonly includeDrafts: boolean;
   readonly team: ResponseTeam;
   readonly accept: boolean;
-  readonly webhook: URL | undefined;
+  readonly webhook: ChatChannel | undefined;
   readonly contact: string | null;
   readonly trackerTemplate: TemplateChoice;
   readonly ackTemplate: TemplateChoice;
@@ -82,8 +36,8 @@ export interface AckConfig {
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
-function readUsers(): string[] {
-  return getListInput('users').map((entry) => {
+function readUsers(inputs: ActionInputs): string[] {
+  return inputs.list('users').map((entry) => {
     const login = entry.replace(/^@/, '');
     if (!LOGIN.test(login)) {
       throw new ConfigurationError(
@@ -95,13 +49,13 @@ function readUsers(): string[] {
   });
 }
 
-function readTeams(): ResponseTeam['teams'] {
-  return getListInput('team').map((entry) => parseTeam('team', entry));
+function readTeams(inputs: ActionInputs): ResponseTeam['teams'] {
+  return inputs.list('team').map((entry) => parseTeam('team', entry));
 }
 
-function readAdvisoryInputs(ghsa: string): AdvisoryMode {
+function readAdvisoryInputs(inputs: ActionInputs, ghsa: string): AdvisoryMode {
   const ghsaId = parseGhsaId('ghsa-id', ghsa);
-  const repository = getRepositoryInput('repository');
+  const repository = inputs.repository('repository');
   if (!repository) {
     throw new ConfigurationError(
       `Input "repository" is required with "ghsa-id" (${ghsaId}): it accepts the advisory's repository as \`owner/name\`.`,
@@ -111,42 +65,48 @@ function readAdvisoryInputs(ghsa: string): AdvisoryMode {
   return { kind: 'advisory', ghsaId, repository, origin: 'inputs' };
 }
 
-function readMode(tracker: RepositoryRef, policy: Policy, env: NodeJS.ProcessEnv): IntakeMode {
-  const ghsa = getOptionalInput('ghsa-id');
-  if (ghsa !== undefined) return readAdvisoryInputs(ghsa);
-  const event = readIntakeEvent(env, tracker, policy.intakeLabel);
-  if (event) return event;
-  return { kind: 'sweep', scope: getSweepScopeInput(', or "ghsa-id" with "repository" to acknowledge one report') };
+function readMode(inputs: ActionInputs, event: ActionEvent, tracker: RepoRef, policy: Policy): IntakeMode {
+  const ghsa = inputs.optional('ghsa-id');
+  if (ghsa !== undefined) return readAdvisoryInputs(inputs, ghsa);
+  const named = readIntakeEvent(event, tracker, policy.intakeLabel);
+  if (named) return named;
+  return { kind: 'sweep', scope: inputs.sweepScope(', or "ghsa-id" with "repository" to acknowledge one report') };
 }
 
 /** Every input, template and event field, checked before the first request: a mistake exits 1 with nothing written. */
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<AckConfig> {
-  const token = getRequiredInput('token');
-  core.setSecret(token);
-  const tracker = parseRepository('tracker', getRequiredInput('tracker'));
-  const policy = await loadPolicy();
-  const webhook = getWebhookInput();
+export async function readConfig(deps: Pick<ActionDependencies, 'io' | 'env' | 'event'>): Promise<AckConfig> {
+  const { io, env, event } = deps;
+  const inputs = new ActionInputs(io, ACTION_INPUTS['ack-report'], 'ack-report');
+  const token = inputs.required('token');
+  io.setSecret(token);
+  const tracker = parseRepository('tracker', inputs.required('tracker'));
+  const policy = await loadPolicy(inputs, env);
+  const webhook = readChatChannel(inputs, deps.env, deps.io);
   // A project's template is checked with sample data (it may break on some values only); ours is checked by tests.
   const trackerTemplate = await readTemplateInput(
+    inputs,
+    env,
     'tracker-template',
-    { source: TRACKER_ISSUE_TEMPLATE, name: TRACKER_ISSUE_TEMPLATE_NAME, fields: TRACKER_ISSUE_FIELDS },
-    TRACKER_ISSUE_SAMPLES,
+    TRACKER_ISSUE_TEMPLATE,
+    TRACKER_ISSUE_TEMPLATE.samples,
   );
   const ackTemplate = await readTemplateInput(
+    inputs,
+    env,
     'ack-template',
-    { source: ACKNOWLEDGEMENT_TEMPLATE, name: ACKNOWLEDGEMENT_TEMPLATE_NAME, fields: ACKNOWLEDGEMENT_FIELDS },
-    ACKNOWLEDGEMENT_SAMPLES,
+    ACKNOWLEDGEMENT_TEMPLATE,
+    ACKNOWLEDGEMENT_TEMPLATE.samples,
   );
   return {
     token,
     tracker,
     policy,
-    mode: readMode(tracker, policy, env),
-    includeDrafts: getBooleanInput('include-drafts', false),
-    team: { users: readUsers(), teams: readTeams() },
-    accept: getBooleanInput('accept', false),
+    mode: readMode(inputs, event, tracker, policy),
+    includeDrafts: inputs.boolean('include-drafts'),
+    team: { users: readUsers(inputs), teams: readTeams(inputs) },
+    accept: inputs.boolean('accept'),
     webhook,
-    contact: getOptionalInput('contact') ?? null,
+    contact: inputs.optional('contact') ?? null,
     trackerTemplate,
     ackTemplate,
   };

@@ -2,12 +2,15 @@ import type { AckChannel } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getRepository } from '../../github/repos.js';
 import { fullName, type Advisory, type Issue, type RepoRef } from '../../github/types.js';
+import type { RunnerLog } from '../common/runner.js';
 import type { AckConfig } from './config.js';
 
 /** What every step of a run shares. */
 export interface IntakeContext {
   readonly client: GitHubClient;
   readonly config: AckConfig;
+  /** The job's log, for what goes wrong after a report is acknowledged (a failed notification, a tracker rewrite). */
+  readonly log: Pick<RunnerLog, 'warning' | 'info'>;
   readonly now: Date;
   readonly runId: string;
   /** Whether a repository is private (cached: many reports share one). */

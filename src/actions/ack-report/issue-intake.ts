@@ -7,15 +7,15 @@
 import { acknowledgementMarker } from '../../domain/acknowledgement.js';
 import { acknowledgedState, isAcknowledged, isWithinLease } from '../../domain/intake.js';
 import { newTrackerState } from '../../domain/tracker-state.js';
-import { createComment, labelNames, listComments, updateComment, updateIssue } from '../../github/issues.js';
+import { createComment, listComments, updateComment } from '../../github/issues.js';
 import type { IssueComment } from '../../github/types.js';
 import { ISSUE_REPORT_FACTS } from '../../templates/tracker-issue.js';
-import { policyForState, TRACKER_LABEL, type TrackedReport } from '../common/tracker.js';
+import { policyForState, TRACKER_LABEL, updateTracker, type TrackedReport } from '../common/tracker.js';
 import { claimReport } from './claim.js';
 import type { IntakeContext, IssueCandidate, Outcome } from './context.js';
 import { notifyOnce } from './notify.js';
 import { renderTexts } from './texts.js';
-import { composeBody } from './tracking-issue.js';
+import { acknowledgementUpdate } from './tracking-issue.js';
 
 function ackComments(comments: readonly IssueComment[], marker: string): IssueComment[] {
   return comments.filter((comment) => (comment.body ?? '').includes(marker)).sort((a, b) => a.id - b.id);
@@ -80,18 +80,21 @@ export async function acknowledgeIssueReport(
     severity: null,
     notify: config.webhook !== undefined,
   });
-  const body = composeBody(
-    issue.body ?? '',
-    key,
-    { report: texts.reportAcknowledged, acknowledgement: { status: 'sent', channel: 'issue-comment', at } },
-    policy,
-    acknowledged,
+  const parts = {
+    report: texts.reportAcknowledged,
+    acknowledgement: { status: 'sent', channel: 'issue-comment', at } as const,
+  };
+  // Merged into the issue as it is now (updateTracker): whoever edits it at the same time keeps their change.
+  await updateTracker(
+    client,
+    config.tracker,
+    { issue, state },
+    {
+      ...acknowledgementUpdate(key, parts, policy, acknowledged),
+      labels: (current) => (current.includes(TRACKER_LABEL) ? undefined : [...current, TRACKER_LABEL]),
+    },
+    context.log,
   );
-  const labels = labelNames(issue);
-  await updateIssue(client, config.tracker, issue.number, {
-    body,
-    ...(labels.includes(TRACKER_LABEL) ? {} : { labels: [...labels, TRACKER_LABEL] }),
-  });
   const problem = await notifyOnce(context, state, { key, repository: null, severity: null, issueUrl: issue.html_url });
   return {
     ...base,

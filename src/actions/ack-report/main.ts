@@ -1,12 +1,11 @@
-import * as core from '@actions/core';
 import { PartialFailureError } from '../../domain/errors.js';
 import type { GitHubClient } from '../../github/client.js';
-import { openClient } from '../../github/connect.js';
-import { readNow } from '../common/clock.js';
+import { dryRun } from '../common/dry-run.js';
+import type { ActionDependencies, RunnerLog } from '../common/runner.js';
 import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import { newRunId } from './claim.js';
 import { readConfig, type AckConfig } from './config.js';
-import { repositoryPrivacyCache, type Candidate, type Outcome } from './context.js';
+import { repositoryPrivacyCache, type Candidate, type IntakeContext, type Outcome } from './context.js';
 import { failuresOf, logIntake, setIntakeOutputs, writeIntakeSummary, type RunReport } from './report.js';
 import { gatherCandidates } from './sources.js';
 
@@ -15,29 +14,40 @@ import { gatherCandidates } from './sources.js';
  * privacy and every report are checked and read before the first write; one report failing does not stop the rest,
  * and the run fails at the end listing what was not done.
  */
-export async function main(): Promise<void> {
-  const config = await readConfig();
-  const now = readNow();
+export async function main(actionDeps: ActionDependencies): Promise<void> {
+  // dry-run: the same intake, with writes recorded instead of made (common/dry-run.ts).
+  const dry = dryRun(actionDeps, 'ack-report');
+  const deps = dry?.deps ?? actionDeps;
+  const { io } = deps;
+  const read = await readConfig(deps);
+  const config = dry ? { ...read, webhook: dry.chat(read.webhook) } : read;
+  const now = deps.now();
   if (config.mode.kind === 'ignore') {
-    core.info(`Nothing to do: ${config.mode.why}.`);
-    setIntakeOutputs({ outcomes: [], gathered: { notVisible: [], failures: [], fellBack: false } });
+    io.info(`Nothing to do: ${config.mode.why}.`);
+    setIntakeOutputs(io, { outcomes: [], gathered: { notVisible: [], failures: [], fellBack: false } });
+    await dry?.report();
     return;
   }
-  const client = await openClient(config.token);
-  const tracked = loadPrivateTracker(client, config.tracker);
-  const gathered = await gatherCandidates(client, config, tracked);
+  const client = await deps.openClient(config.token);
+  const tracked = loadPrivateTracker(client, config.tracker, 'tracker', io);
+  const gathered = await gatherCandidates(client, io, config, tracked);
   const outcomes =
-    gathered.candidates.length > 0 ? await acknowledge(client, config, now, gathered.candidates, await tracked) : [];
+    gathered.candidates.length > 0
+      ? await acknowledge(deps, client, config, now, gathered.candidates, await tracked)
+      : [];
   const report: RunReport = { outcomes, gathered };
-  setIntakeOutputs(report);
-  logIntake(report);
-  await writeIntakeSummary(report);
+  logDecisions(io, report);
+  setIntakeOutputs(io, report);
+  logIntake(io, report);
+  await writeIntakeSummary(io.summary, report);
+  await dry?.report();
   const failures = failuresOf(report);
   if (failures.length > 0) throw new PartialFailureError(failures);
 }
 
 /** The writing half, with the template engine, is loaded only when there is a report to acknowledge. */
 async function acknowledge(
+  deps: ActionDependencies,
   client: GitHubClient,
   config: AckConfig,
   now: Date,
@@ -45,6 +55,35 @@ async function acknowledge(
   tracked: ReadonlyMap<string, TrackedReport>,
 ): Promise<Outcome[]> {
   const { acknowledgeAll } = await import('./acknowledge.js');
-  const context = { client, config, now, runId: newRunId(), isPrivate: repositoryPrivacyCache(client) };
+  const context: IntakeContext = {
+    client,
+    config,
+    log: deps.io,
+    now,
+    runId: newRunId(deps.env),
+    isPrivate: repositoryPrivacyCache(client),
+  };
   return acknowledgeAll(context, candidates, tracked);
+}
+
+const DECISION: Readonly<Record<Outcome['status'], string>> = {
+  acknowledged: 'acted on: not acknowledged yet',
+  already: 'skipped: already tracked and acknowledged',
+  'in-progress': 'skipped: another run has it',
+  skipped: 'skipped',
+  failed: 'acted on, failed',
+};
+
+/**
+ * Under ACTIONS_STEP_DEBUG, what the run decided for each report and why: ids and reasons only (an outcome's
+ * detail is written by this action, never taken from a report).
+ */
+function logDecisions(io: Pick<RunnerLog, 'debug'>, report: RunReport): void {
+  for (const outcome of report.outcomes) {
+    const why = outcome.detail && outcome.status !== 'failed' ? ` (${outcome.detail})` : '';
+    io.debug(`decision: ${outcome.key}: ${DECISION[outcome.status]}${why}`);
+  }
+  for (const item of report.gathered.notVisible) {
+    io.debug(`decision: ${item}: skipped: out of scope (not visible to the token)`);
+  }
 }

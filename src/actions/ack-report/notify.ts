@@ -1,7 +1,5 @@
-import * as core from '@actions/core';
 import { notificationText, type NotificationFacts } from '../../domain/acknowledgement.js';
 import { ACK_NOTIFIED } from '../../domain/intake.js';
-import { inertForLog } from '../../domain/sanitize.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import type { IntakeContext } from './context.js';
 
@@ -15,15 +13,8 @@ export async function notifyOnce(
   before: TrackerState,
   facts: NotificationFacts,
 ): Promise<string | undefined> {
-  const url = context.config.webhook;
-  if (!url || before.notified.includes(ACK_NOTIFIED)) return undefined;
-  const { postWebhook } = await import('../../channels/webhook.js');
-  try {
-    await postWebhook(url, { text: notificationText(facts) });
-    return undefined;
-  } catch (error) {
-    const message = `the team webhook failed (${(error as Error).message}); not retried: the tracking issue has it all`;
-    core.warning(inertForLog(`${facts.key}: ${message}`));
-    return message;
-  }
+  const chat = context.config.webhook;
+  if (!chat || before.notified.includes(ACK_NOTIFIED)) return undefined;
+  const problem = await chat.send(notificationText(facts), `${facts.key}: team notification`);
+  return problem && `${problem}; not retried: the tracking issue has it all`;
 }

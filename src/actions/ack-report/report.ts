@@ -2,10 +2,10 @@
  * Outputs, log lines and the job summary. They may be public (a public repository's Actions run), so they hold
  * report ids, repositories, dates, channels and tracker links only: never an advisory's text or its reporter.
  */
-import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import type { AckChannel } from '../../domain/tracker-state.js';
+import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
 import type { Outcome } from './context.js';
 import type { Gathered } from './sources.js';
@@ -34,18 +34,18 @@ export function failuresOf(report: RunReport): Failure[] {
   return [...report.gathered.failures, ...hidden, ...failed];
 }
 
-export function setIntakeOutputs(report: RunReport): void {
+export function setIntakeOutputs(io: Pick<RunnerIO, 'setOutput'>, report: RunReport): void {
   const done = acknowledged(report.outcomes);
   const issues = Object.fromEntries(
     report.outcomes.filter((o) => o.issueUrl !== undefined).map((o) => [o.key, o.issueUrl]),
   );
-  core.setOutput('acknowledged', JSON.stringify(done.map((o) => o.key)));
-  core.setOutput('late', JSON.stringify(done.filter((o) => o.late).map((o) => o.key)));
-  core.setOutput('count', String(done.length));
-  core.setOutput('tracker-issues', JSON.stringify(issues));
-  core.setOutput('manual', JSON.stringify(done.filter((o) => o.channel === 'manual').map((o) => o.key)));
-  core.setOutput('not-visible', JSON.stringify(report.gathered.notVisible));
-  core.setOutput('failed', JSON.stringify(failuresOf(report).map((f) => f.item)));
+  io.setOutput('acknowledged', JSON.stringify(done.map((o) => o.key)));
+  io.setOutput('late', JSON.stringify(done.filter((o) => o.late).map((o) => o.key)));
+  io.setOutput('count', String(done.length));
+  io.setOutput('tracker-issues', JSON.stringify(issues));
+  io.setOutput('manual', JSON.stringify(done.filter((o) => o.channel === 'manual').map((o) => o.key)));
+  io.setOutput('not-visible', JSON.stringify(report.gathered.notVisible));
+  io.setOutput('failed', JSON.stringify(failuresOf(report).map((f) => f.item)));
 }
 
 const CHANNEL_TEXT: Readonly<Record<AckChannel, string>> = {
@@ -69,16 +69,16 @@ function statusText(outcome: Outcome): string {
 
 const date = (iso: string | undefined): string => (iso ? formatUtc(new Date(iso)) : '-');
 
-export function logIntake(report: RunReport): void {
+export function logIntake(log: Pick<RunnerLog, 'info'>, report: RunReport): void {
   for (const outcome of report.outcomes) {
     if (outcome.status === 'already') continue;
     const where = outcome.repository ? ` (${outcome.repository})` : '';
     const how = outcome.channel ? ` via ${CHANNEL_TEXT[outcome.channel]}` : '';
     const why = outcome.detail ? `: ${outcome.detail}` : '';
-    core.info(inertForLog(`${outcome.key}${where}: ${statusText(outcome)}${how}${why}`));
+    log.info(inertForLog(`${outcome.key}${where}: ${statusText(outcome)}${how}${why}`));
   }
   const earlier = report.outcomes.filter((o) => o.status === 'already').length;
-  core.info(`${acknowledged(report.outcomes).length} report(s) acknowledged now; ${earlier} acknowledged earlier.`);
+  log.info(`${acknowledged(report.outcomes).length} report(s) acknowledged now; ${earlier} acknowledged earlier.`);
 }
 
 function html(text: string): string {
@@ -97,8 +97,8 @@ function outcomeRow(outcome: Outcome): string[] {
   ];
 }
 
-export async function writeIntakeSummary(report: RunReport): Promise<void> {
-  const summary = core.summary.addHeading('Report intake', 2);
+export async function writeIntakeSummary(stepSummary: StepSummary, report: RunReport): Promise<void> {
+  const summary = stepSummary.addHeading('Report intake', 2);
   const shown = report.outcomes.filter((o) => o.status !== 'already');
   if (shown.length === 0) summary.addRaw('No new report: nothing to acknowledge.', true);
   else {

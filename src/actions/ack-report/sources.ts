@@ -14,8 +14,10 @@ import { getIssue, listIssuesWithLabel } from '../../github/issues.js';
 import { fullName, splitFullName, type Issue, type RepoRef } from '../../github/types.js';
 import { DEFAULT_LIST_CONCURRENCY, inScope, listAdvisoriesInScope, type SweepScope } from '../common/advisory-sweep.js';
 import { inOrder, mapWithConcurrency } from '../common/concurrency.js';
+import type { RunnerLog } from '../common/runner.js';
 import type { TrackedReport } from '../common/tracker.js';
-import type { AckConfig, AdvisoryMode, IntakeMode, SweepMode } from './config.js';
+import type { AckConfig } from './config.js';
+import type { AdvisoryMode, IntakeMode, SweepMode } from './modes.js';
 import type { AdvisoryCandidate, Candidate, IssueCandidate } from './context.js';
 
 export interface Gathered {
@@ -106,6 +108,7 @@ async function unfinishedReports(
 
 async function gatherSweep(
   client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
   config: AckConfig,
   mode: SweepMode,
   tracked: Promise<Tracked>,
@@ -114,7 +117,7 @@ async function gatherSweep(
   const [reports, [listing, filed]] = await inOrder(
     tracked,
     inOrder(
-      listAdvisoriesInScope(client, mode.scope, states),
+      listAdvisoriesInScope(client, log, mode.scope, states),
       listIssuesWithLabel(client, config.tracker, config.policy.intakeLabel, 'open'),
     ),
   );
@@ -156,11 +159,12 @@ function gatherNamed(client: GitHubClient, config: AckConfig, mode: Exclude<Inta
  */
 export async function gatherCandidates(
   client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
   config: AckConfig,
   tracked: Promise<Tracked>,
 ): Promise<Gathered> {
   const { mode } = config;
-  if (mode.kind === 'sweep') return gatherSweep(client, config, mode, tracked);
+  if (mode.kind === 'sweep') return gatherSweep(client, log, config, mode, tracked);
   const [, gathered] = await inOrder(tracked, gatherNamed(client, config, mode));
   return gathered;
 }

@@ -8,12 +8,12 @@ import type { Policy } from '../../domain/policy/types.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import type { Advisory } from '../../github/types.js';
 import type { AcknowledgementData } from '../../templates/acknowledgement.js';
-import type { ReportFacts, TrackerIssueData } from '../../templates/tracker-issue.js';
+import type { ReportIntakeFacts, TrackerIssueData } from '../../templates/tracker-issue.js';
 import { renderChosenTemplate } from '../common/template-render.js';
 import type { TemplateChoice } from '../common/templates.js';
 
 /** What the tracking issue says of the advisory; `intakeState` keeps the state it had when it was taken in. */
-export function advisoryFacts(advisory: Advisory, repository: string, intakeState?: string): ReportFacts {
+export function advisoryFacts(advisory: Advisory, repository: string, intakeState?: string): ReportIntakeFacts {
   const filedByReporter = advisory.submission !== null && advisory.submission !== undefined;
   return {
     ghsaId: advisory.ghsa_id,
@@ -48,7 +48,7 @@ export interface TextInputs {
   readonly templates: Templates;
   readonly policy: Policy;
   readonly state: TrackerState;
-  readonly facts: ReportFacts;
+  readonly facts: ReportIntakeFacts;
   readonly contact: string | null;
   readonly now: Date;
 }

@@ -10,7 +10,7 @@ import { replaceSection, reportMarker, type TrackerState } from '../../domain/tr
 import type { GitHubClient } from '../../github/client.js';
 import { createIssue, updateIssue } from '../../github/issues.js';
 import type { Issue, RepoRef } from '../../github/types.js';
-import { TRACKER_LABEL, trackerBody, type TrackedReport } from '../common/tracker.js';
+import { TRACKER_LABEL, trackerBody, type TrackedReport, type TrackerUpdate } from '../common/tracker.js';
 
 export const REPORT_SECTION = 'report';
 
@@ -22,11 +22,31 @@ export interface BodyParts {
 
 /** `body` with the marker, the report and acknowledgement sections, the checklist and the state block in place. */
 export function composeBody(body: string, key: string, parts: BodyParts, policy: Policy, state: TrackerState): string {
-  const marker = reportMarker(key);
-  const marked = body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`.trimStart();
+  const marked = withMarker(key)(body);
   const withReport = replaceSection(marked, REPORT_SECTION, parts.report);
   const withAck = replaceSection(withReport, ACK_SECTION, acknowledgementSection(parts.acknowledgement));
   return trackerBody(withAck, policy, state);
+}
+
+/** Adds the report marker (at the end, as composeBody does) when the body has none; changes nothing twice. */
+export function withMarker(key: string): (body: string) => string {
+  const marker = reportMarker(key);
+  return (body) => (body.includes(marker) ? body : `${body.trimEnd()}\n\n${marker}`.trimStart());
+}
+
+/** The acknowledgement as a tracker update (updateTracker): marker, report and acknowledgement sections, state. */
+export function acknowledgementUpdate(
+  key: string,
+  parts: BodyParts,
+  policy: Policy,
+  state: TrackerState,
+): TrackerUpdate {
+  return {
+    state,
+    policy,
+    ensure: withMarker(key),
+    sections: { [REPORT_SECTION]: parts.report, [ACK_SECTION]: acknowledgementSection(parts.acknowledgement) },
+  };
 }
 
 export function trackingIssueTitle(key: string, repository: string | null): string {

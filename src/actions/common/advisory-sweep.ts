@@ -3,9 +3,9 @@
  * per 100 advisories) when the token may use it, else each repository's list with bounded concurrency, and a warning
  * that says so. Repositories whose advisories the token cannot list are named, never passed over in silence.
  */
-import * as core from '@actions/core';
 import { ConfigurationError } from '../../domain/errors.js';
 import { advisoryRepository, listOrgAdvisories, listRepoAdvisories } from '../../github/advisories.js';
+import type { RunnerLog } from './runner.js';
 import type { GitHubClient } from '../../github/client.js';
 import { hasStatus, PERMISSIONS } from '../../github/errors.js';
 import { listOrgRepositories, type ListedRepository } from '../../github/repos.js';
@@ -70,6 +70,8 @@ async function listRepositories(
       const advisories = await listOneRepository(client, ref, states);
       listing.advisories.push(...advisories.map((advisory) => ({ advisory, repository: ref })));
     } catch (error) {
+      // A configuration error (a server without advisories, say) is the whole run's, not one repository's.
+      if (error instanceof ConfigurationError) throw error;
       if (hasStatus(error, 403, 404)) listing.notVisible.push(fullName(ref));
       else listing.failures.push({ item: fullName(ref), message: (error as Error).message });
     }
@@ -91,6 +93,7 @@ async function organizationRepositories(client: GitHubClient, org: string): Prom
 
 async function listOrganization(
   client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
   org: string,
   states: readonly AdvisoryState[],
   concurrency: number,
@@ -101,7 +104,7 @@ async function listOrganization(
   for (const pending of listings) {
     const listing = await pending;
     if (!listing.visible) {
-      core.warning(
+      log.warning(
         `The token cannot list ${org}'s advisories at the organization level (GitHub answered ${listing.status}; only organization owners and security managers can): listing each repository instead, which takes one request per repository.`,
         { title: 'advisory sweep: per-repository fallback' },
       );
@@ -118,12 +121,13 @@ async function listOrganization(
 /** The advisories in the given states across the scope; one advisory appears once even when named twice. */
 export async function listAdvisoriesInScope(
   client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
   scope: SweepScope,
   states: readonly AdvisoryState[],
   concurrency: number = DEFAULT_LIST_CONCURRENCY,
 ): Promise<SweepListing> {
   const fromOrg = scope.organization
-    ? await listOrganization(client, scope.organization, states, concurrency)
+    ? await listOrganization(client, log, scope.organization, states, concurrency)
     : { advisories: [], notVisible: [], partlyVisible: [], failures: [], fellBack: false };
   const listedRepos = scope.organization
     ? scope.repositories.filter((ref) => ref.owner.toLowerCase() !== scope.organization?.toLowerCase())

@@ -7,8 +7,9 @@ import {
   compileTemplate,
   renderTemplate,
   type CompiledTemplate,
-} from '../../domain/templates.js';
-import type { BuiltinTemplate, TemplateChoice } from './templates.js';
+} from '../../templates/engine.js';
+import type { BuiltinTemplate } from '../../templates/builtin.js';
+import type { TemplateChoice } from './templates.js';
 
 const compiledBuiltins = new WeakMap<BuiltinTemplate, CompiledTemplate>();
 

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../../domain/errors.js';
-import type { CompiledTemplate } from '../../domain/templates.js';
-import { getOptionalInput } from './inputs.js';
-import { workspacePath } from './policy.js';
-
-export interface BuiltinTemplate {
-  readonly name: string;
-  readonly source: string;
-  readonly fields: readonly string[];
-}
+import type { BuiltinTemplate } from '../../templates/builtin.js';
+import type { CompiledTemplate } from '../../templates/engine.js';
+import type { ActionInputs } from './inputs.js';
+import { workspaceFile } from './paths.js';
 
 /**
  * The template a path input chose. A project's own is read, checked against the fields the action provides and
@@ -19,9 +14,12 @@ export type TemplateChoice =
   | { readonly kind: 'custom'; readonly template: CompiledTemplate }
   | { readonly kind: 'builtin'; readonly builtin: BuiltinTemplate };
 
-function readTemplateFile(inputName: string, path: string): string {
+function readTemplateFile(inputName: string, path: string, env: NodeJS.ProcessEnv): string {
+  // Outside the workspace is refused first (paths.ts), with its own message.
+  const file = workspaceFile(inputName, path, env);
   try {
-    return readFileSync(workspacePath(path), 'utf8');
+    if (file === undefined) throw new Error('missing');
+    return readFileSync(file, 'utf8');
   } catch {
     throw new ConfigurationError(
       `Input "${inputName}" names ${path}, which cannot be read from the workspace (did the job check out the repository?).`,
@@ -36,16 +34,19 @@ function readTemplateFile(inputName: string, path: string): string {
  * the input, before any request.
  */
 export async function readTemplateInput(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
   inputName: string,
   builtin: BuiltinTemplate,
   samples: readonly object[] = [],
 ): Promise<TemplateChoice> {
-  const path = getOptionalInput(inputName);
+  const path = inputs.optional(inputName);
   if (path === undefined) return { kind: 'builtin', builtin };
-  const source = readTemplateFile(inputName, path);
-  const { assertTemplateFields, compileTemplate, renderTemplate } = await import('../../domain/templates.js');
-  assertTemplateFields(source, path, builtin.fields);
-  const template = compileTemplate(source, path);
+  const source = readTemplateFile(inputName, path, env);
+  const { assertTemplateFields, compileTemplate, renderTemplate } = await import('../../templates/engine.js');
+  // Errors are located in the file as the input names it (relative to the workspace): the runner annotates its lines.
+  assertTemplateFields(source, path, builtin.fields, path);
+  const template = compileTemplate(source, path, { file: path });
   for (const sample of samples) renderTemplate(template, sample);
   return { kind: 'custom', template };
 }

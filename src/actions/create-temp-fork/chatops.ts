@@ -1,18 +1,17 @@
-import * as core from '@actions/core';
 import { readTrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getIssue, labelNames, postOnce } from '../../github/issues.js';
 import { isActiveTeamMember } from '../../github/teams.js';
 import type { RepoRef } from '../../github/types.js';
-import { parseGhsaId, parseRepository, type RepositoryRef } from '../common/inputs.js';
+import type { IssueCommentEvent } from '../common/comment-event.js';
+import { parseGhsaId, parseRepository, type TeamRef } from '../common/inputs.js';
+import type { RunnerLog } from '../common/runner.js';
 import { TRACKER_LABEL, type TrackedReport } from '../common/tracker.js';
 import { FORK_COMMAND_USAGE, parseForkCommand } from './command.js';
-import type { TeamRef } from './config.js';
-import type { CommentEvent } from './event.js';
 
 export interface CommentJob {
   readonly ghsaId: string;
-  readonly repository: RepositoryRef;
+  readonly repository: RepoRef;
   readonly report: TrackedReport;
   /** `fix-team=` of the command, when given. */
   readonly fixTeam: readonly string[] | undefined;
@@ -24,7 +23,7 @@ export type ReplyOutcome = 'refused' | 'ready' | 'waiting' | 'failed';
 export async function replyToCommand(
   client: GitHubClient,
   tracker: RepoRef,
-  event: CommentEvent,
+  event: IssueCommentEvent,
   outcome: ReplyOutcome,
   text: string,
 ): Promise<void> {
@@ -38,21 +37,22 @@ export async function replyToCommand(
  */
 export async function resolveCommentJob(
   client: GitHubClient,
+  log: RunnerLog,
   tracker: RepoRef,
-  event: CommentEvent,
+  event: IssueCommentEvent,
   team: TeamRef,
 ): Promise<CommentJob | undefined> {
   if (event.action !== 'created' || event.isPullRequest) {
-    core.info(`Ignoring the issue_comment event (action "${event.action}"): only new issue comments are commands.`);
+    log.info(`Ignoring the issue_comment event (action "${event.action}"): only new issue comments are commands.`);
     return undefined;
   }
   const command = parseForkCommand(event.body);
   if (command.kind === 'none') {
-    core.info(`Comment ${event.commentId} is not a /fork command; nothing to do.`);
+    log.info(`Comment ${event.commentId} is not a /fork command; nothing to do.`);
     return undefined;
   }
   if (!(await isActiveTeamMember(client, team.org, team.slug, event.author))) {
-    core.warning(`/fork by ${event.author} refused: not a member of ${team.org}/${team.slug}.`);
+    log.warning(`/fork by ${event.author} refused: not a member of ${team.org}/${team.slug}.`);
     await replyToCommand(
       client,
       tracker,
@@ -63,13 +63,13 @@ export async function resolveCommentJob(
     return undefined;
   }
   if (command.kind === 'invalid') {
-    core.warning(`/fork in comment ${event.commentId} not run: ${command.problem}`);
+    log.warning(`/fork in comment ${event.commentId} not run: ${command.problem}`);
     await replyToCommand(client, tracker, event, 'refused', `\`/fork\` not run: ${command.problem}.`);
     return undefined;
   }
   const report = await trackedReportOf(client, tracker, event.issueNumber);
   if (!report) {
-    core.warning(`/fork in #${event.issueNumber} not run: it is not the tracking issue of an advisory.`);
+    log.warning(`/fork in #${event.issueNumber} not run: it is not the tracking issue of an advisory.`);
     await replyToCommand(
       client,
       tracker,

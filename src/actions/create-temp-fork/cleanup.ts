@@ -1,27 +1,18 @@
-import * as core from '@actions/core';
 import { PartialFailureError, PermissionError } from '../../domain/errors.js';
 import { planForkCleanup, type ForkDeletion, type ForkOwner } from '../../domain/fork.js';
 import type { GitHubClient } from '../../github/client.js';
-import { openClient } from '../../github/connect.js';
 import { PERMISSIONS } from '../../github/errors.js';
-import { deleteRepository, getRepository } from '../../github/repos.js';
+import { deleteRepository, getRepository, type PrivacyLog } from '../../github/repos.js';
 import { splitFullName } from '../../github/types.js';
 import { inOrder } from '../common/concurrency.js';
+import type { RunnerIO, RunnerLog } from '../common/runner.js';
 import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import type { CleanupConfig } from './config.js';
-import { keptRows, setCleanupOutputs, writeCleanupSummary, type CleanupRow } from './report.js';
+import type { ForkRun } from './context.js';
+import type { CleanupOutcome, CleanupRow } from './outcome.js';
+import { keptRows, setCleanupOutputs, writeCleanupSummary } from './report.js';
 import { listScope } from './scope.js';
 import { recordForkDeleted } from './tracker-update.js';
-
-export interface CleanupOutcome {
-  readonly dryRun: boolean;
-  /** Forks deleted by this run. */
-  readonly deleted: readonly string[];
-  /** Forks due for deletion and still there (dry run, or the token may not delete them). */
-  readonly pending: readonly string[];
-  readonly blindSpots: readonly string[];
-  readonly rows: readonly CleanupRow[];
-}
 
 type Tracked = ReadonlyMap<string, TrackedReport>;
 
@@ -32,17 +23,18 @@ interface Vetted {
   readonly rows: CleanupRow[];
 }
 
-export async function runCleanup(config: CleanupConfig, now: Date): Promise<void> {
-  const client = await openClient(config.token);
-  const [tracked, listing] = await inOrder(loadTracker(client, config), listScope(client, config.scope));
+export async function runCleanup(config: CleanupConfig, run: ForkRun): Promise<void> {
+  const { io, now } = run;
+  const client = await run.openClient(config.token);
+  const [tracked, listing] = await inOrder(loadTracker(client, config, io), listScope(client, io, config.scope));
   const plan = planForkCleanup(listing.advisories);
-  const vetted = await vet(client, plan.toDelete, listing.advisories, tracked);
+  const vetted = await vet(client, io, plan.toDelete, listing.advisories, tracked);
   const rows = [...keptRows(plan.kept), ...vetted.rows];
   if (config.dryRun) {
-    for (const item of vetted.deletable) core.info(`Would delete ${item.fork} (${item.ghsaId} is ${item.state}).`);
+    for (const item of vetted.deletable) io.info(`Would delete ${item.fork} (${item.ghsaId} is ${item.state}).`);
     const pending = vetted.deletable.map((item) => item.fork);
     const wouldDelete = vetted.deletable.map((item) => row(item, 'would delete'));
-    return report({
+    return report(io, {
       dryRun: true,
       deleted: [],
       pending,
@@ -50,23 +42,23 @@ export async function runCleanup(config: CleanupConfig, now: Date): Promise<void
       rows: [...rows, ...wouldDelete],
     });
   }
-  const run = await deleteForks(client, vetted.deletable);
-  await recordInTracker(client, config, tracked, [...run.deleted, ...vetted.gone], now);
+  const deletion = await deleteForks(client, io, vetted.deletable);
+  await recordInTracker(client, config, tracked, [...deletion.deleted, ...vetted.gone], now, io);
   const outcome: CleanupOutcome = {
     dryRun: false,
-    deleted: run.deleted.map((item) => item.fork),
-    pending: run.refused.map((item) => item.fork),
+    deleted: deletion.deleted.map((item) => item.fork),
+    pending: deletion.refused.map((item) => item.fork),
     blindSpots: listing.blindSpots,
-    rows: [...rows, ...run.rows],
+    rows: [...rows, ...deletion.rows],
   };
-  await report(outcome);
-  if (run.refused.length > 0) throw missingAdministration(run.refused);
-  if (run.failures.length > 0) throw new PartialFailureError(run.failures);
+  await report(io, outcome);
+  if (deletion.refused.length > 0) throw missingAdministration(deletion.refused);
+  if (deletion.failures.length > 0) throw new PartialFailureError(deletion.failures);
 }
 
-async function loadTracker(client: GitHubClient, config: CleanupConfig): Promise<Tracked> {
+async function loadTracker(client: GitHubClient, config: CleanupConfig, log: PrivacyLog): Promise<Tracked> {
   if (!config.tracker) return new Map();
-  return loadPrivateTracker(client, config.tracker);
+  return loadPrivateTracker(client, config.tracker, 'tracker', log);
 }
 
 const row = (item: ForkDeletion, action: string): CleanupRow => ({ ...item, action });
@@ -77,6 +69,7 @@ const row = (item: ForkDeletion, action: string): CleanupRow => ({ ...item, acti
  */
 async function vet(
   client: GitHubClient,
+  log: RunnerLog,
   planned: readonly ForkDeletion[],
   advisories: readonly ForkOwner[],
   tracked: Tracked,
@@ -88,7 +81,7 @@ async function vet(
       vetted.gone.push(item);
       vetted.rows.push(row(item, 'already gone'));
     } else if (!repository.private) {
-      core.warning(`${item.fork} is public, so it is not a temporary private fork: left alone.`);
+      log.warning(`${item.fork} is public, so it is not a temporary private fork: left alone.`);
       vetted.rows.push(row(item, 'kept: public repository, never deleted'));
     } else vetted.deletable.push(item);
   }
@@ -117,12 +110,16 @@ interface DeletionRun {
 }
 
 /** Deletes each fork; the first refusal for want of permission stops the run (the others would be refused too). */
-async function deleteForks(client: GitHubClient, deletable: readonly ForkDeletion[]): Promise<DeletionRun> {
+async function deleteForks(
+  client: GitHubClient,
+  log: RunnerLog,
+  deletable: readonly ForkDeletion[],
+): Promise<DeletionRun> {
   const run: DeletionRun = { deleted: [], refused: [], failures: [], rows: [] };
   for (const [index, item] of deletable.entries()) {
     try {
       await deleteRepository(client, splitFullName(item.fork));
-      core.info(`Deleted ${item.fork} (${item.ghsaId} is ${item.state}).`);
+      log.info(`Deleted ${item.fork} (${item.ghsaId} is ${item.state}).`);
       run.deleted.push(item);
       run.rows.push(row(item, 'deleted'));
     } catch (error) {
@@ -147,12 +144,13 @@ async function recordInTracker(
   tracked: Tracked,
   removed: readonly ForkDeletion[],
   now: Date,
+  log: RunnerLog,
 ): Promise<void> {
   if (!config.tracker) return;
   for (const item of removed) {
     const report = tracked.get(item.ghsaId);
     if (!report) continue;
-    await recordForkDeleted(client, config.tracker, report, config.policy, item.fork, item.state, now);
+    await recordForkDeleted(client, config.tracker, report, config.policy, item.fork, item.state, now, log);
   }
 }
 
@@ -165,7 +163,7 @@ function missingAdministration(refused: readonly ForkDeletion[]): PermissionErro
   );
 }
 
-async function report(outcome: CleanupOutcome): Promise<void> {
-  setCleanupOutputs(outcome);
-  await writeCleanupSummary(outcome);
+async function report(io: RunnerIO, outcome: CleanupOutcome): Promise<void> {
+  setCleanupOutputs(io, outcome);
+  await writeCleanupSummary(io.summary, outcome);
 }

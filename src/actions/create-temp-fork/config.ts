@@ -1,6 +1,5 @@
 import { ConfigurationError } from '../../domain/errors.js';
 import {
-  DEFAULT_WAIT_TIMEOUT,
   MAX_WAIT_TIMEOUT_MS,
   parseFixTeam,
   parseWaitTimeout,
@@ -8,42 +7,40 @@ import {
   type FixTeam,
 } from '../../domain/fork.js';
 import type { Policy } from '../../domain/policy/types.js';
+import type { RepoRef } from '../../github/types.js';
+import { FORK_GUIDANCE_TEMPLATE } from '../../templates/fork-guidance.js';
 import {
-  FORK_GUIDANCE_FIELDS,
-  FORK_GUIDANCE_TEMPLATE,
-  FORK_GUIDANCE_TEMPLATE_NAME,
-} from '../../templates/fork-guidance.js';
-import {
-  getBooleanInput,
-  getChoiceInput,
-  getListInput,
-  getOptionalInput,
-  getRequiredInput,
-  getRepositoryInput,
+  ActionInputs,
   parseGhsaId,
   parseOrganization,
   parseRepository,
   parseTeam,
-  type RepositoryRef,
+  type TeamRef,
 } from '../common/inputs.js';
+import { readIssueCommentEvent, type IssueCommentEvent } from '../common/comment-event.js';
+import { missingPayloadField } from '../common/event-payload.js';
 import { loadPolicy } from '../common/policy.js';
+import type { ActionDependencies, ActionEvent } from '../common/runner.js';
 import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
-import { commentEventOf, readEventPayload, type CommentEvent } from './event.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
 
-export interface TeamRef {
-  readonly org: string;
-  readonly slug: string;
-}
+const ACTION = 'create-temp-fork';
 
 interface CommonConfig {
   readonly token: string;
-  readonly tracker: RepositoryRef | undefined;
+  readonly tracker: RepoRef | undefined;
   readonly policy: Policy;
 }
 
 export type CreateTarget =
-  | { readonly kind: 'dispatch'; readonly ghsaId: string; readonly repository: RepositoryRef }
-  | { readonly kind: 'comment'; readonly event: CommentEvent; readonly team: TeamRef };
+  | { readonly kind: 'dispatch'; readonly ghsaId: string; readonly repository: RepoRef }
+  | {
+      readonly kind: 'comment';
+      readonly event: IssueCommentEvent;
+      /** `owner/name` of the tracker the comment was made in. */
+      readonly repository: string;
+      readonly team: TeamRef;
+    };
 
 export interface CreateConfig extends CommonConfig {
   readonly mode: 'create';
@@ -57,7 +54,7 @@ export interface CreateConfig extends CommonConfig {
 
 export type CleanupScope =
   | { readonly kind: 'organization'; readonly org: string }
-  | { readonly kind: 'repositories'; readonly repositories: readonly RepositoryRef[] };
+  | { readonly kind: 'repositories'; readonly repositories: readonly RepoRef[] };
 
 export interface CleanupConfig extends CommonConfig {
   readonly mode: 'cleanup';
@@ -68,19 +65,20 @@ export interface CleanupConfig extends CommonConfig {
 export type ForkConfig = CreateConfig | CleanupConfig;
 
 /** Every input, checked before any request: a mistake exits 1 with nothing written. */
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<ForkConfig> {
-  const token = getRequiredInput('token');
-  const mode = getChoiceInput('mode', ['create', 'cleanup'] as const, 'create');
-  const tracker = getRepositoryInput('tracker');
-  const common = { token, tracker, policy: await loadPolicy() };
-  if (mode === 'cleanup') return { ...common, mode, ...readCleanup() };
-  const create = await readCreate(env);
-  if (create.target.kind === 'comment') checkCommentTracker(common.tracker, create.target.event.repository);
+export async function readConfig(deps: Pick<ActionDependencies, 'io' | 'env' | 'event'>): Promise<ForkConfig> {
+  const inputs = new ActionInputs(deps.io, ACTION_INPUTS[ACTION], ACTION);
+  const token = inputs.required('token');
+  const mode = inputs.choice('mode', ['create', 'cleanup'] as const);
+  const tracker = inputs.repository('tracker');
+  const common = { token, tracker, policy: await loadPolicy(inputs, deps.env) };
+  if (mode === 'cleanup') return { ...common, mode, ...readCleanup(inputs) };
+  const create = await readCreate(inputs, deps.env, deps.event);
+  if (create.target.kind === 'comment') checkCommentTracker(common.tracker, create.target.repository);
   return { ...common, mode, ...create };
 }
 
 /** A `/fork` comment is read from, and answered in, the tracker it is made in. */
-function checkCommentTracker(tracker: RepositoryRef | undefined, eventRepository: string): void {
+function checkCommentTracker(tracker: RepoRef | undefined, eventRepository: string): void {
   if (!tracker || `${tracker.owner}/${tracker.repo}`.toLowerCase() === eventRepository.toLowerCase()) return;
   throw new ConfigurationError(
     `Input "tracker" is ${tracker.owner}/${tracker.repo}, but the /fork comment was made in ${eventRepository}: ` +
@@ -89,33 +87,39 @@ function checkCommentTracker(tracker: RepositoryRef | undefined, eventRepository
   );
 }
 
-async function readCreate(env: NodeJS.ProcessEnv): Promise<Omit<CreateConfig, keyof CommonConfig | 'mode'>> {
-  const fixTeamEntries = getListInput('fix-team');
-  const target = readTarget(env);
+async function readCreate(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  event: ActionEvent,
+): Promise<Omit<CreateConfig, keyof CommonConfig | 'mode'>> {
+  const fixTeamEntries = inputs.list('fix-team');
+  const target = readTarget(inputs, event);
   const fixTeam = fixTeamEntries.length > 0 ? parseFixTeam(fixTeamEntries, 'fix-team') : undefined;
-  const waitTimeoutMs = readWaitTimeout();
+  const waitTimeoutMs = readWaitTimeout(inputs);
   return {
     target,
     fixTeam,
     waitTimeoutMs,
-    guidance: await readGuidanceTemplate(),
-    testCommand: getOptionalInput('test-command') ?? null,
+    guidance: await readGuidanceTemplate(inputs, env),
+    testCommand: inputs.optional('test-command') ?? null,
   };
 }
 
-function readTarget(env: NodeJS.ProcessEnv): CreateTarget {
-  const ghsaInput = getOptionalInput('ghsa-id');
-  if (env.GITHUB_EVENT_NAME === 'issue_comment' && ghsaInput === undefined) {
-    const event = commentEventOf(readEventPayload(env));
-    return { kind: 'comment', event, team: readTeam(event.repository) };
+function readTarget(inputs: ActionInputs, event: ActionEvent): CreateTarget {
+  const ghsaInput = inputs.optional('ghsa-id');
+  if (event.name === 'issue_comment' && ghsaInput === undefined) {
+    const comment = readIssueCommentEvent(event.payload);
+    const repository = comment.repository;
+    if (!repository) throw missingPayloadField('issue_comment', 'repository');
+    return { kind: 'comment', event: comment, repository, team: readTeam(inputs, repository) };
   }
-  const ghsaId = parseGhsaId('ghsa-id', getRequiredInput('ghsa-id'));
-  return { kind: 'dispatch', ghsaId, repository: parseRepository('repository', getRequiredInput('repository')) };
+  const ghsaId = parseGhsaId('ghsa-id', inputs.required('ghsa-id'));
+  return { kind: 'dispatch', ghsaId, repository: parseRepository('repository', inputs.required('repository')) };
 }
 
 /** The response team whose members may run `/fork`: `org/slug`, or a slug of the tracker's organization. */
-function readTeam(eventRepository: string): TeamRef {
-  const value = getOptionalInput('team');
+function readTeam(inputs: ActionInputs, eventRepository: string): TeamRef {
+  const value = inputs.optional('team');
   if (value === undefined) {
     throw new ConfigurationError(
       'Input "team" is required for the `/fork` command: only members of that team (`org/slug` or a slug of the ' +
@@ -127,8 +131,9 @@ function readTeam(eventRepository: string): TeamRef {
   return { org: team.org ?? parseOrganization('team', eventRepository.split('/')[0] ?? ''), slug: team.slug };
 }
 
-function readWaitTimeout(): number {
-  const value = getOptionalInput('wait-timeout') ?? DEFAULT_WAIT_TIMEOUT;
+/** `wait-timeout`, its default from action.yml. */
+function readWaitTimeout(inputs: ActionInputs): number {
+  const value = inputs.required('wait-timeout');
   const ms = parseWaitTimeout(value);
   if (ms === undefined || ms > MAX_WAIT_TIMEOUT_MS) {
     throw new ConfigurationError(
@@ -140,22 +145,18 @@ function readWaitTimeout(): number {
   return ms;
 }
 
-function readGuidanceTemplate(): Promise<TemplateChoice> {
-  return readTemplateInput('guidance-template', {
-    name: FORK_GUIDANCE_TEMPLATE_NAME,
-    source: FORK_GUIDANCE_TEMPLATE,
-    fields: FORK_GUIDANCE_FIELDS,
-  });
+function readGuidanceTemplate(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<TemplateChoice> {
+  return readTemplateInput(inputs, env, 'guidance-template', FORK_GUIDANCE_TEMPLATE);
 }
 
-function readCleanup(): Omit<CleanupConfig, keyof CommonConfig | 'mode'> {
-  return { scope: readScope(), dryRun: getBooleanInput('dry-run', false) };
+function readCleanup(inputs: ActionInputs): Omit<CleanupConfig, keyof CommonConfig | 'mode'> {
+  return { scope: readScope(inputs), dryRun: inputs.boolean('dry-run') };
 }
 
-function readScope(): CleanupScope {
-  const org = getOptionalInput('organization');
-  const listed = getListInput('repositories').map((name) => parseRepository('repositories', name));
-  const single = getRepositoryInput('repository');
+function readScope(inputs: ActionInputs): CleanupScope {
+  const org = inputs.optional('organization');
+  const listed = inputs.list('repositories').map((name) => parseRepository('repositories', name));
+  const single = inputs.repository('repository');
   const repositories = single ? [...listed, single] : listed;
   if (org !== undefined && repositories.length > 0) {
     throw new ConfigurationError(

@@ -1,23 +1,16 @@
-import * as core from '@actions/core';
 import { ExpectedFailure } from '../../domain/errors.js';
 import { isEmptyTeam, parseFixTeam, stillCreatingMessage, teamSlugsFor, type FixTeam } from '../../domain/fork.js';
 import { getAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { openClient } from '../../github/connect.js';
 import { requirePrivateTracker } from '../../github/repos.js';
 import { fullName, splitFullName, type Advisory, type RepoRef } from '../../github/types.js';
-import type { RepositoryRef } from '../common/inputs.js';
+import type { RunnerIO, RunnerLog } from '../common/runner.js';
 import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import { replyToCommand, resolveCommentJob } from './chatops.js';
 import type { CreateConfig } from './config.js';
-import {
-  ensureCollaborators,
-  ensureFork,
-  linksOf,
-  requireKnownTeams,
-  type CollaboratorsOutcome,
-  type ForkLinks,
-} from './provision.js';
+import type { ForkRun } from './context.js';
+import type { CreateOutcome } from './outcome.js';
+import { ensureCollaborators, ensureFork, linksOf, requireKnownTeams, type ForkLinks } from './provision.js';
 import { setCreateOutputs, writeCreateSummary } from './report.js';
 import { renderGuidance } from './guidance.js';
 import { recordFork } from './tracker-update.js';
@@ -25,7 +18,7 @@ import { waitUntilReady } from './wait.js';
 
 interface Job {
   readonly ghsaId: string;
-  readonly repository: RepositoryRef;
+  readonly repository: RepoRef;
   readonly tracker: RepoRef | undefined;
   readonly report: TrackedReport | undefined;
   readonly fixTeam: FixTeam;
@@ -35,12 +28,12 @@ interface Job {
 
 const noReply = async (): Promise<void> => undefined;
 
-export async function runCreate(config: CreateConfig, now: Date): Promise<void> {
-  const client = await openClient(config.token);
-  const job = await resolveJob(client, config);
+export async function runCreate(config: CreateConfig, run: ForkRun): Promise<void> {
+  const client = await run.openClient(config.token);
+  const job = await resolveJob(client, run.io, config);
   if (!job) return;
   try {
-    await provision(client, config, job, now);
+    await provision(client, run, config, job);
   } catch (error) {
     if (!(error instanceof ForkStillCreating)) await job.reply('failed', `\`/fork\` failed: ${messageOf(error)}`);
     throw error;
@@ -52,12 +45,12 @@ class ForkStillCreating extends ExpectedFailure {}
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-async function resolveJob(client: GitHubClient, config: CreateConfig): Promise<Job | undefined> {
+async function resolveJob(client: GitHubClient, log: RunnerLog, config: CreateConfig): Promise<Job | undefined> {
   const target = config.target;
   if (target.kind === 'comment') {
-    const tracker = splitFullName(target.event.repository);
-    await requirePrivateTracker(client, tracker, 'tracker');
-    const found = await resolveCommentJob(client, tracker, target.event, target.team);
+    const tracker = splitFullName(target.repository);
+    await requirePrivateTracker(client, tracker, 'tracker', log);
+    const found = await resolveCommentJob(client, log, tracker, target.event, target.team);
     if (!found) return undefined;
     const reply = (outcome: 'ready' | 'waiting' | 'failed', text: string) =>
       replyToCommand(client, tracker, target.event, outcome, text);
@@ -69,13 +62,13 @@ async function resolveJob(client: GitHubClient, config: CreateConfig): Promise<J
       throw error;
     }
   }
-  const report = config.tracker ? await trackedReport(client, config.tracker, target.ghsaId) : undefined;
+  const report = config.tracker ? await trackedReport(client, log, config.tracker, target.ghsaId) : undefined;
   return { ...target, tracker: config.tracker, report, fixTeam: fixTeamOf(config, report), reply: noReply };
 }
 
-async function trackedReport(client: GitHubClient, tracker: RepoRef, ghsaId: string) {
-  const report = (await loadPrivateTracker(client, tracker)).get(ghsaId);
-  if (!report) core.warning(`No tracking issue for ${ghsaId} in ${fullName(tracker)}: the fork is not recorded there.`);
+async function trackedReport(client: GitHubClient, log: RunnerLog, tracker: RepoRef, ghsaId: string) {
+  const report = (await loadPrivateTracker(client, tracker, 'tracker', log)).get(ghsaId);
+  if (!report) log.warning(`No tracking issue for ${ghsaId} in ${fullName(tracker)}: the fork is not recorded there.`);
   return report;
 }
 
@@ -92,29 +85,38 @@ function asTeamEntry(team: string): string {
   return team.includes('/') ? team : `team:${team}`;
 }
 
-async function provision(client: GitHubClient, config: CreateConfig, job: Job, now: Date): Promise<void> {
+async function provision(client: GitHubClient, run: ForkRun, config: CreateConfig, job: Job): Promise<void> {
+  const { io } = run;
   const repo = fullName(job.repository);
   const teamSlugs = teamSlugsFor(job.fixTeam, job.repository.owner, 'fix-team');
   if (isEmptyTeam(job.fixTeam)) {
-    core.warning(
+    io.warning(
       'No fix team given (`fix-team`, nor one recorded by triage): only current collaborators reach the fork.',
     );
   }
   const advisory = await getAdvisory(client, job.repository, job.ghsaId);
   refuseFinished(advisory);
   await requireKnownTeams(client, job.repository.owner, teamSlugs);
-  const { fork, created } = await ensureFork(client, job.repository, advisory);
-  const collaborators = await ensureCollaborators(client, job.repository, advisory, job.fixTeam.users, teamSlugs);
-  const readiness = await waitUntilReady(client, splitFullName(fork.fullName), config.waitTimeoutMs);
+  const { fork, created } = await ensureFork(client, io, job.repository, advisory);
+  const collaborators = await ensureCollaborators(client, io, job.repository, advisory, job.fixTeam.users, teamSlugs);
+  const readiness = await waitUntilReady(client, io, splitFullName(fork.fullName), config.waitTimeoutMs);
   if (!readiness.ready) {
     const message = stillCreatingMessage(fork.fullName, job.ghsaId, config.waitTimeoutMs);
-    await finish({ ghsaId: job.ghsaId, repository: repo, fork, created, ready: false, collaborators, tracked: false });
+    await finish(io, {
+      ghsaId: job.ghsaId,
+      repository: repo,
+      fork,
+      created,
+      ready: false,
+      collaborators,
+      tracked: false,
+    });
     await job.reply('waiting', `${message} Comment \`/fork\` again later.`);
     throw new ForkStillCreating(message);
   }
   const links = linksOf(readiness.repository);
-  const tracked = await record(client, config, job, links, now);
-  await finish({ ghsaId: job.ghsaId, repository: repo, fork: links, created, ready: true, collaborators, tracked });
+  const tracked = await record(client, io, config, job, links, run.now);
+  await finish(io, { ghsaId: job.ghsaId, repository: repo, fork: links, created, ready: true, collaborators, tracked });
   await job.reply('ready', `the temporary private fork [${links.fullName}](${links.htmlUrl}) is ready.`);
 }
 
@@ -128,6 +130,7 @@ function refuseFinished(advisory: Advisory): void {
 
 async function record(
   client: GitHubClient,
+  log: RunnerLog,
   config: CreateConfig,
   job: Job,
   fork: ForkLinks,
@@ -139,8 +142,8 @@ async function record(
     repository: fullName(job.repository),
     testCommand: config.testCommand,
   });
-  const written = await recordFork(client, job.tracker, job.report, config.policy, fork, guidance, now);
-  core.info(
+  const written = await recordFork(client, job.tracker, job.report, config.policy, fork, guidance, now, log);
+  log.info(
     written
       ? `Linked the fork in ${fullName(job.tracker)}#${job.report.issue.number}.`
       : `${fullName(job.tracker)}#${job.report.issue.number} already links the fork.`,
@@ -148,19 +151,7 @@ async function record(
   return true;
 }
 
-interface CreateOutcome {
-  readonly ghsaId: string;
-  readonly repository: string;
-  readonly fork: ForkLinks;
-  readonly created: boolean;
-  readonly ready: boolean;
-  readonly collaborators: CollaboratorsOutcome;
-  readonly tracked: boolean;
+async function finish(io: RunnerIO, outcome: CreateOutcome): Promise<void> {
+  setCreateOutputs(io, outcome);
+  await writeCreateSummary(io.summary, outcome);
 }
-
-async function finish(outcome: CreateOutcome): Promise<void> {
-  setCreateOutputs(outcome);
-  await writeCreateSummary(outcome);
-}
-
-export type { CreateOutcome };

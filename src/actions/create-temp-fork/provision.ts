@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { ConfigurationError } from '../../domain/errors.js';
 import { createTemporaryFork, mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { hasStatus } from '../../github/errors.js';
+import { lookUpTeam } from '../../github/teams.js';
 import type { Advisory, RepoRef, Repository } from '../../github/types.js';
+import type { RunnerLog } from '../common/runner.js';
 
 export interface ForkLinks {
   /** `owner/name`. */
@@ -18,19 +18,20 @@ export interface ForkLinks {
  */
 export async function ensureFork(
   client: GitHubClient,
+  log: RunnerLog,
   ref: RepoRef,
   advisory: Advisory,
 ): Promise<{ fork: ForkLinks; created: boolean }> {
   const existing = advisory.private_fork;
   if (existing) {
-    core.info(`${advisory.ghsa_id} already has its temporary private fork ${existing.full_name}: reusing it.`);
+    log.info(`${advisory.ghsa_id} already has its temporary private fork ${existing.full_name}: reusing it.`);
     return {
       fork: { fullName: existing.full_name, htmlUrl: existing.html_url, cloneUrl: `${existing.html_url}.git` },
       created: false,
     };
   }
   const fork = await createTemporaryFork(client, ref, advisory.ghsa_id);
-  core.info(`Requested the temporary private fork ${fork.fullName} for ${advisory.ghsa_id}.`);
+  log.info(`Requested the temporary private fork ${fork.fullName} for ${advisory.ghsa_id}.`);
   return { fork, created: true };
 }
 
@@ -50,6 +51,7 @@ export interface CollaboratorsOutcome {
  */
 export async function ensureCollaborators(
   client: GitHubClient,
+  log: RunnerLog,
   ref: RepoRef,
   advisory: Advisory,
   users: readonly string[],
@@ -61,7 +63,7 @@ export async function ensureCollaborators(
     collaborating_users: change.collaborating_users,
     collaborating_teams: change.collaborating_teams,
   });
-  core.info(
+  log.info(
     `Added ${change.addedUsers.length} user(s) and ${change.addedTeams.length} team(s) of the fix team to ${advisory.ghsa_id}'s collaborators.`,
   );
   return { addedUsers: change.addedUsers.length, addedTeams: change.addedTeams.length };
@@ -74,11 +76,9 @@ export async function ensureCollaborators(
  */
 export async function requireKnownTeams(client: GitHubClient, org: string, slugs: readonly string[]): Promise<void> {
   for (const slug of slugs) {
-    try {
-      await client.rest.teams.listMembersInOrg({ org, team_slug: slug, per_page: 1 });
-    } catch (error) {
-      if (hasStatus(error, 401, 403)) return;
-      if (!hasStatus(error, 404)) throw error;
+    const lookup = await lookUpTeam(client, org, slug);
+    if (lookup === 'not-allowed') return;
+    if (lookup === 'not-found') {
       throw new ConfigurationError(
         `"fix-team" names the team ${org}/${slug}, which does not exist or the token cannot see it: nothing was written.`,
         'fix-team',

@@ -2,22 +2,23 @@
  * Outputs and job summary. They may be public (a public repository's Actions run), so they carry only advisory ids,
  * repositories and fork names (temporary forks are private repositories: their names disclose nothing).
  */
-import * as core from '@actions/core';
 import { KEEP_REASON_TEXT, type ForkKept } from '../../domain/fork.js';
+import type { RunnerIO, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
-import type { CreateOutcome } from './create.js';
-import type { CleanupOutcome } from './cleanup.js';
+import type { CleanupOutcome, CleanupRow, CreateOutcome } from './outcome.js';
 
-export function setCreateOutputs(outcome: CreateOutcome): void {
-  core.setOutput('fork', outcome.fork.fullName);
-  core.setOutput('fork-url', outcome.fork.htmlUrl);
-  core.setOutput('clone-url', outcome.fork.cloneUrl);
-  core.setOutput('created', String(outcome.created));
+type Outputs = Pick<RunnerIO, 'setOutput'>;
+
+export function setCreateOutputs(io: Outputs, outcome: CreateOutcome): void {
+  io.setOutput('fork', outcome.fork.fullName);
+  io.setOutput('fork-url', outcome.fork.htmlUrl);
+  io.setOutput('clone-url', outcome.fork.cloneUrl);
+  io.setOutput('created', String(outcome.created));
 }
 
-export async function writeCreateSummary(outcome: CreateOutcome): Promise<void> {
+export async function writeCreateSummary(summary: StepSummary, outcome: CreateOutcome): Promise<void> {
   const { addedUsers, addedTeams } = outcome.collaborators;
-  await core.summary
+  await summary
     .addHeading('Temporary private fork', 2)
     .addTable([
       headerRow('Advisory', 'Repository', 'Fork', 'Created now', 'Ready'),
@@ -43,29 +44,21 @@ export async function writeCreateSummary(outcome: CreateOutcome): Promise<void> 
     .write();
 }
 
-export interface CleanupRow {
-  readonly ghsaId: string;
-  readonly repository: string;
-  readonly state: string;
-  readonly fork: string;
-  readonly action: string;
-}
-
 export function keptRows(kept: readonly ForkKept[]): CleanupRow[] {
   return kept.map((item) => ({ ...item, action: `kept: ${KEEP_REASON_TEXT[item.reason]}` }));
 }
 
-export function setCleanupOutputs(outcome: CleanupOutcome): void {
-  core.setOutput('deleted', JSON.stringify(outcome.deleted));
-  core.setOutput('pending', JSON.stringify(outcome.pending));
-  core.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
+export function setCleanupOutputs(io: Outputs, outcome: CleanupOutcome): void {
+  io.setOutput('deleted', JSON.stringify(outcome.deleted));
+  io.setOutput('pending', JSON.stringify(outcome.pending));
+  io.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
 }
 
-export async function writeCleanupSummary(outcome: CleanupOutcome): Promise<void> {
+export async function writeCleanupSummary(steps: StepSummary, outcome: CleanupOutcome): Promise<void> {
   const title = outcome.dryRun
     ? 'Temporary private fork cleanup (dry run: nothing deleted)'
     : 'Temporary private fork cleanup';
-  const summary = core.summary.addHeading(title, 2);
+  const summary = steps.addHeading(title, 2);
   if (outcome.rows.length === 0) summary.addRaw('No advisory in scope has a temporary private fork.', true);
   else {
     summary.addTable([

@@ -1,10 +1,9 @@
-import * as core from '@actions/core';
 import type { ForkOwner } from '../../domain/fork.js';
-import { advisoryRepository, listOrgAdvisories, listRepoAdvisories } from '../../github/advisories.js';
+import { advisoryRepository, listOrgAdvisories, listRepoAdvisoriesIfVisible } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { hasStatus } from '../../github/errors.js';
 import { listOrgRepositories } from '../../github/repos.js';
 import { fullName, splitFullName, type Advisory, type RepoRef } from '../../github/types.js';
+import type { RunnerLog } from '../common/runner.js';
 import type { CleanupScope } from './config.js';
 
 export interface ScopeListing {
@@ -26,8 +25,8 @@ function forkOwner(advisory: Advisory, repository: string): ForkOwner {
  * Every advisory in scope. For an organization, one paginated org-level call; when the token may not make it (only
  * org owners and security managers may), each repository is listed instead, and that is said.
  */
-export async function listScope(client: GitHubClient, scope: CleanupScope): Promise<ScopeListing> {
-  if (scope.kind === 'repositories') return listRepositories(client, scope.repositories);
+export async function listScope(client: GitHubClient, log: RunnerLog, scope: CleanupScope): Promise<ScopeListing> {
+  if (scope.kind === 'repositories') return listRepositories(client, log, scope.repositories);
   const listing = await listOrgAdvisories(client, scope.org);
   if (listing.visible) {
     return {
@@ -35,31 +34,32 @@ export async function listScope(client: GitHubClient, scope: CleanupScope): Prom
       blindSpots: [],
     };
   }
-  core.warning(
+  log.warning(
     `The token cannot list ${scope.org}'s advisories at the organization level (GitHub answered ${listing.status}; ` +
       'only organization owners and security managers can): listing each repository instead.',
   );
   const repositories = await listOrgRepositories(client, scope.org);
   return listRepositories(
     client,
+    log,
     repositories.map((repo) => splitFullName(repo.fullName)),
   );
 }
 
-async function listRepositories(client: GitHubClient, repositories: readonly RepoRef[]): Promise<ScopeListing> {
+async function listRepositories(
+  client: GitHubClient,
+  log: RunnerLog,
+  repositories: readonly RepoRef[],
+): Promise<ScopeListing> {
   const advisories: ForkOwner[] = [];
   const blindSpots: string[] = [];
   for (const ref of repositories) {
-    try {
-      const listed = await listRepoAdvisories(client, ref);
-      advisories.push(...listed.map((a) => forkOwner(a, fullName(ref))));
-    } catch (error) {
-      if (!hasStatus(error, 403, 404)) throw error;
-      blindSpots.push(fullName(ref));
-    }
+    const listed = await listRepoAdvisoriesIfVisible(client, ref);
+    if (listed) advisories.push(...listed.map((a) => forkOwner(a, fullName(ref))));
+    else blindSpots.push(fullName(ref));
   }
   if (blindSpots.length > 0) {
-    core.warning(
+    log.warning(
       `The token cannot list the advisories of ${blindSpots.join(', ')} (it needs "Repository security advisories: read"): their forks were not checked.`,
     );
   }

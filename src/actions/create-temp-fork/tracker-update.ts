@@ -1,9 +1,9 @@
 import { formatUtc } from '../../domain/checklist.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { replaceSection, type TrackerState } from '../../domain/tracker-state.js';
+import type { TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import type { RepoRef } from '../../github/types.js';
-import { saveTrackedReport, type TrackedReport } from '../common/tracker.js';
+import { updateTracker, type TrackedReport, type TrackerLog } from '../common/tracker.js';
 import type { ForkLinks } from './provision.js';
 
 export const FORK_SECTION = 'fork';
@@ -17,6 +17,7 @@ export async function recordFork(
   fork: ForkLinks,
   guidance: string,
   now: Date,
+  log?: TrackerLog,
 ): Promise<boolean> {
   const sameFork = report.state.fork?.fullName.toLowerCase() === fork.fullName.toLowerCase();
   const state: TrackerState = {
@@ -26,8 +27,12 @@ export async function recordFork(
   };
   // A new fork after an earlier one was deleted: the deletion belongs to the old one.
   if (!sameFork) delete state.forkDeletedAt;
-  const saved = await saveTrackedReport(client, tracker, report, policy, state, (body) =>
-    replaceSection(body, FORK_SECTION, guidance),
+  const saved = await updateTracker(
+    client,
+    tracker,
+    report,
+    { state, policy, sections: { [FORK_SECTION]: guidance } },
+    log,
   );
   return saved.written;
 }
@@ -41,6 +46,7 @@ export async function recordForkDeleted(
   fork: string,
   advisoryState: string,
   now: Date,
+  log?: TrackerLog,
 ): Promise<boolean> {
   const deletedAt = report.state.forkDeletedAt ?? now.toISOString();
   const state: TrackerState = { ...report.state, forkDeletedAt: deletedAt };
@@ -49,8 +55,12 @@ export async function recordForkDeleted(
     '',
     `The temporary private fork ${fork} was deleted (${formatUtc(new Date(deletedAt))}) once the advisory was ${advisoryState}.`,
   ].join('\n');
-  const saved = await saveTrackedReport(client, tracker, report, policy, state, (body) =>
-    replaceSection(body, FORK_SECTION, text),
+  const saved = await updateTracker(
+    client,
+    tracker,
+    report,
+    { state, policy, sections: { [FORK_SECTION]: text } },
+    log,
   );
   return saved.written;
 }

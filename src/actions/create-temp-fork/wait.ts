@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { formatWait, pollDelays } from '../../domain/fork.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getRepository } from '../../github/repos.js';
 import type { RepoRef, Repository } from '../../github/types.js';
 import { fullName } from '../../github/types.js';
+import type { RunnerLog } from '../common/runner.js';
 
 export type Readiness = { readonly ready: true; readonly repository: Repository } | { readonly ready: false };
 
@@ -17,6 +17,7 @@ const sleep: Sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  */
 export async function waitUntilReady(
   client: GitHubClient,
+  log: Pick<RunnerLog, 'info'>,
   fork: RepoRef,
   timeoutMs: number,
   pause: Sleep = sleep,
@@ -27,7 +28,7 @@ export async function waitUntilReady(
     if (repository) return { ready: true, repository };
     const delay = delays[attempt];
     if (delay === undefined) return { ready: false };
-    core.info(`GitHub is still creating ${fullName(fork)}; checking again in ${formatWait(delay)}.`);
+    log.info(`GitHub is still creating ${fullName(fork)}; checking again in ${formatWait(delay)}.`);
     await pause(delay);
   }
 }

@@ -5,7 +5,7 @@ import { createDiscussion, findDiscussionByTitle } from '../../github/discussion
 import { createIssue, listIssuesWithLabel } from '../../github/issues.js';
 import type { RepoRef } from '../../github/types.js';
 import type { PublishConfig } from './config.js';
-import type { Plan } from './plan.js';
+import type { Plan } from './types.js';
 
 export const ANNOUNCEMENT_LABEL = 'security-announcement';
 

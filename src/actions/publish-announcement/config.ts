@@ -1,26 +1,15 @@
-import * as core from '@actions/core';
-import { ANNOUNCEMENT_FIELDS, type ReleaseText } from '../../domain/announcement.js';
+import { readChatChannel, type ChatChannel } from '../common/chat.js';
+import type { ReleaseText } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
-import { RETROSPECTIVE_FIELDS } from '../../domain/retrospective.js';
-import { ANNOUNCEMENT_TEMPLATE, ANNOUNCEMENT_TEMPLATE_NAME } from '../../templates/announcement.js';
-import {
-  REPORTER_THANKS_FIELDS,
-  REPORTER_THANKS_TEMPLATE,
-  REPORTER_THANKS_TEMPLATE_NAME,
-} from '../../templates/reporter-thanks.js';
-import { RETROSPECTIVE_TEMPLATE, RETROSPECTIVE_TEMPLATE_NAME } from '../../templates/retrospective.js';
-import {
-  getBooleanInput,
-  getGhsaListInput,
-  getOptionalInput,
-  getRepositoryInput,
-  getRequiredInput,
-  parseRepository,
-  getWebhookInput,
-  type RepositoryRef,
-} from '../common/inputs.js';
+import type { RepoRef } from '../../github/types.js';
+import { ANNOUNCEMENT_TEMPLATE } from '../../templates/announcement.js';
+import { REPORTER_THANKS_TEMPLATE } from '../../templates/reporter-thanks.js';
+import { RETROSPECTIVE_TEMPLATE } from '../../templates/retrospective.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
+import { ActionInputs, parseRepository, parseTeam, type TeamRef } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
+import type { RunnerIO } from '../common/runner.js';
 import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
 
 export type AnnounceChannel = { readonly kind: 'discussion'; readonly category: string } | { readonly kind: 'issue' };
@@ -39,7 +28,7 @@ export interface Templates {
 
 export interface PublishConfig {
   readonly token: string;
-  readonly repository: RepositoryRef;
+  readonly repository: RepoRef;
   readonly ghsaIds: readonly string[];
   readonly gate: Gate;
   readonly text: ReleaseText;
@@ -50,21 +39,23 @@ export interface PublishConfig {
   /** Step 4; undefined when no announcement is posted. */
   readonly announce: AnnounceChannel | undefined;
   /** Step 5. */
-  readonly webhook: URL | undefined;
+  readonly webhook: ChatChannel | undefined;
   /** Step 6. */
   readonly thankReporter: boolean;
   /** Step 7; undefined when there is no tracker. */
-  readonly tracker: RepositoryRef | undefined;
+  readonly tracker: RepoRef | undefined;
+  /** Whose members' `/release approve` count (approvals.ts); needed when a draft is published. */
+  readonly team: TeamRef | undefined;
   readonly policy: Policy;
   readonly templates: Templates;
 }
 
 const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}$/;
 
-function versionInput(name: string, required: true): string;
-function versionInput(name: string, required: false): string | undefined;
-function versionInput(name: string, required: boolean): string | undefined {
-  const value = required ? getRequiredInput(name) : getOptionalInput(name);
+function versionInput(inputs: ActionInputs, name: string, required: true): string;
+function versionInput(inputs: ActionInputs, name: string, required: false): string | undefined;
+function versionInput(inputs: ActionInputs, name: string, required: boolean): string | undefined {
+  const value = required ? inputs.required(name) : inputs.optional(name);
   if (value !== undefined && !VERSION.test(value)) {
     throw new ConfigurationError(
       `Input "${name}" is "${value.slice(0, 80)}", but it accepts a version such as 1.4.2 (letters, digits and . + _ -).`,
@@ -74,8 +65,8 @@ function versionInput(name: string, required: boolean): string | undefined {
   return value;
 }
 
-function readRepository(env: NodeJS.ProcessEnv): RepositoryRef {
-  const given = getRepositoryInput('repository');
+function readRepository(inputs: ActionInputs, env: NodeJS.ProcessEnv): RepoRef {
+  const given = inputs.repository('repository');
   if (given) return given;
   if (!env.GITHUB_REPOSITORY) {
     throw new ConfigurationError('Input "repository" (owner/name of the project) is required.', 'repository');
@@ -83,8 +74,8 @@ function readRepository(env: NodeJS.ProcessEnv): RepositoryRef {
   return parseRepository('repository', env.GITHUB_REPOSITORY);
 }
 
-function readGhsaIds(): string[] {
-  const ids = [...new Set(getGhsaListInput('ghsa-ids'))];
+function readGhsaIds(inputs: ActionInputs): string[] {
+  const ids = [...new Set(inputs.ghsaList('ghsa-ids'))];
   if (ids.length === 0) {
     throw new ConfigurationError(
       'Input required and not supplied: ghsa-ids. Name the advisories released together (comma separated GHSA ids).',
@@ -94,34 +85,41 @@ function readGhsaIds(): string[] {
   return ids;
 }
 
-function readGate(): Gate {
-  const given = getOptionalInput('gate-open');
+/** The response team, its organization the tracker's (or the project's) when the input names only the slug. */
+function readTeam(inputs: ActionInputs, owner: RepoRef): TeamRef | undefined {
+  const value = inputs.optional('team');
+  if (value === undefined) return undefined;
+  const team = parseTeam('team', value);
+  return { org: team.org ?? owner.owner, slug: team.slug };
+}
+
+function readGate(inputs: ActionInputs): Gate {
   return {
-    gateOpen: given === undefined ? undefined : getBooleanInput('gate-open', false),
-    confirmed: getBooleanInput('confirm', false),
+    gateOpen: inputs.optionalBoolean('gate-open'),
+    confirmed: inputs.boolean('confirm'),
   };
 }
 
-function readText(repository: RepositoryRef): ReleaseText {
-  const version = versionInput('version', true);
+function readText(inputs: ActionInputs, repository: RepoRef): ReleaseText {
+  const version = versionInput(inputs, 'version', true);
   return {
-    project: getOptionalInput('project') ?? repository.repo,
+    project: inputs.optional('project') ?? repository.repo,
     version,
-    previousVersion: versionInput('previous-version', false),
-    upgradeCommand: getOptionalInput('upgrade-command'),
-    versionCommand: getOptionalInput('version-command'),
-    mitigation: getOptionalInput('mitigation'),
+    previousVersion: versionInput(inputs, 'previous-version', false),
+    upgradeCommand: inputs.optional('upgrade-command'),
+    versionCommand: inputs.optional('version-command'),
+    mitigation: inputs.optional('mitigation'),
   };
 }
 
-function readReleaseTag(version: string): string | undefined {
-  if (!getBooleanInput('release-notes', true)) return undefined;
-  return getOptionalInput('release-tag') ?? (version.startsWith('v') ? version : `v${version}`);
+function readReleaseTag(inputs: ActionInputs, version: string): string | undefined {
+  if (!inputs.boolean('release-notes')) return undefined;
+  return inputs.optional('release-tag') ?? (version.startsWith('v') ? version : `v${version}`);
 }
 
-function readAnnounce(): AnnounceChannel | undefined {
-  const category = getOptionalInput('discussion-category');
-  const asIssue = getBooleanInput('announce-issue', false);
+function readAnnounce(inputs: ActionInputs): AnnounceChannel | undefined {
+  const category = inputs.optional('discussion-category');
+  const asIssue = inputs.boolean('announce-issue');
   if (asIssue && category) {
     throw new ConfigurationError(
       'Inputs "announce-issue" and "discussion-category" are both set: announce in a Discussion (discussion-category) or in an issue (announce-issue: true), not both.',
@@ -132,40 +130,33 @@ function readAnnounce(): AnnounceChannel | undefined {
   return category ? { kind: 'discussion', category } : undefined;
 }
 
-async function readTemplates(): Promise<Templates> {
-  const announcement = await readTemplateInput('template', {
-    name: ANNOUNCEMENT_TEMPLATE_NAME,
-    source: ANNOUNCEMENT_TEMPLATE,
-    fields: ANNOUNCEMENT_FIELDS,
-  });
-  const thanks = await readTemplateInput('thanks-template', {
-    name: REPORTER_THANKS_TEMPLATE_NAME,
-    source: REPORTER_THANKS_TEMPLATE,
-    fields: REPORTER_THANKS_FIELDS,
-  });
-  const retrospective = await readTemplateInput('retrospective-template', {
-    name: RETROSPECTIVE_TEMPLATE_NAME,
-    source: RETROSPECTIVE_TEMPLATE,
-    fields: RETROSPECTIVE_FIELDS,
-  });
+async function readTemplates(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<Templates> {
+  const announcement = await readTemplateInput(inputs, env, 'template', ANNOUNCEMENT_TEMPLATE);
+  const thanks = await readTemplateInput(inputs, env, 'thanks-template', REPORTER_THANKS_TEMPLATE);
+  const retrospective = await readTemplateInput(inputs, env, 'retrospective-template', RETROSPECTIVE_TEMPLATE);
   return { announcement, thanks, retrospective };
 }
 
 /** Every input parsed and checked (custom templates compiled, the webhook URL parsed) before the first request. */
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<PublishConfig> {
-  const token = getRequiredInput('token');
-  core.setSecret(token);
-  const repository = readRepository(env);
-  const text = readText(repository);
-  const ghsaIds = readGhsaIds();
-  const gate = readGate();
-  const publishAdvisories = getBooleanInput('publish-advisories', true);
-  const releaseTag = readReleaseTag(text.version);
-  const announce = readAnnounce();
-  const webhook = getWebhookInput();
-  const thankReporter = getBooleanInput('thank-reporter', true);
-  const tracker = getRepositoryInput('tracker');
-  const policy = await loadPolicy();
+export async function readConfig(
+  io: Pick<RunnerIO, 'getInput' | 'setSecret' | 'warning'>,
+  env: NodeJS.ProcessEnv,
+): Promise<PublishConfig> {
+  const inputs = new ActionInputs(io, ACTION_INPUTS['publish-announcement'], 'publish-announcement');
+  const token = inputs.required('token');
+  io.setSecret(token);
+  const repository = readRepository(inputs, env);
+  const text = readText(inputs, repository);
+  const ghsaIds = readGhsaIds(inputs);
+  const gate = readGate(inputs);
+  const publishAdvisories = inputs.boolean('publish-advisories');
+  const releaseTag = readReleaseTag(inputs, text.version);
+  const announce = readAnnounce(inputs);
+  const webhook = readChatChannel(inputs, env, io);
+  const thankReporter = inputs.boolean('thank-reporter');
+  const tracker = inputs.repository('tracker');
+  const team = readTeam(inputs, tracker ?? repository);
+  const policy = await loadPolicy(inputs, env);
   return {
     token,
     repository,
@@ -178,7 +169,8 @@ export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     webhook,
     thankReporter,
     tracker,
+    team,
     policy,
-    templates: await readTemplates(),
+    templates: await readTemplates(inputs, env),
   };
 }

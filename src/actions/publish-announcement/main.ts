@@ -3,79 +3,126 @@
  * chat, thank the reporters, and close the loop in the tracker. Each step checks before it writes, so a re-run
  * finishes what a failed run left and repeats nothing.
  */
-import * as core from '@actions/core';
 import { ExpectedFailure } from '../../domain/errors.js';
+import { disclosable, isPublished as publishedOnGitHub, requirePublished } from '../../domain/redaction.js';
 import type { GitHubClient } from '../../github/client.js';
-import { openClient } from '../../github/connect.js';
 import { fullName } from '../../github/types.js';
-import { readNow } from '../common/clock.js';
+import { dryRun } from '../common/dry-run.js';
+import { approvalGaps, requireApprovalTeam, requireApprovalTracker, reviewApprovals } from '../common/approvals.js';
+import type { ActionDependencies, RunnerIO } from '../common/runner.js';
 import { announce } from './announce.js';
 import { readConfig, type Gate, type PublishConfig } from './config.js';
 import { notifyWebhook } from './notify.js';
-import { planRelease, type Plan } from './plan.js';
+import { planRelease } from './plan.js';
 import { Progress } from './progress.js';
 import { publishAdvisories } from './publish.js';
 import { appendSecuritySection } from './release-notes.js';
 import { emptyOutcome, logProgress, setOutputs, writeBodyFile, writeSummary, type Outcome } from './report.js';
-import { thankReporters, type Links } from './thanks.js';
+import { thankReporters } from './thanks.js';
 import { closeOutTracker } from './tracker-close.js';
+import type { Links, Plan } from './types.js';
 
-export async function main(): Promise<void> {
+/** What every step works with: the run's client, config and plan, where it reports, and what it has done so far. */
+interface StepRun {
+  readonly client: GitHubClient;
+  readonly config: PublishConfig;
+  readonly plan: Plan;
+  readonly progress: Progress;
+  readonly outcome: Outcome;
+  readonly io: RunnerIO;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: Date;
+  /** A dry run: nothing was published, so the announcement is never given out. */
+  readonly dryRun: boolean;
+}
+
+export async function main(actionDeps: ActionDependencies): Promise<void> {
+  // dry-run: the same steps, with writes recorded instead of made (common/dry-run.ts).
+  const dry = dryRun(actionDeps, 'publish-announcement');
+  const deps = dry?.deps ?? actionDeps;
+  const { io, env } = deps;
   // A mistake in the inputs fails here, before any output or summary: nothing has happened yet.
-  const config = await readConfig();
-  const now = readNow();
+  const read = await readConfig(io, env);
+  const config = dry ? { ...read, webhook: dry.chat(read.webhook) } : read;
+  const now = deps.now();
   const progress = new Progress();
   const outcome = emptyOutcome();
   try {
-    confirmGate(config.gate, progress);
-    const client = await openClient(config.token);
-    const plan = await planRelease(client, config, now);
-    await runSteps(client, config, plan, progress, outcome, now);
+    confirmGate(config.gate, progress, io);
+    const client = await deps.openClient(config.token);
+    const plan = await planRelease(client, config, now, io);
+    await requireApprovals(client, config, plan);
+    await runSteps({ client, config, plan, progress, outcome, io, env, now, dryRun: dry !== undefined });
   } catch (error) {
     throw progress.failure(error);
   } finally {
-    setOutputs(outcome);
-    logProgress(progress);
-    await writeSummary(progress, outcome);
+    setOutputs(io, outcome);
+    logProgress(io, progress);
+    await writeSummary(io.summary, progress, outcome);
+    await dry?.report();
   }
 }
 
 /** Step 1: release-gate's `open` output passed in, or an explicit `confirm: true`. */
-function confirmGate(gate: Gate, progress: Progress): void {
+function confirmGate(gate: Gate, progress: Progress, io: RunnerIO): void {
   progress.start(1);
-  if (gate.gateOpen === true) return progress.record(1, 'done', 'release-gate passed (gate-open: true)');
-  if (gate.confirmed) return progress.record(1, 'done', 'confirmed by input (confirm: true)');
+  if (gate.gateOpen === true) return decide(io, progress, 1, 'done', 'release-gate passed (gate-open: true)');
+  if (gate.confirmed) return decide(io, progress, 1, 'done', 'confirmed by input (confirm: true)');
   const why = gate.gateOpen === false ? 'the release gate is closed (gate-open: false)' : 'gate-open is not given';
-  progress.record(1, 'refused', why);
+  decide(io, progress, 1, 'refused', why);
   throw new ExpectedFailure(
     `refusing to publish: ${why} and "confirm" is not true. Pass release-gate's "open" output as "gate-open", or set "confirm: true" to publish outside the gate.`,
   );
 }
 
-async function runSteps(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  outcome: Outcome,
-  now: Date,
-): Promise<void> {
-  await stepPublish(client, config, plan, progress, outcome);
-  await stepReleaseNotes(client, config, plan, progress, outcome);
-  await stepAnnounce(client, config, plan, progress, outcome);
-  const links: Links = { releaseUrl: outcome.releaseUrl ?? null, announcementUrl: outcome.announcementUrl ?? null };
-  await stepNotify(client, config, plan, progress, links);
-  await stepThanks(client, config, plan, progress, links);
-  await stepTracker(client, config, plan, progress, outcome, links, now);
+/**
+ * Before the first write: every draft this run publishes was approved (`/release approve` in its tracking issue, by
+ * as many active members of the response team as the policy's `release-approvals` asks), checked against GitHub's
+ * own record of each comment (approvals.ts). Otherwise the run fails saying who must comment what where.
+ */
+async function requireApprovals(client: GitHubClient, config: PublishConfig, plan: Plan): Promise<void> {
+  const drafts = [...plan.advisories.values()].filter((advisory) => advisory.state !== 'published');
+  if (drafts.length === 0) return;
+  const action = 'publishing a draft advisory';
+  const tracker = requireApprovalTracker(config.tracker, action);
+  const team = requireApprovalTeam(config.team, action);
+  const ids = drafts.map((advisory) => advisory.ghsa_id);
+  const reviews = await reviewApprovals(client, tracker, ids, plan.reports, team, config.policy.releaseApprovals);
+  const gaps = approvalGaps(reviews, team);
+  if (gaps.length === 0) return;
+  throw new ExpectedFailure(
+    `refusing to publish: the publication is not approved yet.\n- ${gaps.join('\n- ')}\nThen run this job again.`,
+  );
 }
 
-async function stepPublish(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  outcome: Outcome,
-): Promise<void> {
+type StepNumber = Parameters<Progress['record']>[0];
+type StepStatus = Parameters<Progress['record']>[1];
+
+/**
+ * A step's decision, in the progress log (info) and, under ACTIONS_STEP_DEBUG, as a decision line: the step and
+ * what it decided, with the reason only for a skip (a config setting); never a text the step writes.
+ */
+function decide(io: RunnerIO, progress: Progress, step: StepNumber, status: StepStatus, detail: string): void {
+  io.debug(
+    `decision: step ${step} ${status}${status === 'skipped' || status === 'refused' || step === 1 ? ` (${detail})` : ''}`,
+  );
+  progress.record(step, status, detail);
+}
+
+async function runSteps(run: StepRun): Promise<void> {
+  await stepPublish(run);
+  // Nothing public before GitHub answered every advisory as published (redaction.ts).
+  requirePublished(run.plan.advisories.values(), 'The release notes, announcement, chat message and thank-you');
+  await stepReleaseNotes(run);
+  await stepAnnounce(run);
+  const { outcome } = run;
+  const links: Links = { releaseUrl: outcome.releaseUrl ?? null, announcementUrl: outcome.announcementUrl ?? null };
+  await stepNotify(run, links);
+  await stepThanks(run, links);
+  await stepTracker(run, links);
+}
+
+async function stepPublish({ client, config, plan, progress, outcome, env, io, dryRun }: StepRun): Promise<void> {
   progress.start(2);
   const isPublished = (id: string): boolean => plan.advisories.get(id)?.state === 'published';
   outcome.published = [...plan.advisories.keys()].filter(isPublished);
@@ -87,87 +134,61 @@ async function stepPublish(
     ...(publishedNow.length > 0 ? [`published ${publishedNow.join(', ')}`] : []),
     ...(alreadyPublished.length > 0 ? [`already published: ${alreadyPublished.join(', ')}`] : []),
   ];
-  progress.record(2, publishedNow.length > 0 ? 'done' : 'already done', parts.join('; '));
-  // Everything the announcement holds is public from here on.
-  outcome.published = [...plan.advisories.keys()];
-  outcome.announcement = plan.announcement;
-  outcome.bodyPath = writeBodyFile(plan.announcement, config.text.version);
+  decide(io, progress, 2, publishedNow.length > 0 ? 'done' : 'already done', parts.join('; '));
+  // Everything the announcement holds is public once GitHub answered every advisory as published (redaction.ts).
+  outcome.published = [...plan.advisories.values()].filter(publishedOnGitHub).map((advisory) => advisory.ghsa_id);
+  outcome.announcement = dryRun ? undefined : disclosable(plan.advisories.values(), plan.announcement);
+  if (outcome.announcement) {
+    outcome.bodyPath = writeBodyFile(outcome.announcement, config.text.version, env);
+    if (!outcome.bodyPath)
+      io.notice(
+        'No announcement file written: RUNNER_TEMP is not set (this is not a runner); the "body" output holds the text.',
+      );
+  }
 }
 
-async function stepReleaseNotes(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  outcome: Outcome,
-): Promise<void> {
+async function stepReleaseNotes({ client, config, plan, progress, outcome, io }: StepRun): Promise<void> {
   progress.start(3);
-  if (!plan.release) return progress.record(3, 'skipped', 'release-notes: false');
+  if (!plan.release) return decide(io, progress, 3, 'skipped', 'release-notes: false');
   const result = await appendSecuritySection(client, config.repository, plan.release, plan.data);
   outcome.releaseUrl = plan.release.html_url;
   const where = `release ${plan.release.tag_name}: ${plan.release.html_url}`;
-  progress.record(3, result === 'appended' ? 'done' : 'already done', where);
+  decide(io, progress, 3, result === 'appended' ? 'done' : 'already done', where);
 }
 
-async function stepAnnounce(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  outcome: Outcome,
-): Promise<void> {
+async function stepAnnounce({ client, config, plan, progress, outcome, io }: StepRun): Promise<void> {
   progress.start(4);
   const announced = await announce(client, config, plan);
-  if (!announced) return progress.record(4, 'skipped', 'no discussion-category and announce-issue is false');
+  if (!announced) return decide(io, progress, 4, 'skipped', 'no discussion-category and announce-issue is false');
   outcome.announcementUrl = announced.url;
   if (announced.kind === 'discussion') outcome.discussionUrl = announced.url;
-  progress.record(4, announced.created ? 'done' : 'already done', `${announced.kind}: ${announced.url}`);
+  decide(io, progress, 4, announced.created ? 'done' : 'already done', `${announced.kind}: ${announced.url}`);
 }
 
-async function stepNotify(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  links: Links,
-): Promise<void> {
+async function stepNotify({ client, config, plan, progress, io }: StepRun, links: Links): Promise<void> {
   progress.start(5);
-  if (!config.webhook) return progress.record(5, 'skipped', 'no notify-webhook');
+  if (!config.webhook) return decide(io, progress, 5, 'skipped', 'no notify-webhook');
   const link = links.announcementUrl ?? links.releaseUrl ?? plan.data.advisories[0]?.url ?? '';
-  const result = await notifyWebhook(client, config, plan, config.webhook, link);
-  progress.record(5, result === 'sent' ? 'done' : 'already done', `subject and link: ${link}`);
+  const result = await notifyWebhook(client, config, plan, config.webhook, link, io);
+  decide(io, progress, 5, result === 'sent' ? 'done' : 'already done', `subject and link: ${link}`);
 }
 
-async function stepThanks(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  links: Links,
-): Promise<void> {
+async function stepThanks({ client, config, plan, progress, io }: StepRun, links: Links): Promise<void> {
   progress.start(6);
-  if (!config.thankReporter) return progress.record(6, 'skipped', 'thank-reporter: false');
-  const result = await thankReporters(client, config, plan, links);
-  if (result.status === 'manual') core.warning(`Thank the reporter: ${result.detail}.`, { title: 'manual step' });
-  progress.record(6, result.status, result.detail);
+  if (!config.thankReporter) return decide(io, progress, 6, 'skipped', 'thank-reporter: false');
+  const result = await thankReporters(client, config, plan, links, io);
+  if (result.status === 'manual') io.warning(`Thank the reporter: ${result.detail}.`, { title: 'manual step' });
+  decide(io, progress, 6, result.status, result.detail);
 }
 
-async function stepTracker(
-  client: GitHubClient,
-  config: PublishConfig,
-  plan: Plan,
-  progress: Progress,
-  outcome: Outcome,
-  links: Links,
-  now: Date,
-): Promise<void> {
+async function stepTracker({ client, config, plan, progress, outcome, now, io }: StepRun, links: Links): Promise<void> {
   progress.start(7);
-  if (!config.tracker) return progress.record(7, 'skipped', 'no tracker');
-  const result = await closeOutTracker(client, config, config.tracker, plan, links, now);
+  if (!config.tracker) return decide(io, progress, 7, 'skipped', 'no tracker');
+  const result = await closeOutTracker(client, config, config.tracker, plan, links, now, io);
   outcome.retrospectiveIssue = result.retrospectiveIssue;
   const wrote =
     result.retrospectiveCreated || result.closed.length + result.updated.length + result.commented.length > 0;
   const issues = [...plan.reports.values()].map((report) => `#${report.issue.number}`).join(', ') || 'none found';
   const retrospective = `retrospective ${fullName(config.tracker)}#${result.retrospectiveIssue}${result.retrospectiveCreated ? ' opened' : ''}`;
-  progress.record(7, wrote ? 'done' : 'already done', `tracking issues ${issues} closed; ${retrospective}`);
+  decide(io, progress, 7, wrote ? 'done' : 'already done', `tracking issues ${issues} closed; ${retrospective}`);
 }

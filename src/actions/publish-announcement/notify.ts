@@ -2,12 +2,12 @@
  * Step 5: the chat message, subject and link only. A webhook cannot be asked what it received, so the tracking
  * issues record that it was sent; without a tracker a re-run would post again, and the run says so.
  */
-import * as core from '@actions/core';
-import { postWebhook, WebhookError } from '../../channels/webhook.js';
+import type { ChatChannel } from '../common/chat.js';
 import type { GitHubClient } from '../../github/client.js';
-import { policyForState, saveTrackedReport } from '../common/tracker.js';
+import type { RunnerLog } from '../common/runner.js';
+import { updateTracker } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
-import type { Plan } from './plan.js';
+import type { Plan } from './types.js';
 
 export const WEBHOOK_NOTIFIED = 'publish-announcement:webhook';
 
@@ -16,17 +16,12 @@ export function webhookText(subject: string, link: string): string {
 }
 
 /**
- * Sends the message; when the hook's answer leaves it unknown whether the message was posted (a
- * 5xx, a lost connection), it is taken as sent, said so, and never posted again. A certain failure is thrown: the
- * step fails and a re-run sends it.
+ * Sends the message through the channel (at most once; a message that may have been posted counts as sent). A
+ * certain failure is thrown: the step fails, nothing records the message as sent, and a re-run sends it.
  */
-async function postAtMostOnce(url: URL, text: string): Promise<void> {
-  try {
-    await postWebhook(url, { text });
-  } catch (error) {
-    if (!(error instanceof WebhookError) || error.delivered === 'no') throw error;
-    core.warning(`The chat webhook failed (${error.message}): the message may have been posted; it is not sent again.`);
-  }
+async function postAtMostOnce(chat: ChatChannel, text: string): Promise<void> {
+  const problem = await chat.send(text, 'The release announcement');
+  if (problem) throw new Error(problem);
 }
 
 export function alreadyNotified(plan: Plan): boolean {
@@ -37,18 +32,19 @@ export async function notifyWebhook(
   client: GitHubClient,
   config: PublishConfig,
   plan: Plan,
-  url: URL,
+  chat: ChatChannel,
   link: string,
+  log: Pick<RunnerLog, 'warning' | 'info'>,
 ): Promise<'sent' | 'already sent'> {
   if (alreadyNotified(plan)) return 'already sent';
-  await postAtMostOnce(url, webhookText(plan.announcement.subject, link));
+  await postAtMostOnce(chat, webhookText(plan.announcement.subject, link));
   if (!config.tracker || plan.reports.size === 0) {
-    core.warning('No tracking issue records that the chat message was sent: a re-run of this job would post it again.');
+    log.warning('No tracking issue records that the chat message was sent: a re-run of this job would post it again.');
     return 'sent';
   }
   for (const [ghsaId, report] of plan.reports) {
     const state = { ...report.state, notified: [...report.state.notified, WEBHOOK_NOTIFIED] };
-    const saved = await saveTrackedReport(client, config.tracker, report, policyForState(config.policy, state), state);
+    const saved = await updateTracker(client, config.tracker, report, { state, policy: config.policy }, log);
     plan.reports.set(ghsaId, saved);
   }
   return 'sent';

@@ -2,7 +2,6 @@
  * Everything read and rendered before the first write: the advisories, the repository, the release, the discussion
  * category, the tracking issues, and every text the run will post. A mistake found here writes nothing.
  */
-import * as core from '@actions/core';
 import {
   buildAnnouncementData,
   defaultSubject,
@@ -12,36 +11,21 @@ import {
   type RenderedAnnouncement,
 } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
-import { renderTemplate, TemplateError } from '../../domain/templates.js';
+import { renderTemplate, TemplateError } from '../../templates/engine.js';
 import { findAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { findCategory, getDiscussionTarget, type DiscussionCategory } from '../../github/discussions.js';
+import { findCategory, getDiscussionTarget } from '../../github/discussions.js';
 import { getReleaseByTag } from '../../github/releases.js';
-import { getRepository } from '../../github/repos.js';
+import { getRepository, type PrivacyLog } from '../../github/repos.js';
 import { fullName, type Advisory, type Release, type Repository } from '../../github/types.js';
 import { startedEarly } from '../common/concurrency.js';
+import type { RunnerLog } from '../common/runner.js';
 import { compiledTemplate } from '../common/template-render.js';
 import { loadPrivateTracker, type TrackedReport } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
 import { renderRetrospective } from './retrospective.js';
 import { renderThanks } from './thanks.js';
-
-export interface DiscussionPlace {
-  readonly repositoryId: string;
-  readonly category: DiscussionCategory;
-}
-
-export interface Plan {
-  readonly repositoryIsPublic: boolean;
-  /** By GHSA id, in the order given; replaced by GitHub's answer when published. */
-  readonly advisories: Map<string, Advisory>;
-  /** Tracking issues by GHSA id (only those found); replaced as they are updated. */
-  readonly reports: Map<string, TrackedReport>;
-  readonly release: Release | undefined;
-  readonly discussion: DiscussionPlace | undefined;
-  readonly data: AnnouncementData;
-  readonly announcement: RenderedAnnouncement;
-}
+import type { DiscussionPlace, Plan } from './types.js';
 
 /** Every read of the plan, started at once: none depends on another. */
 interface Reads {
@@ -52,12 +36,12 @@ interface Reads {
   readonly discussion: Promise<DiscussionPlace | undefined>;
 }
 
-function startReads(client: GitHubClient, config: PublishConfig): Reads {
+function startReads(client: GitHubClient, config: PublishConfig, log: PrivacyLog): Reads {
   const { tracker, releaseTag, announce } = config;
   const none = Promise.resolve(undefined);
   return {
     repository: startedEarly(getRepository(client, config.repository)),
-    tracked: startedEarly(tracker ? loadPrivateTracker(client, tracker) : none),
+    tracked: startedEarly(tracker ? loadPrivateTracker(client, tracker, 'tracker', log) : none),
     advisories: config.ghsaIds.map((ghsaId) => ({
       ghsaId,
       advisory: startedEarly(readAdvisory(client, config, ghsaId)),
@@ -68,8 +52,13 @@ function startReads(client: GitHubClient, config: PublishConfig): Reads {
 }
 
 /** The reads are taken in the order they once were made one by one, so the first problem reported is the same. */
-export async function planRelease(client: GitHubClient, config: PublishConfig, now: Date): Promise<Plan> {
-  const reads = startReads(client, config);
+export async function planRelease(
+  client: GitHubClient,
+  config: PublishConfig,
+  now: Date,
+  log: Pick<RunnerLog, 'warning' | 'notice'>,
+): Promise<Plan> {
+  const reads = startReads(client, config, log);
   const repository = await reads.repository;
   if (!repository) {
     throw new ConfigurationError(
@@ -77,7 +66,7 @@ export async function planRelease(client: GitHubClient, config: PublishConfig, n
       'repository',
     );
   }
-  const reports = reportsToClose(config, await reads.tracked);
+  const reports = reportsToClose(config, await reads.tracked, log);
   const advisories = await publishableAdvisories(config, reads.advisories);
   const release = await reads.release;
   const discussion = await reads.discussion;
@@ -104,13 +93,14 @@ export async function planRelease(client: GitHubClient, config: PublishConfig, n
 function reportsToClose(
   config: PublishConfig,
   all: ReadonlyMap<string, TrackedReport> | undefined,
+  log: Pick<RunnerLog, 'warning'>,
 ): Map<string, TrackedReport> {
   const found = new Map<string, TrackedReport>();
   if (!config.tracker || !all) return found;
   for (const ghsaId of config.ghsaIds) {
     const report = all.get(ghsaId);
     if (report) found.set(ghsaId, report);
-    else core.warning(`No tracking issue for ${ghsaId} in ${fullName(config.tracker)}: its tracker steps are skipped.`);
+    else log.warning(`No tracking issue for ${ghsaId} in ${fullName(config.tracker)}: its tracker steps are skipped.`);
   }
   return found;
 }
@@ -197,6 +187,7 @@ function renderAnnouncement(config: PublishConfig, data: AnnouncementData): Rend
     throw new TemplateError(
       template.name,
       `the rendered announcement still holds SPEC 11's placeholder "${placeholder}": use the template fields instead (e.g. {{id}}, {{project}}, {{version}}).`,
+      template.file,
     );
   }
   return splitSubject(rendered, defaultSubject(data.project, data.version));

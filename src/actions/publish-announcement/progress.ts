@@ -4,6 +4,7 @@
  */
 import { tokenProblem } from '../../github/errors.js';
 import { ConfigurationError, ExpectedFailure, PermissionError } from '../../domain/errors.js';
+import { PublishRefused } from './publish.js';
 
 export const STEP_TITLES = {
   1: 'Confirm the release gate',
@@ -70,12 +71,31 @@ export class Progress {
     const where = failedStep === undefined ? '' : `step ${failedStep} (${STEP_TITLES[failedStep]}) failed: `;
     const done = this.finished().map((row) => `${row.step} ${row.title} (${row.status}: ${row.detail})`);
     const doneText = done.length > 0 ? ` Steps done: ${done.join('; ')}.` : '';
-    const after = this.wrote
-      ? ' Re-run the job to finish: the steps done are checked and not repeated.'
-      : ' Nothing was published or written.';
+    const after = !this.wrote
+      ? ' Nothing was published or written.'
+      : isTransient(cause)
+        ? ' Re-run the job to finish: the steps done are checked and not repeated.'
+        : ' A re-run cannot help until that is fixed; then the steps done are checked and not repeated.';
     const message = `${where}${causeText}${doneText}${after}`;
+    if (cause instanceof ConfigurationError && cause.problems.length > 0) {
+      // Mistakes located in a file keep their locations; the failure tells the step and what is done around them.
+      const stopped = failedStep === undefined ? '' : `Step ${failedStep} (${STEP_TITLES[failedStep]}) failed.`;
+      const context = [stopped, doneText.trim(), after.trim()].filter((part) => part !== '').join(' ');
+      return new ConfigurationError(message, cause.source, cause.problems, `(${context})`);
+    }
     return problem?.configuration ? new ConfigurationError(message, 'token') : sameKind(cause, message);
   }
+}
+
+/**
+ * A failure that may pass by itself (GitHub's 5xx, a rate limit, a dropped connection): re-running helps. A
+ * configuration mistake, a missing permission, a refused token or an advisory GitHub refuses to publish stays until
+ * the user fixes it.
+ */
+function isTransient(cause: unknown): boolean {
+  const lasting = [ConfigurationError, PermissionError, ExpectedFailure, PublishRefused];
+  if (lasting.some((kind) => cause instanceof kind)) return false;
+  return !(tokenProblem(cause)?.configuration ?? false);
 }
 
 function sameKind(cause: unknown, message: string): Error {

@@ -2,12 +2,11 @@
  * Outputs, log lines and the job summary. Before every advisory is published they hold ids, states, links and counts
  * only; the announcement (subject, body, file) is given out once all of it is public.
  */
-import * as core from '@actions/core';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedAnnouncement } from '../../domain/announcement.js';
 import { inertForLog } from '../../domain/sanitize.js';
+import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
 import type { Progress } from './progress.js';
 
@@ -35,49 +34,62 @@ export function emptyOutcome(): Outcome {
   };
 }
 
-/** Writes the announcement body for channels the action does not post to (a mailing list). */
-export function writeBodyFile(announcement: RenderedAnnouncement, version: string, env = process.env): string {
+/**
+ * Writes the announcement body for channels the action does not post to (a mailing list), in the runner's temporary
+ * directory; undefined outside a runner (no RUNNER_TEMP): the `body` output holds the text, and no file is written
+ * anywhere else.
+ */
+export function writeBodyFile(
+  announcement: RenderedAnnouncement,
+  version: string,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  if (!env.RUNNER_TEMP) return undefined;
   // A directory of its own: two runs in one job (or parallel jobs sharing a temp dir) never overwrite each other.
-  const dir = mkdtempSync(join(env.RUNNER_TEMP ?? tmpdir(), 'security-announcement-'));
+  const dir = mkdtempSync(join(env.RUNNER_TEMP, 'security-announcement-'));
   const path = join(dir, `announcement-${version.replace(/[^0-9A-Za-z.+_-]/g, '_')}.md`);
   writeFileSync(path, announcement.body);
   return path;
 }
 
-export function setOutputs(outcome: Outcome): void {
-  core.setOutput('published', JSON.stringify(outcome.published));
-  core.setOutput('release-url', outcome.releaseUrl ?? '');
-  core.setOutput('announcement-url', outcome.announcementUrl ?? '');
-  core.setOutput('discussion-url', outcome.discussionUrl ?? '');
-  core.setOutput(
+export function setOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: Outcome): void {
+  io.setOutput('published', JSON.stringify(outcome.published));
+  io.setOutput('release-url', outcome.releaseUrl ?? '');
+  io.setOutput('announcement-url', outcome.announcementUrl ?? '');
+  io.setOutput('discussion-url', outcome.discussionUrl ?? '');
+  io.setOutput(
     'retrospective-issue',
     outcome.retrospectiveIssue === undefined ? '' : String(outcome.retrospectiveIssue),
   );
-  core.setOutput('subject', outcome.announcement?.subject ?? '');
-  core.setOutput('body', outcome.announcement?.body ?? '');
-  core.setOutput('body-path', outcome.bodyPath ?? '');
+  io.setOutput('subject', outcome.announcement?.subject ?? '');
+  io.setOutput('body', outcome.announcement?.body ?? '');
+  io.setOutput('body-path', outcome.bodyPath ?? '');
 }
 
-export function logProgress(progress: Progress): void {
+export function logProgress(log: Pick<RunnerLog, 'info'>, progress: Progress): void {
   for (const row of progress.rows()) {
-    core.info(`Step ${row.step} ${row.title}: ${row.status}${row.detail ? ` (${inertForLog(row.detail)})` : ''}`);
+    log.info(`Step ${row.step} ${row.title}: ${row.status}${row.detail ? ` (${inertForLog(row.detail)})` : ''}`);
   }
 }
 
-export async function writeSummary(progress: Progress, outcome: Outcome): Promise<void> {
-  const summary = core.summary
+/** A collapsed `<details>` block, written exactly as the runner toolkit's `summary.addDetails` writes it. */
+function addDetails(summary: StepSummary, label: string, content: string): StepSummary {
+  return summary.addRaw(`<details><summary>${label}</summary>${content}</details>`).addEOL();
+}
+
+export async function writeSummary(summary: StepSummary, progress: Progress, outcome: Outcome): Promise<void> {
+  summary
     .addHeading('Security release: publish and announce', 2)
     .addTable([
       headerRow('Step', 'What', 'Status', 'Details'),
       ...progress.rows().map((row) => [String(row.step), row.title, row.status, row.detail || '-']),
     ]);
   if (outcome.announcement) {
-    summary
-      .addHeading(outcome.announcement.subject, 3)
-      .addDetails(
-        'The announcement (also in the `body` output and the `body-path` file)',
-        `\n\n${outcome.announcement.body}\n`,
-      );
+    addDetails(
+      summary.addHeading(outcome.announcement.subject, 3),
+      'The announcement (also in the `body` output and the `body-path` file)',
+      `\n\n${outcome.announcement.body}\n`,
+    );
   } else {
     summary.addRaw('The announcement text is given out once every advisory is published.', true);
   }

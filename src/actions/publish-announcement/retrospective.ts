@@ -3,15 +3,14 @@
  * filled from the tracker state each report reached.
  */
 import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
-import { buildRetrospectiveData, type ReportFacts } from '../../domain/retrospective.js';
+import { buildRetrospectiveData, type ReleasedReport } from '../../domain/retrospective.js';
 import type { GitHubClient } from '../../github/client.js';
 import { createIssue, findByMarker, listIssuesWithLabel } from '../../github/issues.js';
 import { fullName, type Advisory, type RepoRef } from '../../github/types.js';
 import { renderChosenTemplate } from '../common/template-render.js';
 import { policyForState } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
-import type { Plan } from './plan.js';
-import type { Links } from './thanks.js';
+import type { Links, Plan } from './types.js';
 
 /** Every retrospective issue carries it, so one list call finds them. */
 export const RETROSPECTIVE_LABEL = 'disclosure-retrospective';
@@ -42,7 +41,7 @@ function stateOf(config: PublishConfig, plan: Plan, advisory: Advisory, now: Dat
   return releasedState(base, advisory, now);
 }
 
-export function reportFacts(config: PublishConfig, plan: Plan, now: Date): ReportFacts[] {
+export function releasedReports(config: PublishConfig, plan: Plan, now: Date): ReleasedReport[] {
   return [...plan.advisories.values()].map((advisory) => {
     const state = stateOf(config, plan, advisory, now);
     return {
@@ -55,7 +54,7 @@ export function reportFacts(config: PublishConfig, plan: Plan, now: Date): Repor
 }
 
 /** The release moment: the earliest release recorded for these reports (this run's clock when none was). */
-export function releaseTime(facts: readonly ReportFacts[], now: Date): Date {
+export function releaseTime(facts: readonly ReleasedReport[], now: Date): Date {
   const times = facts.map((fact) => new Date(fact.state.releasedAt ?? now.toISOString()).getTime());
   return new Date(Math.min(now.getTime(), ...times));
 }
@@ -67,7 +66,7 @@ export interface RenderedRetrospective {
 }
 
 export function renderRetrospective(config: PublishConfig, plan: Plan, links: Links, now: Date): RenderedRetrospective {
-  const facts = reportFacts(config, plan, now);
+  const facts = releasedReports(config, plan, now);
   const data = buildRetrospectiveData(facts, {
     project: config.text.project,
     version: config.text.version,

@@ -2,7 +2,6 @@
  * Step 6: thank each reporter in a comment on their (now published) advisory. The comments API is a preview for
  * public repositories only; where it is not there the message is left in the tracking issue for a human to send.
  */
-import * as core from '@actions/core';
 import { announcedAdvisory } from '../../domain/announcement.js';
 import { reportersOf } from '../../domain/reporter.js';
 import { neutraliseMentions } from '../../domain/sanitize.js';
@@ -11,15 +10,11 @@ import type { GitHubClient } from '../../github/client.js';
 import { postOnce } from '../../github/issues.js';
 import { fullName, type Advisory } from '../../github/types.js';
 import type { ReporterThanksData } from '../../templates/reporter-thanks.js';
+import type { RunnerLog } from '../common/runner.js';
 import { renderChosenTemplate } from '../common/template-render.js';
 import type { PublishConfig } from './config.js';
-import type { Plan } from './plan.js';
 import type { StepStatus } from './progress.js';
-
-export interface Links {
-  readonly releaseUrl: string | null;
-  readonly announcementUrl: string | null;
-}
+import type { Links, Plan } from './types.js';
 
 export interface Thanks {
   readonly ghsaId: string;
@@ -64,6 +59,7 @@ export async function thankReporters(
   config: PublishConfig,
   plan: Plan,
   links: Links,
+  log: Pick<RunnerLog, 'warning'>,
 ): Promise<ThanksResult> {
   const outcomes: { ghsaId: string; outcome: Outcome }[] = [];
   const unknown: string[] = [];
@@ -71,12 +67,18 @@ export async function thankReporters(
     const all = renderThanks(config, advisory, links);
     if (all.length === 0) unknown.push(advisory.ghsa_id);
     for (const thanks of all)
-      outcomes.push({ ghsaId: thanks.ghsaId, outcome: await thank(client, config, plan, thanks) });
+      outcomes.push({ ghsaId: thanks.ghsaId, outcome: await thank(client, config, plan, thanks, log) });
   }
   return summarise(outcomes, unknown);
 }
 
-async function thank(client: GitHubClient, config: PublishConfig, plan: Plan, thanks: Thanks): Promise<Outcome> {
+async function thank(
+  client: GitHubClient,
+  config: PublishConfig,
+  plan: Plan,
+  thanks: Thanks,
+  log: Pick<RunnerLog, 'warning'>,
+): Promise<Outcome> {
   let reason = `${fullName(config.repository)} is private (advisory comments are for public repositories)`;
   if (plan.repositoryIsPublic) {
     const result = await ensureAdvisoryComment(
@@ -89,7 +91,7 @@ async function thank(client: GitHubClient, config: PublishConfig, plan: Plan, th
     if (result.available) return result.value;
     reason = `the advisory comments API answered ${result.status}`;
   }
-  return leaveForHuman(client, config, plan, thanks, reason);
+  return leaveForHuman(client, config, plan, thanks, reason, log);
 }
 
 async function leaveForHuman(
@@ -98,10 +100,11 @@ async function leaveForHuman(
   plan: Plan,
   thanks: Thanks,
   reason: string,
+  log: Pick<RunnerLog, 'warning'>,
 ): Promise<Outcome> {
   const report = plan.reports.get(thanks.ghsaId);
   if (!config.tracker || !report) {
-    core.warning(
+    log.warning(
       `The reporter of ${thanks.ghsaId} could not be thanked automatically (${reason}) and there is no tracking issue to leave the message in: thank them yourself.`,
     );
     return 'manual-not-recorded';

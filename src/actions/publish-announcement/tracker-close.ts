@@ -6,13 +6,12 @@ import { formatUtc } from '../../domain/checklist.js';
 import { retrospectiveDue } from '../../domain/retrospective.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
-import { postOnce, updateIssue, type IssueUpdate } from '../../github/issues.js';
+import { postOnce } from '../../github/issues.js';
 import type { Advisory, RepoRef } from '../../github/types.js';
-import { policyForState, trackerBody, type TrackedReport } from '../common/tracker.js';
+import { policyForState, updateTracker, type TrackerLog } from '../common/tracker.js';
 import type { PublishConfig } from './config.js';
-import type { Plan } from './plan.js';
 import { ensureRetrospective, releasedState, renderRetrospective } from './retrospective.js';
-import type { Links } from './thanks.js';
+import type { Links, Plan } from './types.js';
 
 export interface TrackerResult {
   readonly retrospectiveIssue: number;
@@ -50,6 +49,7 @@ export async function closeOutTracker(
   plan: Plan,
   links: Links,
   now: Date,
+  log?: TrackerLog,
 ): Promise<TrackerResult> {
   const retrospective = await ensureRetrospective(client, tracker, plan, () =>
     renderRetrospective(config, plan, links, now),
@@ -68,23 +68,16 @@ export async function closeOutTracker(
     const number = report.issue.number;
     if ((await postOnce(client, tracker, number, summaryMarker(ghsaId), comment)) === 'created')
       result.commented.push(number);
-    const update = closingUpdate(report, trackerBody(report.issue.body ?? '', policy, state));
-    if (update.body !== undefined) result.updated.push(number);
-    if (update.state === 'closed') result.closed.push(number);
-    if (Object.keys(update).length > 0) {
-      const issue = await updateIssue(client, tracker, number, update);
-      plan.reports.set(ghsaId, { issue, state });
-    }
+    const saved = await updateTracker(
+      client,
+      tracker,
+      report,
+      { state, policy: config.policy, close: 'completed' },
+      log,
+    );
+    if (saved.body) result.updated.push(number);
+    if (saved.closed) result.closed.push(number);
+    if (saved.written) plan.reports.set(ghsaId, saved);
   }
   return { retrospectiveIssue: retrospective.number, retrospectiveCreated: retrospective.created, ...result };
-}
-
-function closingUpdate(report: TrackedReport, body: string): IssueUpdate {
-  const update: IssueUpdate = {};
-  if (body !== (report.issue.body ?? '')) update.body = body;
-  if (report.issue.state !== 'closed') {
-    update.state = 'closed';
-    update.state_reason = 'completed';
-  }
-  return update;
 }

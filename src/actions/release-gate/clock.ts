@@ -1,4 +1,7 @@
-/** "Now" that moves: the start time (real or DISCLOSURE_NOW) plus the real time elapsed since, for `wait`. */
+/**
+ * "Now" that moves, for `wait`: the start time (`deps.now()`: the real clock, DISCLOSURE_NOW or a test's clock) plus
+ * the real time elapsed since.
+ */
 export interface RunningClock {
   now(): Date;
 }

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { DateRange, ReleaseWindowPolicy } from '../../domain/policy/types.js';
 import { parseTimeOfDay, parseWeekdays } from '../../domain/release-window.js';
-import {
-  getBooleanInput,
-  getChoiceInput,
-  getDurationInput,
-  getGhsaListInput,
-  getIntegerInput,
-  getListInput,
-  getOptionalInput,
-  getRepositoryInput,
-  type RepositoryRef,
-} from '../common/inputs.js';
-import { loadPolicy, workspacePath } from '../common/policy.js';
+import type { RepoRef } from '../../github/types.js';
+import { parseTeam, type ActionInputs, type TeamRef } from '../common/inputs.js';
+import { outputFile, workspaceFile } from '../common/paths.js';
+import { loadPolicy } from '../common/policy.js';
 
 /** GitHub cancels a job after 6 hours; a wait must leave room for the release itself. */
 const MAX_WAIT_MS = 5 * 3600_000 + 30 * 60_000;
@@ -21,11 +14,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface Preconditions {
   readonly token: string;
-  readonly repository: RepositoryRef;
+  readonly repository: RepoRef;
   /** Empty: the releases agreed in the tracker for today are the ones to check. */
   readonly ghsaIds: readonly string[];
   readonly requireCve: boolean | undefined;
-  readonly tracker: RepositoryRef | undefined;
+  readonly tracker: RepoRef | undefined;
 }
 
 export interface ReleaseGateConfig {
@@ -35,10 +28,15 @@ export interface ReleaseGateConfig {
   readonly maxWaitMs: number;
   readonly countdownEveryMs: number;
   readonly count: number;
+  /** Where mode `next` writes the calendar file (checked, links followed); undefined: nowhere (see readIcsPath). */
   readonly icsPath: string | undefined;
   readonly zones: readonly string[];
   readonly forceReason: string | undefined;
   readonly preconditions: Preconditions | undefined;
+  /** Whose members' `/release approve` count for a forced gate (approvals.ts). */
+  readonly team: TeamRef | undefined;
+  /** How many different people must approve a release (the policy's `release-approvals`). */
+  readonly releaseApprovals: number;
 }
 
 /** A date that exists: `Date` rolls 2026-02-30 over to March 2 instead of refusing it. */
@@ -57,42 +55,61 @@ function isoDate(name: string, value: string): string {
   return value;
 }
 
-async function readHolidays(fallback: readonly string[]): Promise<readonly string[]> {
-  const entries = getListInput('holidays');
+async function readHolidays(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  fallback: readonly string[],
+): Promise<readonly string[]> {
+  const entries = inputs.list('holidays');
   if (entries.length === 0) return fallback;
   const holidays: string[] = [];
   for (const entry of entries) {
     holidays.push(
-      ...(entry.toLowerCase().endsWith('.ics') ? await holidaysFromIcs(entry) : [isoDate('holidays', entry)]),
+      ...(entry.toLowerCase().endsWith('.ics') ? await holidaysFromIcs(entry, env) : [isoDate('holidays', entry)]),
     );
   }
   return holidays;
 }
 
 /** The iCalendar parser loads only for a calendar file. */
-async function holidaysFromIcs(path: string): Promise<string[]> {
+async function holidaysFromIcs(path: string, env: NodeJS.ProcessEnv): Promise<string[]> {
   let text: string;
+  // Outside the workspace is refused first (paths.ts), with its own message.
+  const file = workspaceFile('holidays', path, env);
   try {
-    text = readFileSync(workspacePath(path), 'utf8');
+    if (file === undefined) throw new Error('missing');
+    text = readFileSync(file, 'utf8');
   } catch {
     throw new ConfigurationError(
       `Input "holidays" names ${path}, which cannot be read from the workspace.`,
       'holidays',
     );
   }
-  const { parseIcsHolidays } = await import('../../domain/ics.js');
+  const { icsProblems, parseIcsHolidays } = await import('../../domain/ics.js');
   try {
     return parseIcsHolidays(text);
   } catch (error) {
-    throw new ConfigurationError(
-      `Input "holidays": ${path} is not a valid iCalendar file: ${(error as Error).message}`,
-      'holidays',
+    const problems = icsProblems(error);
+    if (problems.length === 0) {
+      throw new ConfigurationError(
+        `Input "holidays": ${path} is not a valid iCalendar file: ${(error as Error).message}`,
+        'holidays',
+      );
+    }
+    // Each problem is annotated on its line of the calendar the input names.
+    throw ConfigurationError.inFile(
+      path,
+      problems.map(({ line, content, problem }) => ({
+        file: path,
+        line,
+        message: `Input "holidays": not a valid iCalendar file: ${problem}${content === undefined ? '' : ` in "${content}"`}`,
+      })),
     );
   }
 }
 
-function readFreezes(fallback: readonly DateRange[]): readonly DateRange[] {
-  const entries = getListInput('freezes');
+function readFreezes(inputs: ActionInputs, fallback: readonly DateRange[]): readonly DateRange[] {
+  const entries = inputs.list('freezes');
   if (entries.length === 0) return fallback;
   return entries.map((entry) => {
     const [start = '', end = ''] = entry.split('..').map((part) => part.trim());
@@ -103,8 +120,8 @@ function readFreezes(fallback: readonly DateRange[]): readonly DateRange[] {
   });
 }
 
-function readWindowMinutes(fallback: number): number {
-  const duration = getDurationInput('duration');
+function readWindowMinutes(inputs: ActionInputs, fallback: number): number {
+  const duration = inputs.duration('duration');
   if (!duration) return fallback;
   const minutes =
     duration.unit === 'minutes' ? duration.amount : duration.unit === 'hours' ? duration.amount * 60 : NaN;
@@ -117,9 +134,13 @@ function readWindowMinutes(fallback: number): number {
   return minutes;
 }
 
-async function readWindow(base: ReleaseWindowPolicy): Promise<ReleaseWindowPolicy> {
-  const time = getOptionalInput('time');
-  const weekdays = getOptionalInput('weekdays');
+async function readWindow(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  base: ReleaseWindowPolicy,
+): Promise<ReleaseWindowPolicy> {
+  const time = inputs.optional('time');
+  const weekdays = inputs.optional('weekdays');
   try {
     if (time !== undefined) parseTimeOfDay(time);
   } catch (error) {
@@ -131,23 +152,23 @@ async function readWindow(base: ReleaseWindowPolicy): Promise<ReleaseWindowPolic
   } catch (error) {
     throw new ConfigurationError(`Input "weekdays": ${(error as Error).message}`, 'weekdays');
   }
-  const durationMinutes = readWindowMinutes(base.durationMinutes);
+  const durationMinutes = readWindowMinutes(inputs, base.durationMinutes);
   return {
     time: time ?? base.time,
     durationMinutes,
     weekdays: parsedWeekdays,
-    holidays: await readHolidays(base.holidays),
-    freezes: readFreezes(base.freezes),
+    holidays: await readHolidays(inputs, env, base.holidays),
+    freezes: readFreezes(inputs, base.freezes),
   };
 }
 
-function readMaxWait(): number {
-  const duration = getDurationInput('max-wait');
-  if (!duration) return 3600_000;
+/** `max-wait` always has a value: action.yml declares its default. */
+function readMaxWait(inputs: ActionInputs): number {
+  const duration = inputs.duration('max-wait');
   const ms =
-    duration.unit === 'minutes'
+    duration?.unit === 'minutes'
       ? duration.amount * 60_000
-      : duration.unit === 'hours'
+      : duration?.unit === 'hours'
         ? duration.amount * 3600_000
         : NaN;
   if (!(ms > 0 && ms <= MAX_WAIT_MS)) {
@@ -159,9 +180,9 @@ function readMaxWait(): number {
   return ms;
 }
 
-function readForceReason(): string | undefined {
-  if (!getBooleanInput('force', false)) return undefined;
-  const reason = getOptionalInput('force-reason');
+function readForceReason(inputs: ActionInputs): string | undefined {
+  if (!inputs.boolean('force')) return undefined;
+  const reason = inputs.optional('force-reason');
   if (!reason)
     throw new ConfigurationError(
       'Input "force" is true but "force-reason" is empty: say why the window is overridden.',
@@ -170,33 +191,63 @@ function readForceReason(): string | undefined {
   return reason;
 }
 
+/** The response team, its organization the tracker's (or the repository's) when the input names only the slug. */
+function readTeam(inputs: ActionInputs, preconditions: Preconditions | undefined): TeamRef | undefined {
+  const value = inputs.optional('team');
+  if (value === undefined) return undefined;
+  const team = parseTeam('team', value);
+  const org = team.org ?? preconditions?.tracker?.owner ?? preconditions?.repository.owner;
+  if (!org) {
+    throw new ConfigurationError(
+      'Input "team" names a team without its organization and there is no "tracker" or "repository" to take it from: write it as org/slug.',
+      'team',
+    );
+  }
+  return { org, slug: team.slug };
+}
+
 /** Advisories named by `ghsa-ids`, or (no ids, but a tracker and repository) the releases agreed for today. */
-function readPreconditions(): Preconditions | undefined {
-  const ghsaIds = getGhsaListInput('ghsa-ids');
-  const repository = getRepositoryInput('repository');
-  const tracker = getRepositoryInput('tracker');
+function readPreconditions(inputs: ActionInputs): Preconditions | undefined {
+  const ghsaIds = inputs.ghsaList('ghsa-ids');
+  const repository = inputs.repository('repository');
+  const tracker = inputs.repository('tracker');
   if (ghsaIds.length === 0 && !(tracker && repository)) return undefined;
   const why = ghsaIds.length > 0 ? 'Input "ghsa-ids" is set' : 'Inputs "tracker" and "repository" are set';
-  const token = getOptionalInput('token');
+  const token = inputs.optional('token');
   if (!repository) throw new ConfigurationError(`${why}, so "repository" (owner/name) is required too.`, 'repository');
   if (!token) throw new ConfigurationError(`${why}, so "token" is required to read the advisories.`, 'token');
-  const requireCve = getOptionalInput('require-cve') === undefined ? undefined : getBooleanInput('require-cve', true);
+  const requireCve = inputs.optionalBoolean('require-cve');
   return { token, repository, ghsaIds, requireCve, tracker };
 }
 
-export async function readConfig(): Promise<ReleaseGateConfig> {
-  const policy = await loadPolicy();
-  const mode = getChoiceInput('mode', ['check', 'wait', 'next'] as const, 'check');
+/**
+ * Where mode `next` writes the calendar file: `ics-path` (in the workspace or RUNNER_TEMP, see paths.ts), else
+ * RUNNER_TEMP/release-window.ics; undefined outside a runner with no `ics-path` (nothing is written then: never into
+ * the working directory).
+ */
+function readIcsPath(inputs: ActionInputs, env: NodeJS.ProcessEnv): string | undefined {
+  const given = inputs.optional('ics-path');
+  if (given !== undefined) return outputFile('ics-path', given, env);
+  return env.RUNNER_TEMP ? outputFile('ics-path', join(env.RUNNER_TEMP, 'release-window.ics'), env) : undefined;
+}
+
+/** The one typed configuration of a run, read through the action's inputs; `env` locates workspace files. */
+export async function readConfig(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<ReleaseGateConfig> {
+  const policy = await loadPolicy(inputs, env);
+  const mode = inputs.choice('mode', ['check', 'wait', 'next'] as const);
+  const preconditions = readPreconditions(inputs);
   return {
     mode,
-    window: await readWindow(policy.releaseWindow),
-    onClosed: getChoiceInput('on-closed', ['fail', 'skip'] as const, 'fail'),
-    maxWaitMs: readMaxWait(),
-    countdownEveryMs: getIntegerInput('countdown-seconds', 300, { min: 1, max: 3600 }) * 1000,
-    count: getIntegerInput('count', 5, { min: 1, max: 100 }),
-    icsPath: getOptionalInput('ics-path'),
-    zones: getListInput('zones'),
-    forceReason: readForceReason(),
-    preconditions: readPreconditions(),
+    window: await readWindow(inputs, env, policy.releaseWindow),
+    onClosed: inputs.choice('on-closed', ['fail', 'skip'] as const),
+    maxWaitMs: readMaxWait(inputs),
+    countdownEveryMs: inputs.integer('countdown-seconds', { min: 1, max: 3600 }) * 1000,
+    count: inputs.integer('count', { min: 1, max: 100 }),
+    icsPath: readIcsPath(inputs, env),
+    zones: inputs.list('zones'),
+    forceReason: readForceReason(inputs),
+    preconditions,
+    team: readTeam(inputs, preconditions),
+    releaseApprovals: policy.releaseApprovals,
   };
 }

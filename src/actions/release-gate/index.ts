@@ -1,4 +1,3 @@
-import { runAction } from '../common/run.js';
-import { main } from './main.js';
+import { run } from './entry.js';
 
-void runAction('release-gate', main);
+void run();

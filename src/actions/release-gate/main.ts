@@ -1,50 +1,79 @@
-import * as core from '@actions/core';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatUtc } from '../../domain/checklist.js';
-import { ExpectedFailure } from '../../domain/errors.js';
+import { ConfigurationError, ExpectedFailure } from '../../domain/errors.js';
 import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-window.js';
 import type { GitHubClient } from '../../github/client.js';
 import { lazyClient } from '../../github/connect.js';
 import { inertForLog, stripControlCharacters } from '../../domain/sanitize.js';
-import { readNow } from '../common/clock.js';
-import { workspacePath } from '../common/policy.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
+import {
+  approvalGaps,
+  recordedApprovals,
+  requireApprovalTeam,
+  requireApprovalTracker,
+  reviewApprovals,
+  type ApprovalReview,
+} from '../common/approvals.js';
+import { ActionInputs } from '../common/inputs.js';
+import type { ActionDependencies, RunnerIO } from '../common/runner.js';
+import type { TrackedReport } from '../common/tracker.js';
 import { runningClock, sleep, type RunningClock } from './clock.js';
 import { readConfig, type Preconditions, type ReleaseGateConfig } from './config.js';
 import { setGateOutputs, writeGateSummary, type GateOutcome } from './report.js';
 
-export async function main(): Promise<void> {
-  const config = await readConfig();
-  const clock = runningClock(readNow());
+/** One run of the gate: its configuration and the runner it reports to. */
+interface GateRun {
+  readonly config: ReleaseGateConfig;
+  readonly io: RunnerIO;
+  /** The runner's environment: `RUNNER_TEMP` and `GITHUB_WORKSPACE` locate the iCalendar file. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export async function main(deps: ActionDependencies): Promise<void> {
+  const inputs = new ActionInputs(deps.io, ACTION_INPUTS['release-gate'], 'release-gate');
+  const config = await readConfig(inputs, deps.env);
+  const run: GateRun = { config, io: deps.io, env: deps.env };
+  const clock = runningClock(deps.now());
   // One client for the preconditions and the override record, opened only when advisories are checked.
-  const github = config.preconditions ? lazyClient(config.preconditions.token) : undefined;
-  const { unmet, release } =
-    config.preconditions && github
-      ? await checkPreconditions(config.preconditions, clock.now(), github)
-      : { unmet: [], release: undefined };
+  const preconditions = config.preconditions;
+  const github = preconditions ? lazyClient(() => deps.openClient(preconditions.token)) : undefined;
+  const { unmet, release, tracked } =
+    preconditions && github
+      ? await checkPreconditions(preconditions, clock.now(), github, deps.io)
+      : { unmet: [], release: undefined, tracked: new Map<string, TrackedReport>() };
   if (config.forceReason) {
-    const forced = await forcedOutcome(config, clock.now(), unmet, release?.ghsaIds ?? [], github);
-    return finish(config, { ...forced, release });
+    // A forced gate carries the approval of every advisory it lets through, checked before anything is written.
+    await requireForceApproval(config, release?.ghsaIds ?? [], tracked, github);
+    const forced = await forcedOutcome(run, clock.now(), unmet, release?.ghsaIds ?? [], github);
+    return finish(run, { ...forced, release });
   }
   if (unmet.length > 0) {
     const { preconditionFailure } = await import('./preconditions.js');
     throw preconditionFailure(unmet);
   }
   if (release?.agreed && release.ghsaIds.length === 0) {
-    return closed(config, { ...nothingAgreed(config, clock.now()), release });
+    return closed(run, { ...nothingAgreed(config, clock.now()), release });
   }
-  if (config.mode === 'wait') await waitForWindow(config, clock);
+  const waiting = release && preconditions?.tracker ? awaitingApproval(config, release.ghsaIds, tracked) : [];
+  if (release && waiting.length > 0) {
+    // Reported as waiting, not as missed: open=false, who must approve where, before any wait for the window.
+    const gaps = approvalGaps(waiting, config.team);
+    const outcome = evaluate(config, clock.now());
+    const reason = `waiting for approval: ${gaps.join('; ')}`;
+    return closed(run, { ...outcome, open: false, reason, release, waiting: waiting.map((w) => w.ghsaId) });
+  }
+  if (config.mode === 'wait') await waitForWindow(run, clock);
   const outcome = { ...evaluate(config, clock.now()), release };
   if (config.mode === 'next')
-    return finish(config, { ...outcome, icsPath: await writeIcs(config, outcome.nextSlot, clock.now()) });
-  if (outcome.open) return finish(config, outcome);
-  return closed(config, { ...outcome, reason: `the release window is closed: ${outcome.reason}` });
+    return finish(run, { ...outcome, icsPath: await writeIcs(run, outcome.nextSlot, clock.now()) });
+  if (outcome.open) return finish(run, outcome);
+  return closed(run, { ...outcome, reason: `the release window is closed: ${outcome.reason}` });
 }
 
 /** Reports a closed gate: passes with open=false under `on-closed: skip`, fails otherwise. */
-async function closed(config: ReleaseGateConfig, outcome: GateOutcome): Promise<void> {
-  await finish(config, outcome);
-  if (config.onClosed === 'skip') return;
+async function closed(run: GateRun, outcome: GateOutcome): Promise<void> {
+  await finish(run, outcome);
+  if (run.config.onClosed === 'skip') return;
   throw new ExpectedFailure(`${outcome.reason}. Next slot: ${formatUtc(outcome.nextSlot.start)}.`);
 }
 
@@ -60,10 +89,53 @@ function nothingAgreed(config: ReleaseGateConfig, now: Date): GateOutcome {
   };
 }
 
-async function checkPreconditions(preconditions: Preconditions, now: Date, github: () => Promise<GitHubClient>) {
+async function checkPreconditions(
+  preconditions: Preconditions,
+  now: Date,
+  github: () => Promise<GitHubClient>,
+  log: RunnerIO,
+) {
   // Loaded only when advisories are checked: the plain window check stays free of the GitHub client.
   const { findUnmetPreconditions } = await import('./preconditions.js');
-  return findUnmetPreconditions(preconditions, now, await github());
+  return findUnmetPreconditions(preconditions, now, await github(), log);
+}
+
+/** The advisories of the release whose recorded approvals are fewer than the policy asks (no request made). */
+function awaitingApproval(
+  config: ReleaseGateConfig,
+  ghsaIds: readonly string[],
+  tracked: ReadonlyMap<string, TrackedReport>,
+): ApprovalReview[] {
+  return recordedApprovals(ghsaIds, tracked, config.releaseApprovals).filter((review) => review.status.missing > 0);
+}
+
+/**
+ * `force` opens the gate outside its window: only for advisories whose publication the response team approved
+ * (`/release approve`, each approval checked against GitHub's record, approvals.ts). Nothing to approve, no tracker to
+ * read approvals from, or an approval missing: refused, before the override is recorded anywhere.
+ */
+async function requireForceApproval(
+  config: ReleaseGateConfig,
+  ghsaIds: readonly string[],
+  tracked: ReadonlyMap<string, TrackedReport>,
+  github: (() => Promise<GitHubClient>) | undefined,
+): Promise<void> {
+  const action = 'forcing the gate open';
+  if (!config.preconditions || !github || ghsaIds.length === 0) {
+    throw new ConfigurationError(
+      'Input "force" is true, but the gate lets no advisory through, so there is no approved release to force: name the advisories in "ghsa-ids" (with "repository"), or set "tracker" and "repository" for the releases agreed for today; each needs a `/release approve` in its tracking issue.',
+      'force',
+    );
+  }
+  const tracker = requireApprovalTracker(config.preconditions.tracker, action);
+  const team = requireApprovalTeam(config.team, action);
+  const reviews = await reviewApprovals(await github(), tracker, ghsaIds, tracked, team, config.releaseApprovals);
+  const gaps = approvalGaps(reviews, team);
+  if (gaps.length > 0) {
+    throw new ExpectedFailure(
+      `refusing to force the gate open: the release is not approved yet.\n- ${gaps.join('\n- ')}`,
+    );
+  }
 }
 
 function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
@@ -78,7 +150,7 @@ function evaluate(config: ReleaseGateConfig, now: Date): GateOutcome {
 }
 
 async function forcedOutcome(
-  config: ReleaseGateConfig,
+  { config, io }: GateRun,
   now: Date,
   unmet: readonly string[],
   ghsaIds: readonly string[],
@@ -86,10 +158,10 @@ async function forcedOutcome(
 ): Promise<GateOutcome> {
   const reason = config.forceReason ?? '';
   const base = evaluate(config, now);
-  core.warning(`Release gate overridden (force): ${stripControlCharacters(reason)}`, {
+  io.warning(`Release gate overridden (force): ${stripControlCharacters(reason)}`, {
     title: 'release-gate forced open',
   });
-  for (const item of unmet) core.warning(`Unmet precondition overridden: ${item}`);
+  for (const item of unmet) io.warning(`Unmet precondition overridden: ${item}`);
   if (config.preconditions?.tracker && github) {
     const { recordOverride } = await import('./override.js');
     await recordOverride(config.preconditions, ghsaIds, reason, now, await github());
@@ -97,27 +169,35 @@ async function forcedOutcome(
   return { ...base, open: true, reason: `forced open: ${reason}`, forced: reason };
 }
 
-async function waitForWindow(config: ReleaseGateConfig, clock: RunningClock): Promise<void> {
+async function waitForWindow({ config, io }: GateRun, clock: RunningClock): Promise<void> {
   const upcoming: Slot = nextSlot(config.window, clock.now());
   const waitMs = upcoming.start.getTime() - clock.now().getTime();
   if (waitMs <= 0) return;
   if (waitMs > config.maxWaitMs) {
-    core.info(`The window opens in ${Math.ceil(waitMs / 60_000)} min, beyond max-wait; checking instead of waiting.`);
+    io.info(`The window opens in ${Math.ceil(waitMs / 60_000)} min, beyond max-wait; checking instead of waiting.`);
     return;
   }
-  core.info(`Waiting ${Math.ceil(waitMs / 1000)} s for the release window at ${formatUtc(upcoming.start)}.`);
+  io.info(`Waiting ${Math.ceil(waitMs / 1000)} s for the release window at ${formatUtc(upcoming.start)}.`);
   for (let left = waitMs; left > 0; left = upcoming.start.getTime() - clock.now().getTime()) {
-    core.info(`Release window opens in ${Math.ceil(left / 1000)} s`);
+    io.info(`Release window opens in ${Math.ceil(left / 1000)} s`);
     await sleep(Math.min(left, config.countdownEveryMs));
   }
 }
 
-/** The calendar entry of the slot; the iCalendar module loads only in mode `next`. */
-async function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): Promise<string> {
+/**
+ * The calendar entry of the slot; the iCalendar module loads only in mode `next`. Outside a runner, with neither
+ * `ics-path` nor RUNNER_TEMP, no file is written (a notice says so): never into the working directory.
+ */
+async function writeIcs({ config, io }: GateRun, slot: Slot, now: Date): Promise<string | undefined> {
+  const path = config.icsPath;
+  if (path === undefined) {
+    io.notice(
+      'No iCalendar file written: RUNNER_TEMP is not set (this is not a runner) and "ics-path" is empty. Set "ics-path" to a file in the workspace to get one.',
+      { title: 'release-gate' },
+    );
+    return undefined;
+  }
   const { renderReleaseIcs } = await import('../../domain/ics.js');
-  const path = config.icsPath
-    ? workspacePath(config.icsPath)
-    : join(process.env.RUNNER_TEMP ?? '.', 'release-window.ics');
   const text = renderReleaseIcs({
     uid: `release-${slot.start.toISOString()}@disclosure-actions`,
     summary: 'Security release window',
@@ -129,10 +209,10 @@ async function writeIcs(config: ReleaseGateConfig, slot: Slot, now: Date): Promi
   return path;
 }
 
-async function finish(config: ReleaseGateConfig, outcome: GateOutcome): Promise<void> {
-  setGateOutputs(outcome);
-  core.info(
+async function finish({ config, io }: GateRun, outcome: GateOutcome): Promise<void> {
+  setGateOutputs(io, outcome);
+  io.info(
     `Release window ${outcome.open ? 'open' : 'closed'}: ${inertForLog(outcome.reason)}. Next slot ${formatUtc(outcome.nextSlot.start)}.`,
   );
-  await writeGateSummary(outcome, config.zones);
+  await writeGateSummary(io.summary, outcome, config.zones);
 }

@@ -2,7 +2,7 @@ import { ExpectedFailure } from '../../domain/errors.js';
 import { unmetPreconditions, type AdvisoryFacts } from '../../domain/release-preconditions.js';
 import { getAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { getRepository } from '../../github/repos.js';
+import { getRepository, type PrivacyLog } from '../../github/repos.js';
 import type { Advisory } from '../../github/types.js';
 import { fullName } from '../../github/types.js';
 import { inOrder, startedEarly } from '../common/concurrency.js';
@@ -61,10 +61,13 @@ export async function findUnmetPreconditions(
   config: Preconditions,
   now: Date,
   client: GitHubClient,
-): Promise<{ unmet: string[]; release: GatedRelease }> {
+  log?: PrivacyLog,
+): Promise<{ unmet: string[]; release: GatedRelease; tracked: ReadonlyMap<string, TrackedReport> }> {
   const [repository, tracked] = await inOrder(
     getRepository(client, config.repository),
-    config.tracker ? loadPrivateTracker(client, config.tracker) : Promise.resolve(new Map<string, TrackedReport>()),
+    config.tracker
+      ? loadPrivateTracker(client, config.tracker, 'tracker', log)
+      : Promise.resolve(new Map<string, TrackedReport>()),
   );
   const today = now.toISOString().slice(0, 10);
   const unmet: string[] = [];
@@ -90,7 +93,7 @@ export async function findUnmetPreconditions(
       ),
     );
   }
-  return { unmet, release };
+  return { unmet, release, tracked };
 }
 
 export function preconditionFailure(unmet: readonly string[]): ExpectedFailure {

@@ -1,7 +1,7 @@
-import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import { slotInZones, type Slot } from '../../domain/release-window.js';
 import { inertText } from '../../domain/sanitize.js';
+import type { RunnerIO, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
 
 export interface GateOutcome {
@@ -13,32 +13,45 @@ export interface GateOutcome {
   readonly forced?: string | undefined;
   /** The advisories (and version) this gate lets through, when it checked any. */
   readonly release?: { readonly ghsaIds: readonly string[]; readonly version: string | undefined } | undefined;
+  /** The advisories of the release still waiting for `/release approve`: the gate is waiting, not missed. */
+  readonly waiting?: readonly string[] | undefined;
 }
 
-export function setGateOutputs(outcome: GateOutcome): void {
-  core.setOutput('open', String(outcome.open));
-  core.setOutput('reason', outcome.reason);
-  core.setOutput('next-slot', outcome.nextSlot.start.toISOString());
-  core.setOutput('next-slots', JSON.stringify(outcome.upcoming.map((slot) => slot.start.toISOString())));
-  if (outcome.icsPath) core.setOutput('ics-path', outcome.icsPath);
+export function setGateOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: GateOutcome): void {
+  io.setOutput('open', String(outcome.open));
+  io.setOutput('reason', outcome.reason);
+  io.setOutput('next-slot', outcome.nextSlot.start.toISOString());
+  io.setOutput('next-slots', JSON.stringify(outcome.upcoming.map((slot) => slot.start.toISOString())));
+  if (outcome.icsPath) io.setOutput('ics-path', outcome.icsPath);
   if (outcome.release) {
-    core.setOutput('ghsa-ids', outcome.release.ghsaIds.join(','));
-    core.setOutput('version', outcome.release.version ?? '');
+    io.setOutput('ghsa-ids', outcome.release.ghsaIds.join(','));
+    io.setOutput('version', outcome.release.version ?? '');
+    io.setOutput('waiting-for-approval', (outcome.waiting ?? []).join(','));
   }
 }
 
-export async function writeGateSummary(outcome: GateOutcome, zones: readonly string[]): Promise<void> {
-  const status = outcome.forced ? 'forced open' : outcome.open ? 'open' : 'closed';
+export async function writeGateSummary(
+  summary: StepSummary,
+  outcome: GateOutcome,
+  zones: readonly string[],
+): Promise<void> {
+  const waiting = (outcome.waiting ?? []).length > 0;
+  const status = outcome.forced ? 'forced open' : waiting ? 'waiting for approval' : outcome.open ? 'open' : 'closed';
   const zoned = slotInZones(outcome.nextSlot, zones.length > 0 ? zones : undefined);
-  core.summary
+  summary
     .addHeading('Release gate', 2)
     // The reason can hold the free text of `force-reason`: rendered inert, as in the tracker comment.
-    .addRaw(`The release window is **${status}**: ${inertText(outcome.reason)}`, true)
-    .addBreak()
+    .addRaw(
+      waiting
+        ? `The release is **${status}**, not missed: ${inertText(outcome.reason)}`
+        : `The release window is **${status}**: ${inertText(outcome.reason)}`,
+      true,
+    )
+    .addRaw('<br>', true) // what `@actions/core`'s addBreak() writes
     .addRaw(`Next slot: **${formatUtc(outcome.nextSlot.start)}** to ${formatUtc(outcome.nextSlot.end)}`, true)
     .addTable([headerRow('time zone', 'local time'), ...zoned.map((entry) => [entry.zone, entry.start])])
     .addRaw('Upcoming slots:', true)
     .addList(outcome.upcoming.map((slot) => formatUtc(slot.start)));
-  if (outcome.forced) core.summary.addRaw(`Override reason: ${inertText(outcome.forced)}`, true);
-  await core.summary.write();
+  if (outcome.forced) summary.addRaw(`Override reason: ${inertText(outcome.forced)}`, true);
+  await summary.write();
 }

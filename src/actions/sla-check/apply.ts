@@ -3,12 +3,12 @@
  * (escalations of untracked reports, inventory, the table). One issue failing does not stop the others; the run
  * fails at the end with the list. In a dry run the same plans are made and only counted.
  */
-import * as core from '@actions/core';
 import { renderDashboard, type DashboardState, type DashboardView } from '../../domain/dashboard.js';
 import type { GanttReport } from '../../domain/gantt.js';
 import { compareAssessments, hasStaleFork, isActive, newEscalations, STEP_NAMES } from '../../domain/sla.js';
 import type { Issue } from '../../github/types.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
+import type { RunnerLog } from '../common/runner.js';
 import type { SweptReport } from './assess.js';
 import { applyDashboard, carriedEscalations } from './dashboard-sync.js';
 import type { Breach, Failure, WriteContext } from './escalate.js';
@@ -103,30 +103,30 @@ export async function applySweep(ctx: WriteContext, input: WriteInput): Promise<
   }
 }
 
-function logPlan(plan: IssuePlan): void {
+function logPlan(plan: IssuePlan, log: Pick<RunnerLog, 'info'>): void {
   const key = plan.report.assessment.key;
   const issue = plan.report.tracked.issue.number;
-  for (const step of plan.breaches) core.info(`Would escalate the ${STEP_NAMES[step]} breach of ${key} (#${issue}).`);
-  if (plan.labels) core.info(`Would set the labels of #${issue} (${key}) to ${plan.labels.join(', ')}.`);
-  if (plan.statusChanged) core.info(`Would update the status comment on #${issue} (${key}).`);
+  for (const step of plan.breaches) log.info(`Would escalate the ${STEP_NAMES[step]} breach of ${key} (#${issue}).`);
+  if (plan.labels) log.info(`Would set the labels of #${issue} (${key}) to ${plan.labels.join(', ')}.`);
+  if (plan.statusChanged) log.info(`Would update the status comment on #${issue} (${key}).`);
 }
 
 /** The same plans as a real sweep, logged and counted, nothing written. */
-export function planSweep(input: WriteInput): { writes: number; messages: number } {
+export function planSweep(input: WriteInput, log: Pick<RunnerLog, 'info'>): { writes: number; messages: number } {
   let writes = 0;
   let messages = 0;
   for (const plan of issuePlans(input).filter(needsWrite)) {
-    logPlan(plan);
+    logPlan(plan, log);
     writes += plan.breaches.length + (plan.statusChanged ? 1 : 0) + 1;
     messages += plan.breaches.length;
   }
   const breaches = untrackedBreaches(input);
   for (const { assessment, step } of breaches) {
-    core.info(`Would escalate the ${STEP_NAMES[step]} breach of ${assessment.key} (no tracking issue yet).`);
+    log.info(`Would escalate the ${STEP_NAMES[step]} breach of ${assessment.key} (no tracking issue yet).`);
   }
   const state = dashboardState(input, new Set());
   const dashboardChanges = !input.dashboard || render(input)(state) !== (input.dashboard.body ?? '');
-  if (dashboardChanges) core.info(input.dashboard ? 'Would update the dashboard.' : 'Would create the dashboard.');
+  if (dashboardChanges) log.info(input.dashboard ? 'Would update the dashboard.' : 'Would create the dashboard.');
   return { writes: writes + breaches.length * 2 + (dashboardChanges ? 1 : 0), messages: messages + breaches.length };
 }
 

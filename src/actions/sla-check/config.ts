@@ -1,32 +1,24 @@
-import * as core from '@actions/core';
+import { readChatChannel, type ChatChannel } from '../common/chat.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { DueSoonRule } from '../../domain/deadlines.js';
 import { addDuration } from '../../domain/duration.js';
 import type { Duration, Policy } from '../../domain/policy/types.js';
-import {
-  getBooleanInput,
-  getDurationInput,
-  getIntegerInput,
-  getOptionalInput,
-  getRequiredInput,
-  getSweepScopeInput,
-  getWebhookInput,
-  parseRepository,
-  parseTeam,
-  type RepositoryRef,
-} from '../common/inputs.js';
+import type { RepoRef } from '../../github/types.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
+import { ActionInputs, parseRepository, parseTeam } from '../common/inputs.js';
 import type { SweepScope } from '../common/advisory-sweep.js';
 import { loadPolicy } from '../common/policy.js';
+import type { RunnerIO } from '../common/runner.js';
 
 export interface SlaConfig {
   readonly token: string;
-  readonly tracker: RepositoryRef;
+  readonly tracker: RepoRef;
   readonly scope: SweepScope;
   readonly policy: Policy;
   /** `@org/team` to mention on a breach. */
   readonly mention: string | undefined;
   readonly dueSoon: { readonly within: Duration; readonly fraction: number };
-  readonly webhook: URL | undefined;
+  readonly webhook: ChatChannel | undefined;
   readonly failOnBreach: boolean;
   readonly dryRun: boolean;
   readonly inventory: { readonly enabled: boolean; readonly batchSize: number };
@@ -36,18 +28,24 @@ export interface SlaConfig {
   readonly runNumber: number | undefined;
 }
 
-const DEFAULT_DUE_SOON: Duration = { amount: 24, unit: 'hours' };
-
-function readMention(tracker: RepositoryRef): string | undefined {
-  const value = getOptionalInput('team');
+function readMention(inputs: ActionInputs, tracker: RepoRef): string | undefined {
+  const value = inputs.optional('team');
   if (value === undefined) return undefined;
   const team = parseTeam('team', value);
   return `@${team.org ?? tracker.owner}/${team.slug}`;
 }
 
-function readFraction(): number {
-  const value = getOptionalInput('due-soon-fraction');
-  if (value === undefined) return 0.2;
+/** `due-soon`: action.yml gives it a default, so it is only missing when that default is. */
+function readWithin(inputs: ActionInputs): Duration {
+  const within = inputs.duration('due-soon');
+  if (within === undefined) {
+    throw new ConfigurationError('Input "due-soon" has no value and action.yml declares no default.', 'due-soon');
+  }
+  return within;
+}
+
+function readFraction(inputs: ActionInputs): number {
+  const value = inputs.required('due-soon-fraction');
   const fraction = Number(value.endsWith('%') ? Number(value.slice(0, -1)) / 100 : value);
   if (!/^\d+(\.\d+)?%?$/.test(value) || !Number.isFinite(fraction) || fraction < 0 || fraction >= 1) {
     throw new ConfigurationError(
@@ -64,27 +62,31 @@ function readRunNumber(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /** Every input, checked before the first request: a mistake exits 1 with nothing read or written. */
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<SlaConfig> {
-  const token = getRequiredInput('token');
-  core.setSecret(token);
-  const tracker = parseRepository('tracker', getRequiredInput('tracker'));
-  const scope = getSweepScopeInput();
-  const policy = await loadPolicy();
+export async function readConfig(
+  io: Pick<RunnerIO, 'getInput' | 'setSecret' | 'warning'>,
+  env: NodeJS.ProcessEnv,
+): Promise<SlaConfig> {
+  const inputs = new ActionInputs(io, ACTION_INPUTS['sla-check'], 'sla-check');
+  const token = inputs.required('token');
+  io.setSecret(token);
+  const tracker = parseRepository('tracker', inputs.required('tracker'));
+  const scope = inputs.sweepScope();
+  const policy = await loadPolicy(inputs, env);
   return {
     token,
     tracker,
     scope,
     policy,
-    mention: readMention(tracker),
-    dueSoon: { within: getDurationInput('due-soon') ?? DEFAULT_DUE_SOON, fraction: readFraction() },
-    webhook: getWebhookInput(),
-    failOnBreach: getBooleanInput('fail-on-breach', false),
-    dryRun: getBooleanInput('dry-run', false),
+    mention: readMention(inputs, tracker),
+    dueSoon: { within: readWithin(inputs), fraction: readFraction(inputs) },
+    webhook: readChatChannel(inputs, env, io),
+    failOnBreach: inputs.boolean('fail-on-breach'),
+    dryRun: inputs.boolean('dry-run'),
     inventory: {
-      enabled: getBooleanInput('inventory', true),
-      batchSize: getIntegerInput('inventory-batch', 20, { min: 1, max: 100 }),
+      enabled: inputs.boolean('inventory'),
+      batchSize: inputs.integer('inventory-batch', { min: 1, max: 100 }),
     },
-    concurrency: getIntegerInput('concurrency', 8, { min: 1, max: 20 }),
+    concurrency: inputs.integer('concurrency', { min: 1, max: 20 }),
     runNumber: readRunNumber(env),
   };
 }

@@ -10,6 +10,7 @@ import { createIssue, findByMarker, listComments, listIssuesWithLabel, updateIss
 import { TRACKER_LABEL } from '../common/tracker.js';
 import type { Issue } from '../../github/types.js';
 import { escalate, type Breach, type Failure, type WriteContext } from './escalate.js';
+import { listingShowing } from './settle.js';
 import { stepUnion } from './tracker-sync.js';
 
 export interface DashboardPlan {
@@ -60,10 +61,13 @@ function withEscalated(state: DashboardState, breaches: readonly Breach[]): Dash
 async function create(ctx: WriteContext, body: string): Promise<{ issue: Issue; writes: number }> {
   const labels = [TRACKER_LABEL, DASHBOARD_LABEL];
   const created = await createIssue(ctx.client, ctx.tracker, { title: DASHBOARD_TITLE, body, labels });
-  const oldest = findByMarker(
-    await listIssuesWithLabel(ctx.client, ctx.tracker, DASHBOARD_LABEL, 'all'),
-    DASHBOARD_MARKER,
+  // Listed once the listing shows the new dashboard: listings lag behind writes (settle.ts).
+  const listed = await listingShowing(
+    () => listIssuesWithLabel(ctx.client, ctx.tracker, DASHBOARD_LABEL, 'all'),
+    (issue) => issue.number,
+    [created.number],
   );
+  const oldest = findByMarker(listed, DASHBOARD_MARKER);
   if (oldest === undefined || oldest.number === created.number) return { issue: created, writes: 1 };
   await updateIssue(ctx.client, ctx.tracker, created.number, {
     state: 'closed',

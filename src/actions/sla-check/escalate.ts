@@ -2,25 +2,41 @@
  * Escalating a breach, once: the comment that @-mentions the team, carrying the breach's marker, then the chat
  * message; the caller then records the step in a state block. The comment is the escalation and its record, so a
  * sweep interrupted anywhere neither repeats nor loses it on the next run; the chat message is sent at most once.
- * Two sweeps at once (a re-run started while the scheduled one runs) each post the comment: after posting, the
- * comments are listed again and the oldest per breach is kept; the younger run deletes its own and sends no message.
+ *
+ * Two sweeps at once (a re-run started while the scheduled one runs) may each post the comment. GitHub notifies a
+ * mention when the comment is created, and deleting it later does not take the notification back, so the comment is
+ * first posted without the mention: a claim. After posting, the comments are listed again (until the listing shows
+ * this run's claims: listings lag behind writes, settle.ts) and the oldest claim per breach wins. The run that holds
+ * it edits the mention in (GitHub notifies the mentions an edit adds, once) and sends the chat message; a run that
+ * lost deletes its claim, which never mentioned anyone. A claim left without its mention by a run that stopped
+ * before the edit gets it from the next sweep (no chat message then: at most once).
  */
-import * as core from '@actions/core';
+import type { ChatChannel } from '../common/chat.js';
 import type { Step } from '../../domain/deadlines.js';
 import type { ReportAssessment } from '../../domain/sla.js';
 import { escalationComment, escalationMarker, escalationMessage } from '../../domain/sla-text.js';
 import type { GitHubClient } from '../../github/client.js';
-import { createComment, deleteComment, listComments, oldestWithMarker } from '../../github/issues.js';
+import {
+  createComment,
+  deleteComment,
+  listComments,
+  oldestWithMarker,
+  updateCommentUnlessGone,
+} from '../../github/issues.js';
 import type { IssueComment, RepoRef } from '../../github/types.js';
+import type { RunnerLog } from '../common/runner.js';
+import { listingShowing } from './settle.js';
 
 export interface WriteContext {
   readonly client: GitHubClient;
   readonly tracker: RepoRef;
-  readonly webhook: URL | undefined;
+  readonly webhook: ChatChannel | undefined;
   /** `@org/team`, or undefined for a comment without a mention. */
   readonly mention: string | undefined;
   /** Tracking issues brought up to date at once. */
   readonly concurrency: number;
+  /** Where a failed chat message is reported, and a tracker update written again (tracker.ts). */
+  readonly log: Pick<RunnerLog, 'warning' | 'info'>;
 }
 
 export interface Breach {
@@ -49,22 +65,17 @@ export interface EscalationIssue {
 }
 
 async function sendChat(
-  webhook: URL,
+  ctx: Pick<WriteContext, 'mention'>,
+  webhook: ChatChannel,
   breach: Breach,
   issue: EscalationIssue,
-  mention: string | undefined,
   outcome: EscalationOutcome,
 ): Promise<void> {
   const { assessment, step } = breach;
-  const { postWebhook } = await import('../../channels/webhook.js');
-  try {
-    await postWebhook(webhook, { text: escalationMessage(assessment, step, { url: issue.url, mention }) });
-    outcome.messages += 1;
-  } catch (error) {
-    const message = `chat notification failed: ${(error as Error).message}`;
-    core.warning(`Breach of ${step} on ${assessment.key} escalated in the tracker, but ${message}; not sent again.`);
-    outcome.failures.push({ item: `${assessment.key} ${step}`, message });
-  }
+  const text = escalationMessage(assessment, step, { url: issue.url, mention: ctx.mention });
+  const problem = await webhook.send(text, `Breach of ${step} on ${assessment.key} escalated in the tracker`);
+  if (problem) outcome.failures.push({ item: `${assessment.key} ${step}`, message: `${problem}; not sent again` });
+  else outcome.messages += 1;
 }
 
 interface Posted {
@@ -73,21 +84,33 @@ interface Posted {
   readonly commentId: number;
 }
 
-/** The comments posted by this run that are the oldest for their breach; a younger one another sweep beat. */
+/** The claims posted by this run that are the oldest for their breach; a younger one another sweep beat. */
 async function settlePosted(
   ctx: WriteContext,
   issue: EscalationIssue,
   posted: readonly Posted[],
 ): Promise<{ held: Posted[]; beaten: Posted[] }> {
-  const comments = await listComments(ctx.client, ctx.tracker, issue.number);
+  const comments = await listingShowing(
+    () => listComments(ctx.client, ctx.tracker, issue.number),
+    (comment) => comment.id,
+    posted.map((p) => p.commentId),
+  );
   const holds = (p: Posted): boolean => (oldestWithMarker(comments, p.marker)?.id ?? p.commentId) === p.commentId;
   return { held: posted.filter(holds), beaten: posted.filter((p) => !holds(p)) };
 }
 
+const bodyOf = (breach: Breach, mention: string | undefined, marker: string): string =>
+  `${escalationComment(breach.assessment, breach.step, mention)}\n\n${marker}`;
+
+/** Whether a comment still lacks the mention this sweep would put in (a claim whose run stopped before the edit). */
+const lacksMention = (comment: IssueComment, mention: string | undefined): boolean =>
+  mention !== undefined && !(comment.body ?? '').includes(mention);
+
 /**
- * Posts the missing mention comments, settles them against a concurrent sweep, then sends the messages of those this
- * run holds. A failed request stops the posting, but the comments already posted still get their message (when the
- * settling listing is what failed, as if no other sweep ran), and the failure is raised after.
+ * Posts the missing claims, settles them against a concurrent sweep, mentions the team in those this run holds and
+ * sends their messages. A failed request stops the posting, but the claims already posted are still settled and, when
+ * held, completed (when the settling listing is what failed, as if no other sweep ran), and the failure is raised
+ * after.
  */
 export async function escalate(
   ctx: WriteContext,
@@ -97,14 +120,17 @@ export async function escalate(
 ): Promise<EscalationOutcome> {
   const outcome: EscalationOutcome = { escalated: [], messages: 0, comments: 0, failures: [] };
   const posted: Posted[] = [];
+  const unfinished: Posted[] = [];
   let failure: unknown;
   for (const breach of breaches) {
     const { assessment, step } = breach;
     const marker = escalationMarker(assessment.key, step);
-    if (!existing.some((comment) => (comment.body ?? '').includes(marker))) {
-      const body = `${escalationComment(assessment, step, ctx.mention)}\n\n${marker}`;
+    const found = oldestWithMarker(existing, marker);
+    if (found) {
+      if (lacksMention(found, ctx.mention)) unfinished.push({ breach, marker, commentId: found.id });
+    } else {
       try {
-        const comment = await createComment(ctx.client, ctx.tracker, issue.number, body);
+        const comment = await createComment(ctx.client, ctx.tracker, issue.number, bodyOf(breach, undefined, marker));
         posted.push({ breach, marker, commentId: comment.id });
       } catch (error) {
         failure = error;
@@ -124,7 +150,17 @@ export async function escalate(
       failure ??= error;
     }
   }
-  if (ctx.webhook) for (const { breach } of held) await sendChat(ctx.webhook, breach, issue, ctx.mention, outcome);
+  // The mention goes in only once the claim is held: a run that lost never mentioned anyone.
+  for (const claim of [...unfinished, ...held]) {
+    if (ctx.mention === undefined) continue;
+    try {
+      const body = bodyOf(claim.breach, ctx.mention, claim.marker);
+      if (await updateCommentUnlessGone(ctx.client, ctx.tracker, claim.commentId, body)) outcome.comments += 1;
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (ctx.webhook) for (const { breach } of held) await sendChat(ctx, ctx.webhook, breach, issue, outcome);
   if (failure !== undefined) throw failure;
   return outcome;
 }

@@ -5,22 +5,20 @@
  * look (to learn they were published or closed, or whether their fork is still there) and for pending
  * retrospectives. Published advisories are never listed. The dashboard carries the tracker label, so it costs nothing.
  */
-import * as core from '@actions/core';
 import { PermissionError } from '../../domain/errors.js';
 import { DASHBOARD_MARKER } from '../../domain/dashboard.js';
 import type { BlindSpot } from '../../domain/sla.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
 import { findAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
-import { hasStatus } from '../../github/errors.js';
-import { findByMarker, getIssue, listIssuesWithLabel } from '../../github/issues.js';
+import { findByMarker, getIssueUnlessGone, listIssuesWithLabel } from '../../github/issues.js';
 import { splitFullName, type Advisory, type Issue, type RepoRef } from '../../github/types.js';
 import { inScope, listAdvisoriesInScope, type SweepListing } from '../common/advisory-sweep.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
+import { isGhsaId } from '../common/inputs.js';
+import type { RunnerLog } from '../common/runner.js';
 import { TRACKER_LABEL, trackedReportsIn, type TrackedReport } from '../common/tracker.js';
 import type { SlaConfig } from './config.js';
-
-const GHSA = /^GHSA(-[23456789cfghjmpqrvwx]{4}){3}$/;
 
 export interface SweepData {
   /** Open advisories (triage and draft) in scope. */
@@ -54,7 +52,7 @@ function settledByState(state: TrackerState): boolean {
 }
 
 function needsLookup(state: TrackerState): boolean {
-  if (!GHSA.test(state.key) || !state.repository || settledByState(state)) return false;
+  if (!isGhsaId(state.key) || !state.repository || settledByState(state)) return false;
   return !state.publishedAt || forkLive(state);
 }
 
@@ -117,19 +115,19 @@ async function closedRetrospectives(
   ];
   const closed = new Map<number, string>();
   await mapWithConcurrency(numbers, config.concurrency, async (number) => {
-    try {
-      const issue = await getIssue(client, config.tracker, number);
-      if (issue.state === 'closed' && issue.closed_at) closed.set(number, issue.closed_at);
-    } catch (error) {
-      if (!hasStatus(error, 404, 410)) throw error;
-    }
+    const issue = await getIssueUnlessGone(client, config.tracker, number);
+    if (issue?.state === 'closed' && issue.closed_at) closed.set(number, issue.closed_at);
   });
   return closed;
 }
 
-export async function gather(client: GitHubClient, config: SlaConfig): Promise<SweepData> {
+export async function gather(
+  client: GitHubClient,
+  config: SlaConfig,
+  log: Pick<RunnerLog, 'info' | 'warning'>,
+): Promise<SweepData> {
   const [listing, tracker] = await Promise.all([
-    listAdvisoriesInScope(client, config.scope, ['triage', 'draft'], config.concurrency),
+    listAdvisoriesInScope(client, log, config.scope, ['triage', 'draft'], config.concurrency),
     loadTracker(client, config.tracker),
   ]);
   const open = listing.advisories.map((scoped) => scoped.advisory);
@@ -145,7 +143,7 @@ export async function gather(client: GitHubClient, config: SlaConfig): Promise<S
     lookUpTracked(client, config, candidates, unreadable),
     closedRetrospectives(client, config, trackedStates),
   ]);
-  if (candidates.length > 0) core.info(`Read ${candidates.length} tracked advisory(ies) that left the open lists.`);
+  if (candidates.length > 0) log.info(`Read ${candidates.length} tracked advisory(ies) that left the open lists.`);
   return {
     open,
     tracked: tracker.tracked,

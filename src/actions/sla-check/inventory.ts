@@ -14,7 +14,7 @@ import {
 } from '../../domain/inventory.js';
 import type { BlindSpot } from '../../domain/sla.js';
 import type { GitHubClient } from '../../github/client.js';
-import { getFirstFile, getRepository, isPrivateReportingEnabled } from '../../github/repos.js';
+import { getFirstFile, getRepository, isPrivateReportingEnabled, listOrgRepositoryPage } from '../../github/repos.js';
 import { fullName, splitFullName, type RepoRef } from '../../github/types.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import type { SlaConfig } from './config.js';
@@ -45,14 +45,13 @@ export interface InventoryRun {
 const DAY_MS = 24 * 3600_000;
 
 /** The number of pages from the `last` link; without one this page is the last (or, when empty, the org shrank). */
-function pageCount(link: string | undefined, page: number, received: number): number {
-  const last = /<[^>]*[?&]page=(\d+)[^>]*>;\s*rel="last"/.exec(link ?? '');
-  if (last?.[1]) return Number(last[1]);
+function pageCount(lastPage: number | undefined, page: number, received: number): number {
+  if (lastPage !== undefined) return lastPage;
   return received > 0 ? page : 1;
 }
 
-function eligible(repo: { full_name: string; fork: boolean; archived?: boolean }, tracker: string): boolean {
-  return !repo.fork && !repo.archived && repo.full_name.toLowerCase() !== tracker.toLowerCase();
+function eligible(name: string, repo: { fork: boolean; archived?: boolean }, tracker: string): boolean {
+  return !repo.fork && !repo.archived && name.toLowerCase() !== tracker.toLowerCase();
 }
 
 async function organizationBatch(
@@ -64,18 +63,12 @@ async function organizationBatch(
 ): Promise<Batch> {
   const size = config.inventory.batchSize;
   const page = batchForRun(run, previous.batches);
-  const { data, headers } = await client.rest.repos.listForOrg({
-    org,
-    type: 'all',
-    sort: 'full_name',
-    per_page: size,
-    page,
-  });
-  const batches = pageCount(headers.link, page, data.length);
+  const { repositories, lastPage } = await listOrgRepositoryPage(client, org, page, size);
+  const batches = pageCount(lastPage, page, repositories.length);
   const tracker = fullName(config.tracker);
-  const candidates = data
-    .filter((repo) => eligible(repo, tracker))
-    .map((repo) => ({ ref: splitFullName(repo.full_name), isPrivate: repo.private }));
+  const candidates = repositories
+    .filter((repo) => eligible(repo.fullName, repo, tracker))
+    .map((repo) => ({ ref: splitFullName(repo.fullName), isPrivate: repo.private }));
   return { number: page, batches, candidates, notVisible: [] };
 }
 
@@ -91,7 +84,8 @@ async function listedBatch(client: GitHubClient, config: SlaConfig, run: number)
   refs.forEach((ref, index) => {
     const repo = found[index];
     if (!repo) notVisible.push(fullName(ref));
-    else if (eligible(repo, fullName(config.tracker))) candidates.push({ ref, isPrivate: repo.private });
+    else if (eligible(repo.full_name, repo, fullName(config.tracker)))
+      candidates.push({ ref, isPrivate: repo.private });
   });
   return { number, batches, candidates, notVisible };
 }

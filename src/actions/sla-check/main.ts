@@ -1,12 +1,10 @@
-import * as core from '@actions/core';
 import { readDashboardState, type DashboardState } from '../../domain/dashboard.js';
 import { ExpectedFailure, PartialFailureError } from '../../domain/errors.js';
 import { uniqueBlindSpots } from '../../domain/sla.js';
 import type { GitHubClient } from '../../github/client.js';
-import { openClient } from '../../github/connect.js';
 import { requirePrivateTracker } from '../../github/repos.js';
-import { readNow } from '../common/clock.js';
 import { inOrder } from '../common/concurrency.js';
+import type { ActionDependencies } from '../common/runner.js';
 import { applySweep, dashboardView, planSweep, type WriteInput } from './apply.js';
 import { assessSweep } from './assess.js';
 import { dueSoonAt, readConfig, type SlaConfig } from './config.js';
@@ -38,12 +36,16 @@ async function inventoryBatch(
   return runInventory(client, config, previous.inventory, now);
 }
 
-export async function main(): Promise<void> {
-  const config = await readConfig();
-  const now = readNow();
-  const client = await openClient(config.token);
+export async function main(deps: ActionDependencies): Promise<void> {
+  const { io } = deps;
+  const config = await readConfig(io, deps.env);
+  const now = deps.now();
+  const client = await deps.openClient(config.token);
   // Read while the tracker's privacy is checked; a public tracker still fails the run first, with nothing written.
-  const [, data] = await inOrder(requirePrivateTracker(client, config.tracker, 'tracker'), gather(client, config));
+  const [, data] = await inOrder(
+    requirePrivateTracker(client, config.tracker, 'tracker', io),
+    gather(client, config, io),
+  );
   const reports = assessSweep(config, data, now, dueSoonAt(config, now));
   const previous = readDashboardState(data.dashboard?.body);
   const inventory = config.inventory.enabled ? await inventoryBatch(client, config, previous, now) : undefined;
@@ -64,9 +66,9 @@ export async function main(): Promise<void> {
     sawEverything: blindSpots.length === 0,
   };
   const { tracker, webhook, mention, concurrency } = config;
-  const ctx = { client, tracker, webhook, mention, concurrency };
+  const ctx = { client, tracker, webhook, mention, concurrency, log: io };
   const result = config.dryRun
-    ? { ...planSweep(input), failures: [], dashboard: data.dashboard }
+    ? { ...planSweep(input, io), failures: [], dashboard: data.dashboard }
     : await applySweep(ctx, input);
   const outcome = sweepOutcome(view, reports, {
     inventoryGaps: input.inventory.gaps.length,
@@ -75,10 +77,10 @@ export async function main(): Promise<void> {
     writes: result.writes,
     messages: result.messages,
   });
-  if (inventory) core.info(`Inventory: checked batch ${inventory.batch} (${inventory.checked} repositories).`);
-  logSweep(outcome);
-  setSweepOutputs(outcome);
-  await writeSweepSummary(outcome);
+  if (inventory) io.info(`Inventory: checked batch ${inventory.batch} (${inventory.checked} repositories).`);
+  logSweep(outcome, io);
+  setSweepOutputs(outcome, io);
+  await writeSweepSummary(outcome, io.summary);
   if (result.failures.length > 0 || data.failures.length > 0) {
     throw new PartialFailureError([...data.failures, ...result.failures]);
   }

@@ -2,13 +2,13 @@
  * Outputs, log lines and the job summary. They may be public (a public repository's Actions run), so they carry
  * only report keys, repositories, stages, steps, statuses and dates; the dashboard in the private tracker has more.
  */
-import * as core from '@actions/core';
 import { formatUtc } from '../../domain/checklist.js';
 import type { Step } from '../../domain/deadlines.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import type { DashboardView } from '../../domain/dashboard.js';
 import { hasStaleFork, STAGE_TITLES, STEP_NAMES, type BlindSpot, type ReportAssessment } from '../../domain/sla.js';
 import { renderSweepReport, STATUS_TEXT } from '../../domain/sla-text.js';
+import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
 
 export interface SweepOutcome {
   readonly active: readonly ReportAssessment[];
@@ -61,17 +61,17 @@ function entry(assessment: ReportAssessment, steps: readonly Step[]) {
   };
 }
 
-export function setSweepOutputs(outcome: SweepOutcome): void {
-  core.setOutput('breached', JSON.stringify(outcome.breached.map((a) => entry(a, a.breaches))));
-  core.setOutput('due-soon', JSON.stringify(outcome.dueSoon.map((a) => entry(a, a.dueSoon))));
-  core.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
-  core.setOutput(
+export function setSweepOutputs(outcome: SweepOutcome, io: Pick<RunnerIO, 'setOutput'>): void {
+  io.setOutput('breached', JSON.stringify(outcome.breached.map((a) => entry(a, a.breaches))));
+  io.setOutput('due-soon', JSON.stringify(outcome.dueSoon.map((a) => entry(a, a.dueSoon))));
+  io.setOutput('blind-spots', JSON.stringify(outcome.blindSpots));
+  io.setOutput(
     'stale-forks',
     JSON.stringify(outcome.staleForks.map((a) => ({ id: a.key, repository: a.repository, fork: a.fork }))),
   );
-  core.setOutput('all-clear', String(isAllClear(outcome)));
-  core.setOutput('report', sweepMarkdown(outcome));
-  core.setOutput('dashboard', outcome.dashboardUrl ?? '');
+  io.setOutput('all-clear', String(isAllClear(outcome)));
+  io.setOutput('report', sweepMarkdown(outcome));
+  io.setOutput('dashboard', outcome.dashboardUrl ?? '');
 }
 
 function sweepMarkdown(outcome: SweepOutcome): string {
@@ -90,28 +90,28 @@ function reportLine(a: ReportAssessment): string {
   return `${a.key} (${a.repository ?? 'filed by hand'}): ${STAGE_TITLES[a.stage]}; ${next}; ${STATUS_TEXT[a.status]}${breaches}`;
 }
 
-export function logSweep(outcome: SweepOutcome): void {
-  for (const assessment of outcome.active) core.info(inertForLog(reportLine(assessment)));
+export function logSweep(outcome: SweepOutcome, log: Pick<RunnerLog, 'info' | 'warning'>): void {
+  for (const assessment of outcome.active) log.info(inertForLog(reportLine(assessment)));
   for (const spot of outcome.blindSpots) {
-    core.warning(inertForLog(`Blind spot: ${spot.repository} (${spot.reason}): reports there may go unseen.`), {
+    log.warning(inertForLog(`Blind spot: ${spot.repository} (${spot.reason}): reports there may go unseen.`), {
       title: 'sla-check: blind spot',
     });
   }
   for (const fork of outcome.staleForks) {
-    core.warning(inertForLog(`${fork.key} is over but its temporary private fork ${fork.fork ?? ''} is still there.`));
+    log.warning(inertForLog(`${fork.key} is over but its temporary private fork ${fork.fork ?? ''} is still there.`));
   }
   const clear = isAllClear(outcome) ? 'All clear.' : 'Not all clear.';
   const done = outcome.dryRun
     ? `Dry run: ${outcome.writes} write(s) planned, none made.`
     : `${outcome.writes} write(s), ${outcome.messages} chat message(s).`;
-  core.info(`${clear} ${done}`);
+  log.info(`${clear} ${done}`);
 }
 
-export async function writeSweepSummary(outcome: SweepOutcome): Promise<void> {
+export async function writeSweepSummary(outcome: SweepOutcome, summary: StepSummary): Promise<void> {
   const writes = outcome.dryRun
     ? `Dry run: ${outcome.writes} write(s) planned, none made.`
     : `${outcome.writes} write(s), ${outcome.messages} chat message(s).`;
-  await core.summary
+  await summary
     .addRaw(sweepMarkdown(outcome), true)
     .addEOL()
     .addRaw(`${isAllClear(outcome) ? '**All clear.**' : '**Not all clear.**'} ${writes}`, true)

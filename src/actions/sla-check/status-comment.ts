@@ -7,10 +7,17 @@
 import { createHash } from 'node:crypto';
 import { STATUS_MARKER } from '../../domain/sla-text.js';
 import type { SlaRecord } from '../../domain/tracker-state.js';
-import { hasStatus } from '../../github/errors.js';
-import { createComment, deleteComment, listComments, oldestWithMarker, updateComment } from '../../github/issues.js';
+import {
+  createComment,
+  deleteComment,
+  listComments,
+  oldestWithMarker,
+  updateComment,
+  updateCommentUnlessGone,
+} from '../../github/issues.js';
 import type { IssueComment } from '../../github/types.js';
 import type { WriteContext } from './escalate.js';
+import { listingShowing } from './settle.js';
 
 export function statusDigest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
@@ -32,21 +39,26 @@ export async function keepStatusComment(
 ): Promise<number> {
   if (record?.comment !== undefined && statusUnchanged(record, text)) return record.comment;
   if (record?.comment !== undefined) {
-    try {
-      return (await updateComment(ctx.client, ctx.tracker, record.comment, withMarker(text))).id;
-    } catch (error) {
-      if (!hasStatus(error, 404)) throw error;
-    }
+    const updated = await updateCommentUnlessGone(ctx.client, ctx.tracker, record.comment, withMarker(text));
+    if (updated) return updated.id;
   }
   const found = oldestWithMarker(await comments(), STATUS_MARKER) ?? (await createSettled(ctx, issueNumber, text));
   if ((found.body ?? '').trim() === withMarker(text).trim()) return found.id;
   return (await updateComment(ctx.client, ctx.tracker, found.id, withMarker(text))).id;
 }
 
-/** Posts the status comment, then keeps the oldest one: another sweep running at once may have posted it too. */
+/**
+ * Posts the status comment, then keeps the oldest one: another sweep running at once may have posted it too. The
+ * listing is taken once it shows the new comment (listings lag behind writes, settle.ts).
+ */
 async function createSettled(ctx: WriteContext, issueNumber: number, text: string): Promise<IssueComment> {
   const created = await createComment(ctx.client, ctx.tracker, issueNumber, withMarker(text));
-  const kept = oldestWithMarker(await listComments(ctx.client, ctx.tracker, issueNumber), STATUS_MARKER);
+  const comments = await listingShowing(
+    () => listComments(ctx.client, ctx.tracker, issueNumber),
+    (comment) => comment.id,
+    [created.id],
+  );
+  const kept = oldestWithMarker(comments, STATUS_MARKER);
   if (kept === undefined || kept.id === created.id) return created;
   await deleteComment(ctx.client, ctx.tracker, created.id);
   return kept;

@@ -8,9 +8,9 @@ import { GANTT_SECTION, renderReportGantt } from '../../domain/gantt.js';
 import { isActive, labelsWithSla, newEscalations } from '../../domain/sla.js';
 import { renderStatusComment } from '../../domain/sla-text.js';
 import { replaceSection, type TrackerState } from '../../domain/tracker-state.js';
-import { labelNames, listComments, updateIssue, type IssueUpdate } from '../../github/issues.js';
+import { labelNames, listComments } from '../../github/issues.js';
 import type { IssueComment } from '../../github/types.js';
-import { TRACKER_LABEL, trackerBody, type TrackedReport } from '../common/tracker.js';
+import { TRACKER_LABEL, trackerBody, updateTracker, type TrackedReport } from '../common/tracker.js';
 import type { SweptReport } from './assess.js';
 import { escalate, type Breach, type Failure, type WriteContext } from './escalate.js';
 import { keepStatusComment, statusDigest, statusUnchanged } from './status-comment.js';
@@ -104,13 +104,20 @@ export async function applyIssuePlan(ctx: WriteContext, plan: IssuePlan): Promis
     escalated,
     sla: { status: report.assessment.status, comment, digest: statusDigest(plan.statusText) },
   };
-  const update: IssueUpdate = {};
-  const body = nextBody(report, state);
-  if (body !== (issue.body ?? '')) update.body = body;
-  if (plan.labels) update.labels = plan.labels;
-  if (Object.keys(update).length > 0) {
-    await updateIssue(ctx.client, ctx.tracker, issue.number, update);
-    writes += 1;
-  }
+  // Merged into the issue as it is at the write, so a triage or command running at the same time keeps its change.
+  const { status } = report.assessment;
+  const saved = await updateTracker(
+    ctx.client,
+    ctx.tracker,
+    report.tracked,
+    {
+      state,
+      policy: report.policy,
+      sections: { [GANTT_SECTION]: (merged: TrackerState) => renderReportGantt(report.policy, merged) },
+      labels: (current) => labelsWithSla(current, status, [TRACKER_LABEL]),
+    },
+    ctx.log,
+  );
+  if (saved.written) writes += 1;
   return { writes, messages, escalated, failures };
 }

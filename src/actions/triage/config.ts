@@ -1,39 +1,38 @@
-import * as core from '@actions/core';
 import type { TriageRequest } from '../../domain/chatops.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
+import { parseReleaseCommand } from '../../domain/release-approval.js';
 import { triageCommandText } from '../../domain/triage-command.js';
-import { REJECTION_FIELDS, REJECTION_TEMPLATE, REJECTION_TEMPLATE_NAME } from '../../templates/rejection.js';
-import {
-  getOptionalInput,
-  getRepositoryInput,
-  getRequiredInput,
-  parseGhsaId,
-  parseRepository,
-  parseTeam,
-  type RepositoryRef,
-} from '../common/inputs.js';
+import type { RepoRef } from '../../github/types.js';
+import { REJECTION_TEMPLATE } from '../../templates/rejection.js';
+import { ACTION_INPUTS } from '../metadata.generated.js';
+import { readIssueCommentEvent, type IssueCommentEvent } from '../common/comment-event.js';
+import { ActionInputs, parseGhsaId, parseRepository, parseTeam, type TeamRef } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
+import type { ActionDependencies } from '../common/runner.js';
 import { readTemplateInput, type TemplateChoice } from '../common/templates.js';
-import { readCommentEvent, type CommentEvent } from './event.js';
 
 /** Triage of one advisory named by the inputs (workflow_dispatch, a reusable workflow...). */
 export interface InputsMode {
   readonly kind: 'inputs';
-  readonly repository: RepositoryRef;
+  readonly repository: RepoRef;
   readonly ghsaId: string;
   readonly request: TriageRequest;
 }
 
-/** A `/triage` command in a tracker issue comment. */
+/** A `/triage` or `/release approve` command in a tracker issue comment. */
 export interface CommandMode {
   readonly kind: 'chatops';
-  readonly event: CommentEvent;
+  readonly event: IssueCommentEvent;
   /** The tracker the comment is in (or the `tracker` input). */
-  readonly tracker: RepositoryRef;
-  readonly team: { readonly org: string; readonly slug: string };
-  /** What the command asks for, or what is wrong with it: told to members only, so kept until then. */
-  readonly command: { readonly request: TriageRequest } | { readonly error: ConfigurationError };
+  readonly tracker: RepoRef;
+  readonly team: TeamRef;
+  /**
+   * What the command asks for (a triage, or `/release approve`: the publication approved by the commenter), or what
+   * is wrong with it: told to members only, so kept until then.
+   */
+  readonly command:
+    { readonly request: TriageRequest } | { readonly approve: true } | { readonly error: ConfigurationError };
 }
 
 /** An event this action has nothing to do for (a comment without a command, an edit, a pull request). */
@@ -45,23 +44,19 @@ export interface IgnoredEvent {
 export interface TriageConfig {
   readonly token: string;
   readonly policy: Policy;
-  readonly tracker: RepositoryRef | undefined;
+  readonly tracker: RepoRef | undefined;
   readonly rejectionTemplate: TemplateChoice;
   readonly mode: InputsMode | CommandMode | IgnoredEvent;
 }
 
-function readRejectionTemplate(): Promise<TemplateChoice> {
-  return readTemplateInput('rejection-template', {
-    name: REJECTION_TEMPLATE_NAME,
-    source: REJECTION_TEMPLATE,
-    fields: REJECTION_FIELDS,
-  });
+function readRejectionTemplate(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<TemplateChoice> {
+  return readTemplateInput(inputs, env, 'rejection-template', REJECTION_TEMPLATE);
 }
 
 /** Parsing a request loads chatops.ts (and the CVSS calculator): only a run with a request to parse does. */
-async function readInputsMode(): Promise<InputsMode> {
-  const ghsa = getOptionalInput('ghsa-id');
-  const repository = getRepositoryInput('repository');
+async function readInputsMode(inputs: ActionInputs): Promise<InputsMode> {
+  const ghsa = inputs.optional('ghsa-id');
+  const repository = inputs.repository('repository');
   if (ghsa === undefined || repository === undefined) {
     throw new ConfigurationError(
       'Inputs "ghsa-id" and "repository" (owner/name of the affected repository) are required, except on issue_comment events (a /triage command in a tracker issue).',
@@ -70,12 +65,12 @@ async function readInputsMode(): Promise<InputsMode> {
   }
   const ghsaId = parseGhsaId('ghsa-id', ghsa);
   const { buildTriageRequest, TRIAGE_KEYS } = await import('../../domain/chatops.js');
-  const raw = Object.fromEntries(TRIAGE_KEYS.map((key) => [key, getOptionalInput(key)]));
+  const raw = Object.fromEntries(TRIAGE_KEYS.map((key) => [key, inputs.optional(key)]));
   return { kind: 'inputs', repository, ghsaId, request: buildTriageRequest(raw) };
 }
 
-function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
-  const value = getOptionalInput('team');
+function readTeam(inputs: ActionInputs, tracker: RepoRef): TeamRef {
+  const value = inputs.optional('team');
   if (value === undefined) {
     throw new ConfigurationError(
       'Input "team" is required for /triage commands: the slug of the response team whose members may run them (e.g. `security-team`).',
@@ -86,11 +81,32 @@ function readTeam(tracker: RepositoryRef): { org: string; slug: string } {
   return { org: team.org ?? tracker.owner, slug: team.slug };
 }
 
-async function readCommandMode(event: CommentEvent, tracker: RepositoryRef): Promise<CommandMode | IgnoredEvent> {
+async function readCommandMode(
+  inputs: ActionInputs,
+  event: IssueCommentEvent,
+  tracker: RepoRef,
+): Promise<CommandMode | IgnoredEvent> {
   if (event.isPullRequest) return { kind: 'ignore', why: 'the comment is on a pull request' };
   if (event.action !== 'created') return { kind: 'ignore', why: `the comment was ${event.action}, not created` };
-  const noCommand: IgnoredEvent = { kind: 'ignore', why: 'the comment holds no /triage command' };
-  if (triageCommandText(event.body) === undefined) return noCommand;
+  const noCommand: IgnoredEvent = { kind: 'ignore', why: 'the comment holds no /triage or /release command' };
+  const release = parseReleaseCommand(event.body);
+  const triage = triageCommandText(event.body) !== undefined;
+  if (release.kind !== 'none') {
+    const team = readTeam(inputs, tracker);
+    if (triage) {
+      const error = new ConfigurationError(
+        'The comment holds both /triage and /release: post each command in a comment of its own.',
+        'release command',
+      );
+      return { kind: 'chatops', event, tracker, team, command: { error } };
+    }
+    const command =
+      release.kind === 'approve'
+        ? ({ approve: true } as const)
+        : { error: new ConfigurationError(release.problem, 'release command') };
+    return { kind: 'chatops', event, tracker, team, command };
+  }
+  if (!triage) return noCommand;
   const { parseTriageCommand } = await import('../../domain/chatops.js');
   let command: CommandMode['command'];
   try {
@@ -101,11 +117,11 @@ async function readCommandMode(event: CommentEvent, tracker: RepositoryRef): Pro
     if (!(error instanceof ConfigurationError)) throw error;
     command = { error };
   }
-  return { kind: 'chatops', event, tracker, team: readTeam(tracker), command };
+  return { kind: 'chatops', event, tracker, team: readTeam(inputs, tracker), command };
 }
 
-function commandTracker(event: CommentEvent, env: NodeJS.ProcessEnv): RepositoryRef {
-  const given = getRepositoryInput('tracker');
+function commandTracker(inputs: ActionInputs, event: IssueCommentEvent, env: NodeJS.ProcessEnv): RepoRef {
+  const given = inputs.repository('tracker');
   if (given) return given;
   const name = event.repository ?? env.GITHUB_REPOSITORY;
   if (!name) throw new ConfigurationError('Input "tracker" is required: the event names no repository.', 'tracker');
@@ -113,16 +129,18 @@ function commandTracker(event: CommentEvent, env: NodeJS.ProcessEnv): Repository
 }
 
 /** Every input parsed and checked before the first request. */
-export async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<TriageConfig> {
-  const token = getRequiredInput('token');
-  core.setSecret(token);
-  const policy = await loadPolicy();
-  const rejectionTemplate = await readRejectionTemplate();
-  if (env.GITHUB_EVENT_NAME === 'issue_comment') {
-    const event = readCommentEvent(env);
-    const tracker = commandTracker(event, env);
-    return { token, policy, tracker, rejectionTemplate, mode: await readCommandMode(event, tracker) };
+export async function readConfig(deps: Pick<ActionDependencies, 'io' | 'env' | 'event'>): Promise<TriageConfig> {
+  const { io, env } = deps;
+  const inputs = new ActionInputs(io, ACTION_INPUTS.triage, 'triage');
+  const token = inputs.required('token');
+  io.setSecret(token);
+  const policy = await loadPolicy(inputs, env);
+  const rejectionTemplate = await readRejectionTemplate(inputs, env);
+  if (deps.event.name === 'issue_comment') {
+    const event = readIssueCommentEvent(deps.event.payload);
+    const tracker = commandTracker(inputs, event, env);
+    return { token, policy, tracker, rejectionTemplate, mode: await readCommandMode(inputs, event, tracker) };
   }
-  const tracker = getRepositoryInput('tracker');
-  return { token, policy, tracker, rejectionTemplate, mode: await readInputsMode() };
+  const tracker = inputs.repository('tracker');
+  return { token, policy, tracker, rejectionTemplate, mode: await readInputsMode(inputs) };
 }

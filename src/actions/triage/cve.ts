@@ -1,5 +1,4 @@
 import type { TrackerState } from '../../domain/tracker-state.js';
-import { hasStatus } from '../../github/errors.js';
 import type { Advisory } from '../../github/types.js';
 
 export type CvePlan =
@@ -25,13 +24,4 @@ export function planCveRequest(
     return { request: false, note: 'not requested: the repository is private', warning: PRIVATE_REPOSITORY_CVE };
   }
   return { request: true };
-}
-
-/**
- * GitHub answers 422 to a second CVE request and shows no "requested" flag on the advisory. A run that requested one
- * and then died, or lost GitHub's answer to a 502, has made the request: a later run must count it as made rather
- * than fail on it forever.
- */
-export function isAlreadyRequested(error: unknown): boolean {
-  return hasStatus(error, 422) && /already (been )?requested/i.test(error instanceof Error ? error.message : '');
 }

@@ -2,7 +2,6 @@
  * One triage of one advisory: everything is read and planned first (advisory, repository, CODEOWNERS, the PATCH,
  * the CVE request, the reporter's message, the timeline), then only what differs is written.
  */
-import * as core from '@actions/core';
 import type { TriageRequest } from '../../domain/chatops.js';
 import { scoreCvss, type CvssResult } from '../../domain/cvss.js';
 import type { Policy } from '../../domain/policy/types.js';
@@ -14,15 +13,16 @@ import {
   timelineRecord,
   type Timeline,
 } from '../../domain/timeline.js';
-import { getAdvisory, requestCve, updateAdvisory } from '../../github/advisories.js';
+import { getAdvisory, requestCveOnce, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getRepository } from '../../github/repos.js';
 import type { Advisory, RepoRef } from '../../github/types.js';
 import { inOrder } from '../common/concurrency.js';
+import type { RunnerLog } from '../common/runner.js';
 import type { TemplateChoice } from '../common/templates.js';
 import type { TrackedReport } from '../common/tracker.js';
 import { currentVector, isEmptyPatch, planAdvisoryPatch, type PatchPlan } from './advisory-patch.js';
-import { isAlreadyRequested, planCveRequest, type CvePlan } from './cve.js';
+import { planCveRequest, type CvePlan } from './cve.js';
 import { resolveFixTeam, type ResolvedFixTeam } from './fix-team.js';
 import {
   recordRejection,
@@ -37,6 +37,7 @@ import { REJECTION_NOTIFIED, triagedState } from './triage-state.js';
 
 export interface TriageContext {
   readonly client: GitHubClient;
+  readonly log: Pick<RunnerLog, 'info' | 'warning' | 'notice'>;
   readonly policy: Policy;
   readonly now: Date;
   readonly rejectionTemplate: TemplateChoice;
@@ -138,22 +139,17 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
   };
 }
 
-function warnAbout(plan: Plan, notes: string[]): void {
+function warnAbout(log: TriageContext['log'], plan: Plan, notes: string[]): void {
   const warnings = [...(plan.team?.warnings ?? [])];
   if (!plan.cve.request && plan.cve.warning) warnings.push(plan.cve.warning);
-  for (const warning of warnings) core.warning(inertForLog(warning), { title: 'triage' });
+  for (const warning of warnings) log.warning(inertForLog(warning), { title: 'triage' });
   notes.push(...plan.patch.skipped, ...(plan.team?.warnings ?? []));
   if (!plan.cve.request && plan.cve.note) notes.push(`CVE ${plan.cve.note}`);
 }
 
-async function requestCveOnce(client: GitHubClient, target: TriageTarget): Promise<string> {
-  try {
-    await requestCve(client, target.repository, target.ghsaId);
-    return 'CVE requested';
-  } catch (error) {
-    if (!isAlreadyRequested(error)) throw error;
-    return 'CVE requested (GitHub already had the request)';
-  }
+async function cveRequestChange(client: GitHubClient, target: TriageTarget): Promise<string> {
+  const outcome = await requestCveOnce(client, target.repository, target.ghsaId);
+  return outcome === 'requested' ? 'CVE requested' : 'CVE requested (GitHub already had the request)';
 }
 
 export async function runTriage(
@@ -161,16 +157,16 @@ export async function runTriage(
   target: TriageTarget,
   request: TriageRequest,
 ): Promise<TriageResult> {
-  const { client, policy, now } = context;
+  const { client, log, policy, now } = context;
   const plan = await planTriage(context, target, request);
   const changes = [...plan.patch.changes];
   const notes: string[] = [];
-  warnAbout(plan, notes);
+  warnAbout(log, plan, notes);
 
   // The reporter is told before the advisory is closed: a closed advisory may no longer take comments.
   const toldVia = await tellReporterOnce(context, target, plan, changes);
   if (!isEmptyPatch(plan.patch.patch)) await updateAdvisory(client, target.repository, target.ghsaId, plan.patch.patch);
-  if (plan.cve.request) changes.push(await requestCveOnce(client, target));
+  if (plan.cve.request) changes.push(await cveRequestChange(client, target));
   if (target.tracker && target.report) {
     const report = target.report;
     if (toldVia) await recordRejectionOnce(context, target.tracker, report, plan, toldVia, changes, notes);
@@ -190,12 +186,12 @@ export async function runTriage(
       tlp: request.tlp,
       close: request.decision === 'reject',
     };
-    changes.push(...(await saveTrackerChange(client, target.tracker, report, policy, change)));
+    changes.push(...(await saveTrackerChange(client, target.tracker, report, policy, change, log)));
   } else {
     if (request.tlp) notes.push('TLP not recorded: no tracker issue');
     if (toldVia === 'not-told') {
       notes.push('reporter NOT told: no advisory comment channel and no tracker issue; tell them yourself');
-      core.warning('The reporter could not be told of the rejection automatically: tell them yourself.');
+      log.warning('The reporter could not be told of the rejection automatically: tell them yourself.');
     }
   }
   return {

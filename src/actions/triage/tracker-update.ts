@@ -1,9 +1,8 @@
 import type { Policy } from '../../domain/policy/types.js';
-import { replaceSection, type Tlp, type TrackerState } from '../../domain/tracker-state.js';
+import type { Tlp, TrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
-import { labelNames, updateIssue, type IssueUpdate } from '../../github/issues.js';
 import type { RepoRef } from '../../github/types.js';
-import { trackerBody, type TrackedReport } from '../common/tracker.js';
+import { updateTracker, type TrackedReport, type TrackerLog, type TrackerUpdate } from '../common/tracker.js';
 
 export const TLP_LABEL_PREFIX = 'tlp:';
 
@@ -25,35 +24,31 @@ export interface TrackerChange {
   readonly close: boolean;
 }
 
-/** The one issue PATCH that brings body (state, checklist, timeline), labels and open/closed up to date. */
-export function trackerIssueUpdate(report: TrackedReport, policy: Policy, change: TrackerChange): IssueUpdate {
-  const update: IssueUpdate = {};
-  const current = report.issue.body ?? '';
-  const body = trackerBody(replaceSection(current, 'timeline', change.timelineSection), policy, change.state);
-  if (body !== current) update.body = body;
-  const labels = change.tlp ? labelsWithTlp(labelNames(report.issue), change.tlp) : undefined;
-  if (labels) update.labels = labels;
-  if (change.close && report.issue.state !== 'closed') {
-    update.state = 'closed';
-    update.state_reason = 'not_planned';
-  }
-  return update;
+/** The tracker update of a triage: state, checklist and timeline section, the TLP label, closed on a rejection. */
+export function trackerUpdateOf(policy: Policy, change: TrackerChange): TrackerUpdate {
+  const { tlp } = change;
+  return {
+    state: change.state,
+    policy,
+    sections: { timeline: change.timelineSection },
+    ...(tlp ? { labels: (current: readonly string[]) => labelsWithTlp(current, tlp) } : {}),
+    ...(change.close ? { close: 'not_planned' as const } : {}),
+  };
 }
 
-/** Writes the update when there is one; returns what changed, for the summary. */
+/** Writes the update when there is one (merged with concurrent changes, see updateTracker); returns what changed. */
 export async function saveTrackerChange(
   client: GitHubClient,
   tracker: RepoRef,
   report: TrackedReport,
   policy: Policy,
   change: TrackerChange,
+  log?: TrackerLog,
 ): Promise<string[]> {
-  const update = trackerIssueUpdate(report, policy, change);
-  if (Object.keys(update).length === 0) return [];
-  await updateIssue(client, tracker, report.issue.number, update);
+  const saved = await updateTracker(client, tracker, report, trackerUpdateOf(policy, change), log);
   return [
-    ...(update.body === undefined ? [] : ['tracker issue updated (state, checklist, timeline)']),
-    ...(update.labels === undefined || !change.tlp ? [] : [`tracker label ${tlpLabel(change.tlp)}`]),
-    ...(update.state === 'closed' ? ['tracker issue closed'] : []),
+    ...(saved.body ? ['tracker issue updated (state, checklist, timeline)'] : []),
+    ...(saved.labels && change.tlp ? [`tracker label ${tlpLabel(change.tlp)}`] : []),
+    ...(saved.closed ? ['tracker issue closed'] : []),
   ];
 }

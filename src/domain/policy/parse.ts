@@ -1,227 +1,327 @@
-import { parse as parseYaml } from 'yaml';
-import { ConfigurationError } from '../errors.js';
-import { DURATION_FORMS, parseDuration } from '../duration.js';
+import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { ConfigurationError, type LocatedProblem } from '../errors.js';
+import { DURATION_BOUNDS, DURATION_FORMS, readDuration as readDurationText } from '../duration.js';
 import { parseTimeOfDay, parseWeekdays } from '../release-window/parse.js';
-import { PRESET_NAMES, PRESETS, isPresetName } from './presets.js';
-import type { DateRange, Duration, IsoWeekday, Policy, PolicyDeadlines, ReleaseWindowPolicy } from './types.js';
+import { DATE_RANGE_FIELDS, DEADLINE_FIELDS, POLICY_FIELDS, type FieldSpec, type FieldTable } from './fields.js';
+import { PRESET_NAMES, PRESETS, isPresetName, type PresetName } from './presets.js';
+import type { DateRange, Duration, IsoWeekday, Policy, PolicyDeadlines } from './types.js';
 
-const DEADLINE_KEYS: Readonly<Record<string, keyof PolicyDeadlines>> = {
-  'acknowledge-within': 'acknowledgeWithin',
-  'triage-within': 'triageWithin',
-  'fix-team-within': 'fixTeamWithin',
-  'advisory-and-cve-within': 'advisoryAndCveWithin',
-  'fix-release-within': 'fixReleaseWithin',
-  'disclose-within': 'discloseWithin',
-  'retrospective-within': 'retrospectiveWithin',
-};
-const TOP_LEVEL_KEYS = [
-  'preset',
-  ...Object.keys(DEADLINE_KEYS),
-  'business-days',
-  'release-window',
-  'low-severity',
-  'intake-label',
-];
-const WINDOW_KEYS = ['time', 'duration', 'weekdays', 'holidays', 'freezes'];
-const LOW_SEVERITY_KEYS = ['cvss-below', 'factor'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TOP_LEVEL = '(top level)';
 
 type Fields = Record<string, unknown>;
+/** What a section of the file set: each key of its table the file has and that could be read, converted. */
+type Values = Record<string, unknown>;
 
-/** Errors name the file, the key and what the key accepts. */
-class PolicyFieldError extends ConfigurationError {
-  constructor(file: string, key: string, message: string) {
-    super(`${file}: "${key}" ${message}`, file);
+/** A key that is wrong and what it accepts, e.g. `"triage-within"` + `is "soon"; use a duration such as …`. */
+interface Problem {
+  readonly key: string;
+  readonly detail: string;
+}
+
+/** Every problem of one file: the reading goes on past the first, so the user sees them all at once. */
+class Reading {
+  readonly problems: Problem[] = [];
+
+  add(key: string, detail: string): undefined {
+    this.problems.push({ key, detail });
+    return undefined;
+  }
+
+  /** True when one of `keys` (or a key inside one of them) has a problem: a check across fields then waits. */
+  failed(...keys: string[]): boolean {
+    return this.problems.some(({ key }) => keys.some((k) => key === k || key.startsWith(`${k}.`)));
   }
 }
 
-function asFields(value: unknown, file: string, key: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new PolicyFieldError(file, key, 'must be a mapping of keys to values');
-  }
-  return value as Fields;
+/** `release-window.freezes[0].start` as a path into the document: `['release-window', 'freezes', 0, 'start']`. */
+function keyPath(key: string): (string | number)[] {
+  if (key.startsWith('(')) return [];
+  return key.split('.').flatMap((part) => {
+    const [name = '', ...indexes] = part.split('[');
+    return [...(name === '' ? [] : [name]), ...indexes.map((index) => Number.parseInt(index, 10))];
+  });
 }
 
-function rejectUnknownKeys(fields: Fields, allowed: readonly string[], file: string, where: string): void {
-  for (const key of Object.keys(fields)) {
-    if (!allowed.includes(key)) {
-      const place = where === '' ? key : `${where}.${key}`;
-      throw new PolicyFieldError(file, place, `is not a policy setting; known settings here: ${allowed.join(', ')}`);
+/** The 1-based line of `key` in the file (of its deepest part the file has), or undefined when it has none of it. */
+function lineOf(document: Document, lines: LineCounter, key: string): number | undefined {
+  let node: unknown = document.contents;
+  let offset: number | undefined = keyPath(key).length === 0 ? document.contents?.range?.[0] : undefined;
+  for (const part of keyPath(key)) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === part);
+      if (!pair) break;
+      offset = (pair.key as { range?: [number, number, number] }).range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part] as { range?: [number, number, number] } | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
     }
   }
+  return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
-function readDuration(value: unknown, file: string, key: string): Duration {
-  const duration = typeof value === 'string' ? parseDuration(value) : undefined;
-  if (!duration)
-    throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a duration such as ${DURATION_FORMS}`);
-  return duration;
+function isMapping(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
-function readDate(value: unknown, file: string, key: string): string {
+function readDuration(value: unknown, key: string, reading: Reading): Duration | undefined {
+  const text = typeof value === 'string' ? readDurationText(value) : { problem: 'is not a duration' };
+  if (text.duration) return text.duration;
+  const bound = text.problem.startsWith('is shorter') || text.problem.startsWith('is longer');
+  return reading.add(
+    key,
+    bound
+      ? `is ${JSON.stringify(value)}, ${text.problem.replace(/^is /, '')}; use a duration ${DURATION_BOUNDS}`
+      : `is ${JSON.stringify(value)}; use a duration such as ${DURATION_FORMS}`,
+  );
+}
+
+function readDate(value: unknown, key: string, reading: Reading): string | undefined {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   // `Date` rolls 2026-02-30 over to March 2: a date that exists reads back the same.
   const date = typeof text === 'string' ? new Date(`${text}T00:00:00Z`) : undefined;
   const exists = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
   if (typeof text !== 'string' || !ISO_DATE.test(text) || !exists) {
-    throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a date as YYYY-MM-DD`);
+    return reading.add(key, `is ${JSON.stringify(value)}; use a date as YYYY-MM-DD`);
   }
   return text;
 }
 
-function readList(value: unknown, file: string, key: string): unknown[] {
-  if (!Array.isArray(value)) throw new PolicyFieldError(file, key, 'must be a list');
-  return value;
+function readList(value: unknown, key: string, reading: Reading): unknown[] | undefined {
+  return Array.isArray(value) ? value : reading.add(key, 'must be a list');
 }
 
-function readFreezes(value: unknown, file: string): DateRange[] {
-  return readList(value, file, 'release-window.freezes').map((entry, index) => {
-    const key = `release-window.freezes[${index}]`;
-    const fields = asFields(entry, file, key);
-    rejectUnknownKeys(fields, ['start', 'end'], file, key);
-    const range = {
-      start: readDate(fields.start, file, `${key}.start`),
-      end: readDate(fields.end, file, `${key}.end`),
-    };
-    if (range.end < range.start)
-      throw new PolicyFieldError(file, key, `ends (${range.end}) before it starts (${range.start})`);
-    return range;
+function readDates(value: unknown, key: string, reading: Reading): string[] | undefined {
+  const list = readList(value, key, reading);
+  const dates = list?.map((item, index) => readDate(item, `${key}[${index}]`, reading));
+  return dates?.every((date) => date !== undefined) ? (dates as string[]) : undefined;
+}
+
+function readDateRanges(value: unknown, key: string, reading: Reading): DateRange[] | undefined {
+  const list = readList(value, key, reading);
+  const ranges = list?.map((entry, index) => {
+    const item = `${key}[${index}]`;
+    const fields = readSection(entry, DATE_RANGE_FIELDS, item, reading);
+    if (fields === undefined) return undefined;
+    const { start, end } = fields as { start?: string; end?: string };
+    if (start === undefined) return reading.add(`${item}.start`, 'is missing; use a date as YYYY-MM-DD');
+    if (end === undefined) return reading.add(`${item}.end`, 'is missing; use a date as YYYY-MM-DD');
+    if (end < start) return reading.add(item, `ends (${end}) before it starts (${start})`);
+    return { start, end };
   });
+  return ranges?.every((range) => range !== undefined) ? (ranges as DateRange[]) : undefined;
 }
 
-function readWeekdays(value: unknown, file: string): IsoWeekday[] {
-  const text = Array.isArray(value) ? value.join(',') : value;
-  if (typeof text !== 'string')
-    throw new PolicyFieldError(file, 'release-window.weekdays', 'must be a list of day names');
+function readWeekdays(value: unknown, key: string, reading: Reading): IsoWeekday[] | undefined {
+  const items = Array.isArray(value) ? value : undefined;
+  if (items?.some((item) => typeof item !== 'string' && !Number.isInteger(item))) {
+    return reading.add(key, 'must be a list of day names');
+  }
+  const text = items ? items.join(',') : value;
+  if (typeof text !== 'string') return reading.add(key, 'must be a list of day names');
   try {
     return parseWeekdays(text);
   } catch (error) {
-    throw new PolicyFieldError(file, 'release-window.weekdays', (error as Error).message);
+    return reading.add(key, (error as Error).message);
   }
 }
 
-function readWindowDuration(value: unknown, file: string): number {
-  const duration = readDuration(value, file, 'release-window.duration');
-  const minutes =
-    duration.unit === 'hours' ? duration.amount * 60 : duration.unit === 'minutes' ? duration.amount : NaN;
+function readWindowLength(value: unknown, key: string, reading: Reading): number | undefined {
+  const duration = typeof value === 'string' ? readDurationText(value).duration : undefined;
+  const exact =
+    duration?.unit === 'hours' ? duration.amount * 60 : duration?.unit === 'minutes' ? duration.amount : NaN;
+  // 2.05 h is 123 minutes, though 2.05 * 60 is 122.99999999999999 in floating point.
+  const minutes = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : exact;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-    throw new PolicyFieldError(
-      file,
-      'release-window.duration',
-      'must be between 1 minute and 24 hours, e.g. `60m` or `2h`',
+    return reading.add(
+      key,
+      `is ${JSON.stringify(value)}; it must be between 1 minute and 24 hours, e.g. \`60m\` or \`2h\``,
     );
   }
   return minutes;
 }
 
-function readWindow(value: unknown, base: ReleaseWindowPolicy, file: string): ReleaseWindowPolicy {
-  const fields = asFields(value, file, 'release-window');
-  rejectUnknownKeys(fields, WINDOW_KEYS, file, 'release-window');
-  let time = base.time;
-  if (fields.time !== undefined) {
-    try {
-      parseTimeOfDay(String(fields.time));
-      time = String(fields.time);
-    } catch (error) {
-      throw new PolicyFieldError(file, 'release-window.time', (error as Error).message);
-    }
+function readTimeOfDay(value: unknown, key: string, reading: Reading): string | undefined {
+  try {
+    parseTimeOfDay(String(value));
+    return String(value);
+  } catch (error) {
+    return reading.add(key, (error as Error).message);
   }
-  return {
-    time,
-    durationMinutes: fields.duration === undefined ? base.durationMinutes : readWindowDuration(fields.duration, file),
-    weekdays: fields.weekdays === undefined ? base.weekdays : readWeekdays(fields.weekdays, file),
-    holidays:
-      fields.holidays === undefined
-        ? base.holidays
-        : readList(fields.holidays, file, 'release-window.holidays').map((d, i) =>
-            readDate(d, file, `release-window.holidays[${i}]`),
-          ),
-    freezes: fields.freezes === undefined ? base.freezes : readFreezes(fields.freezes, file),
-  };
 }
 
-function readPositiveNumber(value: unknown, file: string, key: string, max: number): number {
+function readNumber(value: unknown, key: string, max: number, reading: Reading): number | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
-    throw new PolicyFieldError(file, key, `is ${JSON.stringify(value)}; use a number above 0 and at most ${max}`);
+    return reading.add(key, `is ${JSON.stringify(value)}; use a number above 0 and at most ${max}`);
   }
   return value;
 }
 
-function readBase(fields: Fields, file: string, fallback: Policy): Policy {
-  if (fields.preset === undefined) return fallback;
-  const name = String(fields.preset);
-  if (!isPresetName(name))
-    throw new PolicyFieldError(file, 'preset', `is "${name}"; use one of ${PRESET_NAMES.join(', ')}`);
-  return PRESETS[name];
+function readCount(value: unknown, key: string, max: number, reading: Reading): number | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    return reading.add(key, `is ${JSON.stringify(value)}; use a whole number from 1 to ${max}`);
+  }
+  return value;
 }
 
-/** Checks that hold across fields: a fix released after the disclosure deadline cannot be planned. */
-function checkConsistency(policy: Policy, file: string): void {
-  if (policy.releaseWindow.weekdays.length === 0) {
-    throw new PolicyFieldError(file, 'release-window.weekdays', 'is empty: no release could ever happen');
+function readPreset(value: unknown, key: string, reading: Reading): PresetName | undefined {
+  const name = String(value);
+  return isPresetName(name) ? name : reading.add(key, `is "${name}"; use one of ${PRESET_NAMES.join(', ')}`);
+}
+
+/** One setting's value, read as its kind in the table says; undefined (and a problem noted) when it is wrong. */
+function readField(spec: FieldSpec, value: unknown, key: string, reading: Reading): unknown {
+  switch (spec.kind) {
+    case 'preset':
+      return readPreset(value, key, reading);
+    case 'duration':
+      return readDuration(value, key, reading);
+    case 'boolean':
+      return typeof value === 'boolean' ? value : reading.add(key, 'must be true or false');
+    case 'time-of-day':
+      return readTimeOfDay(value, key, reading);
+    case 'window-length':
+      return readWindowLength(value, key, reading);
+    case 'weekdays':
+      return readWeekdays(value, key, reading);
+    case 'date':
+      return readDate(value, key, reading);
+    case 'dates':
+      return readDates(value, key, reading);
+    case 'date-ranges':
+      return readDateRanges(value, key, reading);
+    case 'number':
+      return readNumber(value, key, spec.maximum ?? Infinity, reading);
+    case 'count':
+      return readCount(value, key, spec.maximum ?? Infinity, reading);
+    case 'label':
+      return typeof value === 'string' && value.trim() !== ''
+        ? value
+        : reading.add(key, `is ${JSON.stringify(value)}; use a label name`);
+    case 'section':
+      return readSection(value, spec.fields ?? {}, key, reading);
   }
-  const roughDays = (d: Duration): number =>
-    d.unit === 'days' || d.unit === 'business-days' ? d.amount : d.unit === 'hours' ? d.amount / 24 : d.amount / 1440;
-  if (roughDays(policy.fixReleaseWithin) > roughDays(policy.discloseWithin)) {
-    throw new PolicyFieldError(
-      file,
+}
+
+/**
+ * A mapping read by its table: every key it has that the table lacks is a problem, and every key of the table it
+ * has is read by its kind. Undefined when the value is no mapping at all.
+ */
+function readSection(value: unknown, table: FieldTable, where: string, reading: Reading): Values | undefined {
+  if (!isMapping(value)) return reading.add(where, 'must be a mapping of keys to values');
+  const prefix = where === TOP_LEVEL ? '' : `${where}.`;
+  const known = Object.keys(table);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      reading.add(`${prefix}${key}`, `is not a policy setting; known settings here: ${known.join(', ')}`);
+    }
+  }
+  const values: Values = {};
+  for (const [key, spec] of Object.entries(table)) {
+    if (value[key] === undefined) continue;
+    const read = readField(spec, value[key], `${prefix}${key}`, reading);
+    if (read !== undefined) values[key] = read;
+  }
+  return values;
+}
+
+/** The policy the values make: the preset they name (or `fallback`), with every value the file set. */
+function policyOf(values: Values, file: string, fallback: Policy): Policy {
+  const base = values.preset === undefined ? fallback : PRESETS[values.preset as PresetName];
+  const deadlines: Partial<Record<keyof PolicyDeadlines, Duration>> = {};
+  for (const [key, property] of Object.entries(DEADLINE_FIELDS)) {
+    if (values[key] !== undefined) deadlines[property] = values[key] as Duration;
+  }
+  const window = (values['release-window'] ?? {}) as Values;
+  const lowSeverity = (values['low-severity'] ?? {}) as Values;
+  return {
+    ...base,
+    ...deadlines,
+    name: `${base.name} (${file})`,
+    businessDays: (values['business-days'] as boolean | undefined) ?? base.businessDays,
+    releaseWindow: {
+      time: (window.time as string | undefined) ?? base.releaseWindow.time,
+      durationMinutes: (window.duration as number | undefined) ?? base.releaseWindow.durationMinutes,
+      weekdays: (window.weekdays as IsoWeekday[] | undefined) ?? base.releaseWindow.weekdays,
+      holidays: (window.holidays as string[] | undefined) ?? base.releaseWindow.holidays,
+      freezes: (window.freezes as DateRange[] | undefined) ?? base.releaseWindow.freezes,
+    },
+    lowSeveritySlowDown: {
+      cvssBelow: (lowSeverity['cvss-below'] as number | undefined) ?? base.lowSeveritySlowDown.cvssBelow,
+      factor: (lowSeverity.factor as number | undefined) ?? base.lowSeveritySlowDown.factor,
+    },
+    intakeLabel: (values['intake-label'] as string | undefined) ?? base.intakeLabel,
+    releaseApprovals: (values['release-approvals'] as number | undefined) ?? base.releaseApprovals,
+  };
+}
+
+const roughDays = (d: Duration): number =>
+  d.unit === 'days' || d.unit === 'business-days' ? d.amount : d.unit === 'hours' ? d.amount / 24 : d.amount / 1440;
+
+/**
+ * Checks that hold across fields: a fix released after the disclosure deadline cannot be planned. A check waits
+ * while one of its fields has a problem of its own, so it never blames a value the file did not manage to set.
+ */
+function checkConsistency(policy: Policy, reading: Reading): void {
+  if (
+    !reading.failed('fix-release-within', 'disclose-within') &&
+    roughDays(policy.fixReleaseWithin) > roughDays(policy.discloseWithin)
+  ) {
+    reading.add(
       'fix-release-within',
       'is longer than disclose-within; the fix must be planned before the disclosure deadline',
     );
   }
-  if (roughDays(policy.acknowledgeWithin) > roughDays(policy.triageWithin)) {
-    throw new PolicyFieldError(
-      file,
-      'acknowledge-within',
-      'is longer than triage-within; a report is acknowledged before it is triaged',
-    );
+  if (
+    !reading.failed('acknowledge-within', 'triage-within') &&
+    roughDays(policy.acknowledgeWithin) > roughDays(policy.triageWithin)
+  ) {
+    reading.add('acknowledge-within', 'is longer than triage-within; a report is acknowledged before it is triaged');
   }
 }
 
-/** The policy a project's YAML file describes: a preset with any number of settings overridden. */
-/** The file's policy; `fallback` is the preset it overrides when the file names none (the `policy` input). */
+/**
+ * The policy a project's YAML file describes: a preset with any number of settings overridden. `fallback` is the
+ * preset it overrides when the file names none (the `policy` input). A file with mistakes fails with every one of
+ * them, each on its line (a ConfigurationError whose `problems` the runner annotates in the file).
+ */
 export function parsePolicyFile(text: string, file: string, fallback: Policy = PRESETS.spec11): Policy {
-  let document: unknown;
-  try {
-    document = parseYaml(text);
-  } catch (error) {
-    throw new ConfigurationError(`${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, file);
+  const lines = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter: lines });
+  if (parsed.errors.length > 0) {
+    throw ConfigurationError.inFile(
+      file,
+      parsed.errors.map((error) => ({
+        file,
+        line: error.linePos?.[0]?.line,
+        message: `not valid YAML: ${error.message.split('\n')[0]}`,
+      })),
+    );
   }
+  const document: unknown = parsed.toJS();
   if (document === null || document === undefined) return fallback;
-  const fields = asFields(document, file, '(top level)');
-  rejectUnknownKeys(fields, TOP_LEVEL_KEYS, file, '');
-  const base = readBase(fields, file, fallback);
-  const deadlines: Partial<Record<keyof PolicyDeadlines, Duration>> = {};
-  for (const [key, property] of Object.entries(DEADLINE_KEYS)) {
-    if (fields[key] !== undefined) deadlines[property] = readDuration(fields[key], file, key);
-  }
-  if (fields['business-days'] !== undefined && typeof fields['business-days'] !== 'boolean') {
-    throw new PolicyFieldError(file, 'business-days', 'must be true or false');
-  }
-  const lowSeverity =
-    fields['low-severity'] === undefined ? undefined : asFields(fields['low-severity'], file, 'low-severity');
-  if (lowSeverity) rejectUnknownKeys(lowSeverity, LOW_SEVERITY_KEYS, file, 'low-severity');
-  const policy: Policy = {
-    ...base,
-    ...deadlines,
-    name: `${base.name} (${file})`,
-    businessDays: (fields['business-days'] as boolean | undefined) ?? base.businessDays,
-    releaseWindow:
-      fields['release-window'] === undefined
-        ? base.releaseWindow
-        : readWindow(fields['release-window'], base.releaseWindow, file),
-    lowSeveritySlowDown: {
-      cvssBelow:
-        lowSeverity?.['cvss-below'] === undefined
-          ? base.lowSeveritySlowDown.cvssBelow
-          : readPositiveNumber(lowSeverity['cvss-below'], file, 'low-severity.cvss-below', 10),
-      factor:
-        lowSeverity?.factor === undefined
-          ? base.lowSeveritySlowDown.factor
-          : readPositiveNumber(lowSeverity.factor, file, 'low-severity.factor', 10),
-    },
-    intakeLabel: fields['intake-label'] === undefined ? base.intakeLabel : String(fields['intake-label']),
-  };
-  checkConsistency(policy, file);
-  return policy;
+  const reading = new Reading();
+  const values = readSection(document, POLICY_FIELDS, TOP_LEVEL, reading);
+  const policy = values === undefined ? undefined : policyOf(values, file, fallback);
+  if (policy) checkConsistency(policy, reading);
+  if (reading.problems.length === 0 && policy) return policy;
+  const problems: LocatedProblem[] = reading.problems.map(({ key, detail }) => ({
+    file,
+    line: lineOf(parsed, lines, key),
+    message: `"${key}" ${detail}`,
+  }));
+  throw ConfigurationError.inFile(file, inDocumentOrder(problems));
+}
+
+/** Problems sorted by line (those without one last), keeping the reading order within a line. */
+function inDocumentOrder(problems: LocatedProblem[]): LocatedProblem[] {
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => (a.problem.line ?? Infinity) - (b.problem.line ?? Infinity) || a.index - b.index)
+    .map(({ problem }) => problem);
 }

@@ -1,4 +1,4 @@
-import type { Duration, Policy, PresetName, ReleaseWindowPolicy } from './types.js';
+import type { Duration, Policy, ReleaseWindowPolicy } from './types.js';
 
 const hours = (amount: number): Duration => ({ amount, unit: 'hours' });
 const days = (amount: number): Duration => ({ amount, unit: 'days' });
@@ -7,7 +7,7 @@ const days = (amount: number): Duration => ({ amount, unit: 'days' });
  * SPEC 11 footnote 3 / Stacklok: "The recommended release time is 4pm UTC on a non-Friday weekday."
  * No seed gives the window's length: one hour is enough to cut a release and send the announcement.
  */
-const SIXTEEN_UTC_MON_TO_THU: ReleaseWindowPolicy = {
+export const SIXTEEN_UTC_MON_TO_THU: ReleaseWindowPolicy = {
   time: '16:00',
   durationMinutes: 60,
   weekdays: [1, 2, 3, 4],
@@ -41,6 +41,10 @@ export const SPEC11: Policy = {
   lowSeveritySlowDown: { cvssBelow: 4.0, factor: 2 },
   businessDays: false,
   intakeLabel: 'security-report',
+  // Project option, in every preset: one member's `/release approve` before publishing. No process document asks
+  // for a number of approvals; conda-forge's roles are "covered by a minimum of two separate individuals", and a
+  // project that wants two people on every publication sets `release-approvals: 2` in its policy file.
+  releaseApprovals: 1,
 };
 
 /**
@@ -95,12 +99,15 @@ export const CONDA_FORGE: Policy = {
   retrospectiveWithin: days(7),
 };
 
-export const PRESETS: Readonly<Record<PresetName, Policy>> = {
+/** The presets by name, the first the default: adding one here (and `npm run docs`) is all a new preset takes. */
+export const PRESETS = {
   spec11: SPEC11,
   'spec11-draft': SPEC11_DRAFT,
   stacklok: STACKLOK,
   'conda-forge': CONDA_FORGE,
-};
+} as const satisfies Readonly<Record<string, Policy>>;
+
+export type PresetName = keyof typeof PRESETS;
 
 export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 

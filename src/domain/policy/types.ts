@@ -46,8 +46,6 @@ export interface PolicyDeadlines {
   readonly retrospectiveWithin: Duration;
 }
 
-export type PresetName = 'spec11' | 'spec11-draft' | 'stacklok' | 'conda-forge';
-
 export interface Policy extends PolicyDeadlines {
   readonly name: string;
   readonly releaseWindow: ReleaseWindowPolicy;
@@ -56,4 +54,9 @@ export interface Policy extends PolicyDeadlines {
   readonly businessDays: boolean;
   /** Label on tracker issues that marks a report filed by hand (e-mail, issue form). */
   readonly intakeLabel: string;
+  /**
+   * How many different members of the response team must approve a publication (`/release approve` in the tracking
+   * issue) before publish-announcement publishes it or release-gate is forced open. A project option.
+   */
+  readonly releaseApprovals: number;
 }

@@ -1,6 +1,7 @@
 import type { IsoWeekday } from '../policy/types.js';
 
-const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** `HH:MM`, 24 h (the policy schema is built from it too). */
+export const TIME_OF_DAY = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /** Minutes since midnight of an `HH:MM` (24 h) time; throws a RangeError naming the value otherwise. */
 export function parseTimeOfDay(text: string): number {

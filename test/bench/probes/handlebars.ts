@@ -1,3 +1,3 @@
-// Probe: handlebars (src/domain/templates.ts).
+// Probe: handlebars (src/templates/engine.ts).
 import Handlebars from 'handlebars';
 export const probe = [Handlebars];

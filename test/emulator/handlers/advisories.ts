@@ -2,6 +2,7 @@ import { canSeeAdvisory, hasPermission, repoWith, requirePermission, visibleAdvi
 import { bodyObject, type RequestContext, type Route } from '../context.js';
 import { cvssFromVector, severityFromScore } from '../cvss.js';
 import { ApiError, notFound, ok, unprocessable, validationFailed } from '../http.js';
+import { listed, listedNow } from '../lag.js';
 import { paginateByCursor } from '../pagination.js';
 import { repositoryAdvisory } from '../render/advisories.js';
 import { fullRepository } from '../render/repos.js';
@@ -24,7 +25,7 @@ function listAdvisories(ctx: RequestContext, advisories: Advisory[]) {
     throw new ApiError(400, 'Bad request: sort or direction is not valid', DOCS);
   }
   const sign = direction === 'asc' ? 1 : -1;
-  const selected = advisories
+  const selected = listed(ctx, advisories)
     .filter((advisory) => state === undefined || advisory.state === state)
     .sort((a, b) => sign * ((a[sortKey] ?? '').localeCompare(b[sortKey] ?? '') || a.seq - b.seq));
   const page = paginateByCursor(ctx, selected, (advisory) => [advisory[sortKey] ?? '', advisory.seq]);
@@ -180,6 +181,7 @@ function create(ctx: RequestContext) {
     publisher: ctx.grant.login,
     createdAt: ctx.state.now,
     updatedAt: ctx.state.now,
+    listedAt: listedNow(),
     ...scoring(body),
   });
   return ok(repositoryAdvisory(ctx.view, advisory), 201);
@@ -204,6 +206,7 @@ function report(ctx: RequestContext) {
     submissionAccepted: false,
     createdAt: ctx.state.now,
     updatedAt: ctx.state.now,
+    listedAt: listedNow(),
     ...scoring(body),
   });
   return ok(repositoryAdvisory(ctx.view, advisory), 201);

@@ -2,6 +2,8 @@ import { canSeeAdvisory, hasPermission, visibleAdvisory } from '../access.js';
 import { bodyObject, type RequestContext, type Route } from '../context.js';
 import { ApiError, notFound, ok, validationFailed } from '../http.js';
 import { nextId, nodeId } from '../ids.js';
+import { listed, listedNow } from '../lag.js';
+import { recordMentions } from '../mentions.js';
 import { paginateByPage } from '../pagination.js';
 import { simpleUser } from '../render/users.js';
 import type { AdvisoryComment } from '../types.js';
@@ -32,7 +34,7 @@ function render(ctx: RequestContext, comment: AdvisoryComment) {
 
 function list(ctx: RequestContext) {
   const { advisory } = commentable(ctx);
-  const comments = ctx.state.advisoryComments.filter((comment) => comment.ghsaId === advisory.ghsaId);
+  const comments = listed(ctx, ctx.state.advisoryComments).filter((comment) => comment.ghsaId === advisory.ghsaId);
   const page = paginateByPage(ctx, comments);
   return ok(
     page.items.map((comment) => render(ctx, comment)),
@@ -59,8 +61,16 @@ function create(ctx: RequestContext) {
     user: ctx.grant.login,
     createdAt: ctx.state.now,
     updatedAt: ctx.state.now,
+    listedAt: listedNow(),
   };
   ctx.state.advisoryComments.push(comment);
+  const source = {
+    kind: 'advisory-comment' as const,
+    author: ctx.grant.login,
+    commentId: comment.id,
+    advisory: { repo: advisory.repo, ghsaId: advisory.ghsaId },
+  };
+  recordMentions(ctx.state, source, body);
   return ok(render(ctx, comment), 201);
 }
 

@@ -1,6 +1,8 @@
 import { repoWith, visibleRepo } from '../access.js';
 import { bodyObject, type RequestContext, type Route } from '../context.js';
 import { noContent, notFound, ok, validationFailed } from '../http.js';
+import { listed, listedNow, rememberDeletedComment, stillListedDeletedComments } from '../lag.js';
+import { recordMentions } from '../mentions.js';
 import { paginateByPage } from '../pagination.js';
 import { issueComment, issueObject } from '../render/issues.js';
 import { addIssue, addIssueComment, addLabel, findUser, fullName } from '../state.js';
@@ -55,7 +57,7 @@ function list(ctx: RequestContext) {
     .map((name) => name.trim())
     .filter(Boolean);
   const sign = direction === 'asc' ? 1 : -1;
-  const issues = ctx.state.issues
+  const issues = listed(ctx, ctx.state.issues)
     .filter((issue) => same(issue.repo, fullName(repo)))
     .filter((issue) => state === 'all' || issue.state === state)
     .filter((issue) => wanted.every((name) => issue.labels.some((label) => same(label, name))))
@@ -87,8 +89,19 @@ function create(ctx: RequestContext) {
     user: ctx.grant.login,
     createdAt: ctx.state.now,
     updatedAt: ctx.state.now,
+    listedAt: listedNow(),
   });
+  recordMentions(ctx.state, issueSource(ctx, issue, null), issue.body);
   return ok(issueObject(ctx.view, issue), 201);
+}
+
+function issueSource(ctx: RequestContext, issue: Issue, commentId: number | null) {
+  return {
+    kind: commentId === null ? ('issue' as const) : ('issue-comment' as const),
+    author: ctx.grant.login,
+    commentId,
+    issue: { repo: issue.repo, number: issue.number },
+  };
 }
 
 function get(ctx: RequestContext) {
@@ -111,6 +124,7 @@ function update(ctx: RequestContext) {
   if ('state' in body && !['open', 'closed'].includes(body.state as string)) {
     throw validationFailed([{ resource: 'Issue', field: 'state', code: 'invalid' }], DOCS);
   }
+  const previousBody = issue.body;
   Object.assign(issue, {
     ...(typeof body.title === 'string' ? { title: body.title } : {}),
     ...('body' in body ? { body: (body.body as string | null) ?? null } : {}),
@@ -119,13 +133,14 @@ function update(ctx: RequestContext) {
     ...closing(issue, body.state, body.state_reason, ctx.state.now),
     updatedAt: ctx.state.now,
   });
+  if ('body' in body) recordMentions(ctx.state, issueSource(ctx, issue, null), issue.body, previousBody);
   return ok(issueObject(ctx.view, issue));
 }
 
 function listComments(ctx: RequestContext) {
   const issue = findIssue(ctx, COMMENT_DOCS);
   const since = ctx.query.since;
-  const comments = ctx.state.issueComments
+  const comments = [...listed(ctx, ctx.state.issueComments), ...stillListedDeletedComments(ctx)]
     .filter((comment) => comment.repo === issue.repo && comment.issueNumber === issue.number)
     .filter((comment) => since === undefined || comment.updatedAt >= since)
     .sort((a, b) => a.id - b.id);
@@ -144,8 +159,13 @@ function createComment(ctx: RequestContext) {
   if (typeof body !== 'string' || body.trim() === '') {
     throw validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], COMMENT_DOCS);
   }
-  const comment = addIssueComment(ctx.state, issue.repo, issue.number, { body, user: ctx.grant.login });
+  const comment = addIssueComment(ctx.state, issue.repo, issue.number, {
+    body,
+    user: ctx.grant.login,
+    listedAt: listedNow(),
+  });
   issue.updatedAt = ctx.state.now;
+  recordMentions(ctx.state, issueSource(ctx, issue, comment.id), body);
   return ok(issueComment(ctx.view, comment), 201);
 }
 
@@ -170,8 +190,16 @@ function updateComment(ctx: RequestContext) {
   if (typeof body !== 'string' || body.trim() === '') {
     throw validationFailed([{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], COMMENT_DOCS);
   }
+  const previous = comment.body;
   comment.body = body;
   comment.updatedAt = ctx.state.now;
+  const source = {
+    kind: 'issue-comment' as const,
+    author: ctx.grant.login,
+    commentId: comment.id,
+    issue: { repo: comment.repo, number: comment.issueNumber },
+  };
+  recordMentions(ctx.state, source, body, previous);
   return ok(issueComment(ctx.view, comment));
 }
 
@@ -179,6 +207,7 @@ function deleteComment(ctx: RequestContext) {
   const comment = findComment(ctx);
   repoWith(ctx, 'issues', COMMENT_DOCS);
   ctx.state.issueComments = ctx.state.issueComments.filter((candidate) => candidate !== comment);
+  rememberDeletedComment(ctx, comment);
   return noContent();
 }
 

@@ -43,6 +43,7 @@ function teamOf(ctx: RequestContext) {
   return team;
 }
 
+/** Active members only: an invitation not yet accepted (`pending`) is not listed, as on GitHub. */
 function listMembers(ctx: RequestContext) {
   const team = teamOf(ctx);
   const role = ctx.query.role ?? 'all';
@@ -58,15 +59,18 @@ function listMembers(ctx: RequestContext) {
   );
 }
 
+/** `{ state: 'active' | 'pending', role }`; 404 for someone neither a member nor invited. */
 function membership(ctx: RequestContext) {
   const team = teamOf(ctx);
   const login = (ctx.params.username ?? '').toLowerCase();
-  const maintainer = team.maintainers.some((name) => name.toLowerCase() === login);
-  if (!maintainer && !team.members.some((name) => name.toLowerCase() === login)) throw notFound(TEAM_DOCS);
+  const is = (name: string): boolean => name.toLowerCase() === login;
+  const invitation = team.pending.find((invite) => is(invite.login));
+  const maintainer = team.maintainers.some(is);
+  if (!invitation && !maintainer && !team.members.some(is)) throw notFound(TEAM_DOCS);
   return ok({
     url: `${ctx.view.api}/organizations/${team.org}/team/${team.id}/memberships/${ctx.params.username}`,
-    role: maintainer ? 'maintainer' : 'member',
-    state: 'active',
+    role: invitation ? invitation.role : maintainer ? 'maintainer' : 'member',
+    state: invitation ? 'pending' : 'active',
   });
 }
 

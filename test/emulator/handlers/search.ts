@@ -1,6 +1,7 @@
 import { canSeeRepo } from '../access.js';
 import type { RequestContext, Route } from '../context.js';
 import { ok, validationFailed } from '../http.js';
+import { listed } from '../lag.js';
 import { paginateByPage } from '../pagination.js';
 import { issueObject } from '../render/issues.js';
 import { findRepo } from '../state.js';
@@ -57,7 +58,7 @@ function search(ctx: RequestContext) {
   const q = ctx.query.q;
   if (!q || q.trim() === '') throw validationFailed([{ resource: 'Search', field: 'q', code: 'missing' }], DOCS);
   const query = parse(q);
-  const found = ctx.state.issues
+  const found = listed(ctx, ctx.state.issues)
     .filter((issue) => {
       const repo = findRepo(ctx.state, issue.repo);
       return repo !== undefined && canSeeRepo(ctx.grant, repo);

@@ -1,6 +1,6 @@
 import { hasPermission } from '../access.js';
 import { nodeId } from '../ids.js';
-import { fullName } from '../state.js';
+import { fullName, visibilityOf } from '../state.js';
 import type { Repo } from '../types.js';
 import { simpleUser } from './users.js';
 import type { View } from './view.js';
@@ -53,7 +53,7 @@ export function simpleRepository(view: View, repo: Repo) {
     name: repo.name,
     full_name: fullName(repo),
     owner: simpleUser(view, repo.owner),
-    private: repo.private,
+    private: visibilityOf(repo).private,
     html_url: `${view.web}/${fullName(repo)}`,
     description: repo.description,
     fork: repo.fork,
@@ -110,7 +110,7 @@ function repositoryDetails(view: View, repo: Repo) {
     has_discussions: repo.hasDiscussions,
     archived: false,
     disabled: false,
-    visibility: repo.private ? 'private' : 'public',
+    visibility: visibilityOf(repo).visibility,
     pushed_at: repo.createdAt,
     created_at: repo.createdAt,
     updated_at: repo.createdAt,

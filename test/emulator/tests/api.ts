@@ -6,18 +6,25 @@ export interface ApiAnswer<T = unknown> {
   readonly body: T;
 }
 
-/** One raw HTTP call to the emulator, as a client would make it. */
+export const API_VERSION = '2022-11-28';
+
+/**
+ * One raw HTTP call to the emulator, as a client would make it: with the `X-GitHub-Api-Version` header the project's
+ * client pins, unless `apiVersion` says otherwise (null sends none).
+ */
 export async function api<T = unknown>(
   emulator: Emulator,
   method: string,
   path: string,
-  options: { token?: string | null; body?: unknown } = {},
+  options: { token?: string | null; body?: unknown; apiVersion?: string | null } = {},
 ): Promise<ApiAnswer<T>> {
   const token = options.token === undefined ? 'token-admin' : options.token;
+  const apiVersion = options.apiVersion === undefined ? API_VERSION : options.apiVersion;
   const response = await fetch(`${emulator.url}${path}`, {
     method,
     headers: {
       ...(token === null ? {} : { authorization: `token ${token}` }),
+      ...(apiVersion === null ? {} : { 'x-github-api-version': apiVersion }),
       accept: 'application/vnd.github+json',
       'content-type': 'application/json',
     },

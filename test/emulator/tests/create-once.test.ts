@@ -1,3 +1,4 @@
+import { silentLog } from '../../harness/silent-log.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../src/github/client.js';
 import { createComment, createIssue } from '../../../src/github/issues.js';
@@ -21,7 +22,7 @@ async function withLostAnswer(): Promise<Emulator> {
 describe('a create whose answer GitHub lost is made once', () => {
   it('finds the issue it made when the create answered 502 after GitHub applied it', async () => {
     const emu = await withLostAnswer();
-    const client = createClient({ token: 'token-admin', apiUrl: emu.url, pacing: 'none' });
+    const client = createClient({ token: 'token-admin', log: silentLog, apiUrl: emu.url, pacing: 'none' });
     // A 502 after the write: the emulator applies the create, then the next answer on the wire is lost.
     let lost = 0;
     client.hook.after('request', (_response, options) => {
@@ -44,7 +45,7 @@ describe('a create whose answer GitHub lost is made once', () => {
 
   it('sends again when the lookup shows the create did not happen', async () => {
     const emu = await withLostAnswer();
-    const client = createClient({ token: 'token-admin', apiUrl: emu.url, pacing: 'none' });
+    const client = createClient({ token: 'token-admin', log: silentLog, apiUrl: emu.url, pacing: 'none' });
     let refused = 0;
     client.hook.before('request', (options) => {
       if (options.method === 'POST' && refused === 0) {
@@ -60,7 +61,7 @@ describe('a create whose answer GitHub lost is made once', () => {
   it('never sends again what it could not check, and sends a create GitHub refused with a 4xx once', async () => {
     const emu = await withLostAnswer();
     emu.setFaults({ serverErrorRate: 1, serverErrorStatuses: [503] });
-    const client = createClient({ token: 'token-admin', apiUrl: emu.url, pacing: 'none' });
+    const client = createClient({ token: 'token-admin', log: silentLog, apiUrl: emu.url, pacing: 'none' });
     await expect(createIssue(client, TRACKER, { title: 'Report', body: 'b' })).rejects.toMatchObject({ status: 503 });
     // The lookup (itself retried by the client) fails too: the create is not sent blind a second time.
     expect(emu.log.map((entry) => entry.method)).toEqual(['POST', 'GET', 'GET', 'GET', 'GET']);

@@ -1,3 +1,4 @@
+import { silentLog } from '../../harness/silent-log.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createClient } from '../../../src/github/client.js';
 import { ContractChecker } from '../contract.js';
@@ -24,7 +25,8 @@ afterEach(async () => {
 });
 
 /** The project's own client against the emulator, as the actions build it (pacing off, as on the emulator). */
-const clientFor = (emu: Emulator) => createClient({ token: 'token-admin', apiUrl: emu.url, pacing: 'none' });
+const clientFor = (emu: Emulator) =>
+  createClient({ token: 'token-admin', log: silentLog, apiUrl: emu.url, pacing: 'none' });
 
 async function createIssues(emu: Emulator, count: number): Promise<void> {
   const client = clientFor(emu);

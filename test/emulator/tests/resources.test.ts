@@ -282,7 +282,10 @@ describe('GraphQL discussions and the webhook sink', () => {
     const invalid = await api<{ errors: { message: string }[] }>(emulator, 'POST', '/graphql', {
       body: { query: '{ repository(owner:"a") { id } }' },
     });
-    expect(invalid.body.errors[0]?.message).toMatch(/repository\(name:\)" of type "String!" is required/);
+    // graphql 16 (the emulator's, for Node 20) and 17 word the missing argument differently.
+    expect(invalid.body.errors[0]?.message).toMatch(
+      /repository\(name:\)" of type "String!" is required|"repository" argument "name" of type "String!" is required/,
+    );
     expect(emulator.state.discussions).toEqual([]);
   });
 

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * `npm run test:mutation [-- <stryker options>]`: mutation testing of src/domain and src/templates with the unit tests.
+ *
+ * 1. Runs the unit tests once with Jest (they must pass) and keeps the names of the tests in each file, for the
+ *    sequencer that lets a mutant run load only the files holding the tests that cover the mutant (sequencer.mjs).
+ * 2. Runs StrykerJS (stryker.config.mjs) with Jest in ESM mode; extra arguments go to Stryker, e.g.
+ *    `npm run test:mutation -- --mutate src/domain/duration.ts` or `-- --incremental`.
+ * 3. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
+ *
+ * Exits with Stryker's exit code (non-zero when the score is under the `break` threshold of stryker.config.mjs).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const REPORTS = join(ROOT, 'reports', 'mutation');
+const UNIT_RESULTS = join(REPORTS, 'unit-tests.json');
+const TEST_MAP = join(REPORTS, 'test-map.json');
+const MUTATION_REPORT = join(REPORTS, 'mutation.json');
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
+
+function run(script, args) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+mkdirSync(REPORTS, { recursive: true });
+const started = Date.now();
+
+console.log('test:mutation: running the unit tests once, to list the tests in each file');
+const jestStatus = run('jest/bin/jest.js', [
+  '--config',
+  'test/mutation/jest.config.mjs',
+  '--silent',
+  '--json',
+  '--outputFile',
+  UNIT_RESULTS,
+]);
+if (jestStatus !== 0) {
+  console.error('test:mutation: the unit tests fail; mutation testing needs a green suite to start from');
+  process.exit(jestStatus);
+}
+const unit = JSON.parse(readFileSync(UNIT_RESULTS, 'utf8'));
+const files = Object.fromEntries(
+  unit.testResults.map((suite) => [relative(ROOT, suite.name), suite.assertionResults.map((test) => test.fullName)]),
+);
+writeFileSync(TEST_MAP, `${JSON.stringify({ files }, null, 1)}\n`);
+
+console.log('test:mutation: running StrykerJS (stryker.config.mjs)');
+env.MUTATION_TEST_MAP = TEST_MAP;
+const strykerStatus = run('@stryker-mutator/core/bin/stryker.js', ['run', ...process.argv.slice(2)]);
+
+let report;
+try {
+  report = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8'));
+} catch {
+  console.error(`test:mutation: no report at ${relative(ROOT, MUTATION_REPORT)}`);
+  process.exit(strykerStatus || 1);
+}
+
+const DETECTED = ['Killed', 'Timeout'];
+const UNDETECTED = ['Survived', 'NoCoverage'];
+const STATUSES = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'RuntimeError', 'Ignored'];
+
+function count(mutants) {
+  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0]));
+  for (const mutant of mutants) counts[mutant.status] = (counts[mutant.status] ?? 0) + 1;
+  const detected = DETECTED.reduce((sum, status) => sum + counts[status], 0);
+  const valid = detected + UNDETECTED.reduce((sum, status) => sum + counts[status], 0);
+  return { counts, valid, score: valid === 0 ? 100 : (100 * detected) / valid };
+}
+
+const perFile = Object.entries(report.files).map(([file, { mutants }]) => ({ file, ...count(mutants) }));
+const total = count(Object.values(report.files).flatMap(({ mutants }) => mutants));
+const line = ({ counts, valid, score }) =>
+  `${score.toFixed(2).padStart(6)} % of ${String(valid).padStart(4)}: ` +
+  `${counts.Killed} killed, ${counts.Timeout} timeout, ${counts.Survived} survived, ${counts.NoCoverage} no coverage` +
+  (counts.CompileError + counts.RuntimeError ? `, ${counts.CompileError + counts.RuntimeError} errors` : '');
+
+console.log('\nLowest-scoring files:');
+for (const file of [...perFile].sort((a, b) => a.score - b.score || b.valid - a.valid).slice(0, 10)) {
+  console.log(`  ${line(file)}  ${file.file}`);
+}
+const minutes = ((Date.now() - started) / 60000).toFixed(1);
+console.log(`\nMutation score: ${total.score.toFixed(2)} % (${line(total).split(': ')[1]}) in ${minutes} min`);
+console.log(`Report: ${relative(ROOT, join(REPORTS, 'index.html'))}`);
+process.exit(strykerStatus);

@@ -1,0 +1,196 @@
+/**
+ * Two runs writing one tracking issue at once (src/domain/tracker-merge.ts): each sends only its own change merged
+ * into the issue as it is now, and afterwards finds the changes a concurrent writer reverted.
+ */
+import { describe, expect, it } from '@jest/globals';
+import {
+  canonical,
+  changedFields,
+  lostChanges,
+  lostSections,
+  mergeState,
+  readSection,
+} from '../../src/domain/tracker-merge.js';
+import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
+
+const base: TrackerState = newTrackerState('GHSA-aaaa-bbbb-cccc', 'example-org/app', 'spec11', '2026-03-02T09:00:00Z');
+const at = (login: string, time = '2026-03-05T10:00:00Z') => ({ login, at: time });
+
+describe('canonical', () => {
+  it('compares objects whatever the order of their keys, and leaves out undefined values', () => {
+    expect(canonical({ b: 1, a: { d: [1, 'x'], c: null } })).toBe('{"a":{"c":null,"d":[1,"x"]},"b":1}');
+    expect(canonical({ a: 1, b: undefined })).toBe('{"a":1}');
+    expect(canonical({ b: 2, a: 1 })).toBe(canonical({ a: 1, b: 2 }));
+  });
+
+  it('keeps the order of arrays and writes scalars as JSON', () => {
+    expect(canonical([2, 1])).toBe('[2,1]');
+    expect(canonical('text')).toBe('"text"');
+    expect(canonical(null)).toBe('null');
+    expect(canonical(undefined)).toBe('undefined');
+    expect(canonical(3)).toBe('3');
+  });
+});
+
+describe('changedFields', () => {
+  it('lists the fields set, changed or removed, and not those equal in another key order', () => {
+    const before = { ...base, cvss: { vector: 'V', score: 5, version: '3.1' }, tlp: 'AMBER' as const };
+    const mine = {
+      ...base,
+      cvss: { version: '3.1', score: 5, vector: 'V' },
+      acknowledgedAt: '2026-03-03T00:00:00Z',
+      policy: 'stacklok',
+    };
+    expect(changedFields(before, mine).sort()).toEqual(['acknowledgedAt', 'policy', 'tlp']);
+  });
+
+  it('is empty when nothing changed', () => {
+    expect(changedFields(base, { ...base })).toEqual([]);
+  });
+});
+
+describe('mergeState', () => {
+  it('applies my change and keeps what a concurrent writer changed elsewhere', () => {
+    const mine = { ...base, acknowledgedAt: '2026-03-03T00:00:00Z' };
+    const current = { ...base, triagedAt: '2026-03-04T00:00:00Z' };
+    expect(mergeState(base, mine, current)).toEqual({
+      ...base,
+      acknowledgedAt: '2026-03-03T00:00:00Z',
+      triagedAt: '2026-03-04T00:00:00Z',
+    });
+  });
+
+  it('sets a field I changed to my value, over a concurrent one', () => {
+    const mine = { ...base, tlp: 'RED' as const };
+    const current = { ...base, tlp: 'GREEN' as const };
+    expect(mergeState(base, mine, current).tlp).toBe('RED');
+  });
+
+  it('removes a field I removed', () => {
+    const withFork = { ...base, fork: { fullName: 'o/f', url: 'u' } };
+    const mine = { ...base };
+    const merged = mergeState(withFork, mine, { ...withFork, triagedAt: 'x' });
+    expect('fork' in merged).toBe(false);
+    expect(merged.triagedAt).toBe('x');
+  });
+
+  it('keeps a field I did not change at its current value, whoever set it', () => {
+    const current = { ...base, decision: 'reject' as const };
+    expect(mergeState(base, { ...base }, current)).toEqual(current);
+  });
+
+  it('adds my new escalations and notifications to those there now, without repeats', () => {
+    const before = { ...base, escalated: ['acknowledge' as const], notified: ['n0'] };
+    const mine = { ...before, escalated: ['acknowledge' as const, 'triage' as const], notified: ['n0', 'n1', 'n2'] };
+    const current = { ...before, escalated: ['acknowledge' as const, 'fix-team' as const], notified: ['n0', 'n2'] };
+    const merged = mergeState(before, mine, current);
+    expect(merged.escalated).toEqual(['acknowledge', 'fix-team', 'triage']);
+    expect(merged.notified).toEqual(['n0', 'n2', 'n1']);
+  });
+
+  it('never removes an entry from a growing field, even one I dropped', () => {
+    const before = { ...base, notified: ['n0', 'n1'] };
+    const mine = { ...base, notified: ['n0'] };
+    expect(mergeState(before, mine, before).notified).toEqual(['n0', 'n1']);
+  });
+
+  it('starts a growing field the current state lacks', () => {
+    const mine = { ...base, approvals: [at('alice')] };
+    const current = { ...base } as TrackerState;
+    expect(mergeState(base, mine, current).approvals).toEqual([at('alice')]);
+    const broken = { ...base, approvals: 'garbled' } as unknown as TrackerState;
+    expect(mergeState(base, mine, broken).approvals).toEqual([at('alice')]);
+  });
+
+  it('adds approvals of people not there yet, one per person whatever the case of the login', () => {
+    const mine = { ...base, approvals: [at('Alice'), at('bob')] };
+    const current = { ...base, approvals: [at('alice', '2026-03-05T09:00:00Z'), at('carol')] };
+    expect(mergeState(base, mine, current).approvals).toEqual([
+      at('alice', '2026-03-05T09:00:00Z'),
+      at('carol'),
+      at('bob'),
+    ]);
+  });
+
+  it('ignores entries of the wrong kind in growing fields', () => {
+    const mine = {
+      ...base,
+      notified: ['n1', 7, null],
+      approvals: [at('dave'), { at: 'no login' }, null, { login: 5 }],
+    } as unknown as TrackerState;
+    const merged = mergeState(base, mine, base);
+    expect(merged.notified).toEqual(['n1']);
+    expect(merged.approvals).toEqual([at('dave')]);
+  });
+});
+
+describe('lostChanges', () => {
+  it('finds a field a writer that had not seen my change set back to its old value', () => {
+    const mine = { ...base, acknowledgedAt: '2026-03-03T00:00:00Z', tlp: 'RED' as const };
+    expect(lostChanges(base, mine, base).sort()).toEqual(['acknowledgedAt', 'tlp']);
+  });
+
+  it('does not report a change that is there, or one a later writer changed again on purpose', () => {
+    const mine = { ...base, tlp: 'RED' as const, acknowledgedAt: '2026-03-03T00:00:00Z' };
+    const current = { ...base, tlp: 'GREEN' as const, acknowledgedAt: '2026-03-03T00:00:00Z' };
+    expect(lostChanges(base, mine, current)).toEqual([]);
+  });
+
+  it('finds a removal that was undone', () => {
+    const withFork = { ...base, fork: { fullName: 'o/f', url: 'u' } };
+    expect(lostChanges(withFork, { ...base }, withFork)).toEqual(['fork']);
+    expect(lostChanges(withFork, { ...base }, { ...base })).toEqual([]);
+  });
+
+  it('finds a growing field missing an entry I added, and not one missing an entry I did not add', () => {
+    const before = { ...base, notified: ['n0'] };
+    const mine = { ...before, notified: ['n0', 'n1'] };
+    expect(lostChanges(before, mine, { ...base, notified: ['n0'] })).toEqual(['notified']);
+    expect(lostChanges(before, mine, { ...base, notified: ['n1'] })).toEqual([]);
+  });
+
+  it('matches approvals by person, whatever the case of the login', () => {
+    const mine = { ...base, approvals: [at('Alice')] };
+    expect(lostChanges(base, mine, { ...base, approvals: [at('alice', 'later')] })).toEqual([]);
+    expect(lostChanges(base, mine, { ...base, approvals: [at('bob')] })).toEqual(['approvals']);
+    expect(lostChanges(base, mine, base)).toEqual(['approvals']);
+  });
+});
+
+describe('readSection', () => {
+  it('gives the trimmed text between the markers', () => {
+    expect(readSection('x <!-- section:s -->\n  text \n<!-- /section:s --> y', 's')).toBe('text');
+    expect(readSection('<!-- section:s --><!-- /section:s -->', 's')).toBe('');
+  });
+
+  it.each([
+    ['no section', 'text'],
+    ['no end', '<!-- section:s --> text'],
+    ['no start', 'text <!-- /section:s -->'],
+    ['the end first', '<!-- /section:s --> text <!-- section:s -->'],
+    ['another section only', '<!-- section:t -->x<!-- /section:t -->'],
+  ])('is undefined with %s', (_what, body) => {
+    expect(readSection(body, 's')).toBeUndefined();
+  });
+});
+
+describe('lostSections', () => {
+  const body = (checklist: string, dates: string) =>
+    `<!-- section:checklist -->\n${checklist}\n<!-- /section:checklist -->\n<!-- section:dates -->\n${dates}\n<!-- /section:dates -->`;
+
+  it('finds a section written back to what it was before my write', () => {
+    expect(lostSections(body('old', 'd0'), { checklist: 'new', dates: 'd1' }, body('old', 'd1'))).toEqual([
+      'checklist',
+    ]);
+  });
+
+  it('does not report a section that has my text (trimmed), one another writer changed, or one I left as it was', () => {
+    expect(lostSections(body('old', 'd0'), { checklist: '  new \n' }, body('new', 'd0'))).toEqual([]);
+    expect(lostSections(body('old', 'd0'), { checklist: 'new' }, body('theirs', 'd0'))).toEqual([]);
+    expect(lostSections(body('same', 'd0'), { checklist: 'same' }, body('same', 'd0'))).toEqual([]);
+  });
+
+  it('finds a section I added that a writer that had not seen it dropped', () => {
+    expect(lostSections('no sections', { checklist: 'new' }, 'no sections either')).toEqual(['checklist']);
+  });
+});
