@@ -37,7 +37,9 @@ describe('mergeInventoryBatch', () => {
   });
 
   it('matches a re-checked repository whatever the case of its name', () => {
-    const first = mergeInventoryBatch(emptyInventory(), 1, 2, [{ repository: 'Org/App', kinds: ['reporting-disabled'] }]);
+    const first = mergeInventoryBatch(emptyInventory(), 1, 2, [
+      { repository: 'Org/App', kinds: ['reporting-disabled'] },
+    ]);
     const second = mergeInventoryBatch(first, 2, 2, [{ repository: 'org/app', kinds: [] }]);
     expect(second.gaps).toEqual([]);
   });
