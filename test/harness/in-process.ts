@@ -5,8 +5,6 @@
  * scenario can run either way; the bundle layer stays for the process boundary (stdout, kills, start-up).
  */
 import * as core from '@actions/core';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { ACTION_NAMES, type ActionName } from '../../src/actions/metadata.generated.js';
 import { runAction } from '../../src/actions/common/run.js';
 import type {
@@ -17,10 +15,8 @@ import type {
   StepSummary,
 } from '../../src/actions/common/runner.js';
 import { openClient } from '../../src/github/connect.js';
-import { inputVariable, type RunOptions, type RunResult } from './run-action.js';
+import { inputVariable, runnerVariables, type RunOptions, type RunResult } from './run-action.js';
 import { parseKeyValueFile, parseWorkflowCommand, type WorkflowCommand } from './workflow-commands.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const escapeData = (text: string): string =>
   text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -114,22 +110,7 @@ export class RecordingRunner implements RunnerIO {
 
 /** The environment a bundle run would get (run-action.ts), for the same options. */
 export function runnerEnvironment(options: RunOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    TZ: 'UTC',
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: tmpdir(),
-    GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
-    GITHUB_REPOSITORY: options.repository ?? 'sample-org/security-tracker',
-    GITHUB_WORKSPACE: ROOT,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: options.emulator?.url ?? 'http://127.0.0.1:9',
-    DISCLOSURE_API_PACING: 'none',
-  };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    if (value !== undefined) env[inputVariable(name)] = String(value);
-  }
-  return { ...env, ...options.env };
+  return { ...runnerVariables(options), ...options.env };
 }
 
 function isActionName(name: string): name is ActionName {

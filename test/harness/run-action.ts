@@ -53,21 +53,13 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-function childEnv(
-  options: RunOptions,
-  files: { output: string; summary: string; state: string; event: string },
-): NodeJS.ProcessEnv {
+/** What the runner sets for every step, and the inputs, for a run with these options (before `options.env`). */
+export function runnerVariables(options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
     TZ: 'UTC',
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: tmpdir(),
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state,
-    GITHUB_EVENT_PATH: files.event,
     GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
     GITHUB_REPOSITORY: options.repository ?? 'sample-org/security-tracker',
     GITHUB_WORKSPACE: ROOT,
@@ -75,14 +67,30 @@ function childEnv(
     GITHUB_API_URL: options.emulator?.url ?? 'http://127.0.0.1:9',
     DISCLOSURE_API_PACING: 'none',
   };
+  for (const [name, value] of Object.entries(options.inputs ?? {})) {
+    if (value !== undefined) env[inputVariable(name)] = String(value);
+  }
+  return env;
+}
+
+function childEnv(
+  options: RunOptions,
+  files: { output: string; summary: string; state: string; event: string },
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...runnerVariables(options),
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_EVENT_PATH: files.event,
+  };
   const now = options.now ?? options.emulator?.state?.now;
   if (now) {
     // A fixed clock is refused on a runner (clock.ts): a run with one is, and says it is, a run outside a runner.
     env.DISCLOSURE_NOW = now;
     env.GITHUB_ACTIONS = 'false';
-  }
-  for (const [name, value] of Object.entries(options.inputs ?? {})) {
-    if (value !== undefined) env[inputVariable(name)] = String(value);
   }
   return { ...env, ...options.env };
 }
