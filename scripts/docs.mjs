@@ -13,6 +13,9 @@ import { ACTIONS } from './actions.mjs';
 
 const { ACTION_PERMISSIONS, PERMISSION_TITLES } = await tsImport('../src/actions/permissions.ts', import.meta.url);
 const { SHARED_INPUTS } = await tsImport('../src/actions/shared-inputs.ts', import.meta.url);
+const { PRESETS } = await tsImport('../src/domain/policy/presets.ts', import.meta.url);
+const { provenanceCell } = await tsImport('../src/domain/policy/provenance.ts', import.meta.url);
+const { formatDuration } = await tsImport('../src/domain/duration.ts', import.meta.url);
 
 const check = process.argv.includes('--check');
 const stale = [];
@@ -158,11 +161,76 @@ function templatesTable() {
   ].join('\n');
 }
 
+/** The policy steps as the README's tables name them, with the Policy property of each number. */
+const POLICY_STEPS = [
+  ['acknowledge', 'acknowledge', 'acknowledgeWithin'],
+  ['triage', 'triage', 'triageWithin'],
+  ['fix-team', 'fix team', 'fixTeamWithin'],
+  ['advisory-cve', 'advisory and CVE', 'advisoryAndCveWithin'],
+  ['fix-release', 'fix release', 'fixReleaseWithin'],
+  ['disclose', 'disclose', 'discloseWithin'],
+  ['retrospective', 'retrospective', 'retrospectiveWithin'],
+];
+
+/** `48 h`, `7 d`: a duration as the tables show it; `none` for a deadline the preset does not have. */
+function durationCell(duration, step) {
+  if (!duration) return 'none';
+  const text = formatDuration(duration).replace(/ hours?$/, ' h').replace(/ days?$/, ' d');
+  return step === 'retrospective' ? `${text} after release` : text;
+}
+
+/**
+ * The README's policy tables, from the presets (src/domain/policy/presets.ts): each number with its enforcement,
+ * then, per preset, where every number comes from (the document's words, or a project default and why).
+ */
+function policyTables() {
+  const presets = Object.entries(PRESETS);
+  const summary = [
+    `| preset | ${POLICY_STEPS.map(([, title]) => title).join(' | ')} | expedite |`,
+    `|---|${POLICY_STEPS.map(() => '---|').join('')}---|`,
+    ...presets.map(([name, policy]) => {
+      const cells = POLICY_STEPS.map(([step, , property]) => {
+        const enforcement = policy.enforcement[step];
+        const number = durationCell(policy[property], step);
+        const mark = policy.provenance[step].source === 'project-default' && policy[property] ? '¹' : '';
+        return enforcement === 'escalate' || number === 'none' ? `${number}${mark}` : `${number}${mark} (${enforcement})`;
+      });
+      return `| \`${name}\` | ${cells.join(' | ')} | ${durationCell(policy.expediteWithin)}¹ |`;
+    }),
+  ];
+  const sources = presets.flatMap(([name, policy]) => [
+    '',
+    `**\`${name}\`**`,
+    '',
+    '| step | number | enforcement | source |',
+    '|---|---|---|---|',
+    ...POLICY_STEPS.map(
+      ([step, title, property]) =>
+        `| ${title} | ${durationCell(policy[property], step)} | ${policy.enforcement[step]} | ${cell(provenanceCell(policy.provenance[step]))} |`,
+    ),
+    `| expedite | ${durationCell(policy.expediteWithin)} | | ${cell(provenanceCell(policy.provenance.expedite))} |`,
+    `| release window | ${policy.releaseWindow.time} UTC, ${policy.releaseWindow.durationMinutes} min | | ${cell(provenanceCell(policy.provenance['release-window']))} |`,
+    `| low severity | CVSS < ${policy.lowSeveritySlowDown.cvssBelow}, ${policy.lowSeveritySlowDown.automatic ? `stretched ${policy.lowSeveritySlowDown.factor}x` : 'extended by decision'} | | ${cell(provenanceCell(policy.provenance['low-severity']))} |`,
+  ]);
+  return [
+    ...summary,
+    '',
+    '¹ A project default: the process document gives no number (see the sources below). `(remind)`: a missed deadline',
+    'is a reminder, never a breach; `(off)`: not tracked; otherwise a breach, escalated once. `none`: no deadline.',
+    '',
+    '<details><summary>Where each number comes from</summary>',
+    ...sources,
+    '',
+    '</details>',
+  ].join('\n');
+}
+
 function rootReadme(names) {
   const path = 'README.md';
   if (!existsSync(path)) return;
   const text = readFileSync(path, 'utf8');
-  const withTemplates = replaceGenerated(text, 'templates', templatesTable());
+  const withPolicies = replaceGenerated(text, 'policies', policyTables());
+  const withTemplates = replaceGenerated(withPolicies, 'templates', templatesTable());
   const withApp = replaceGenerated(withTemplates, 'app-permissions', appPermissionsTable(names));
   const table = [
     '| action | when | permission | on | for |',

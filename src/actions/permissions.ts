@@ -230,12 +230,6 @@ export const ACTION_PERMISSIONS: Readonly<Record<ActionName, ActionPermissions>>
             on: 'projects',
             for: '`POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks`',
           },
-          {
-            permission: 'administration',
-            access: 'read',
-            on: 'forks',
-            for: 'see the new fork (`GET /repos/{fork}`): GitHub lets no integration access a temporary private fork, and no token can name a repository that does not exist yet',
-          },
         ],
       },
       {
@@ -276,7 +270,7 @@ export const ACTION_PERMISSIONS: Readonly<Record<ActionName, ActionPermissions>>
             permission: 'administration',
             access: 'write',
             on: 'forks',
-            for: '`DELETE /repos/{fork}`: GitHub lets no integration access a temporary private fork (publishing the advisory deletes it)',
+            for: "`DELETE /repos/{fork}`, with a person's token only: GitHub lets no integration reach a temporary private fork, so with an App token cleanup lists the forks of closed and withdrawn advisories for a person to delete (publishing deletes the fork)",
           },
         ],
       },
@@ -308,6 +302,30 @@ export const ACTION_PERMISSIONS: Readonly<Record<ActionName, ActionPermissions>>
         when: WITH_TRACKER,
         grants: [
           { permission: 'issues', access: 'read', on: 'tracker', for: 'the release day and version triage agreed' },
+        ],
+      },
+      {
+        name: 'with `versions`',
+        when: { input: 'versions', set: true },
+        grants: [
+          {
+            permission: 'contents',
+            access: 'read',
+            on: 'projects',
+            for: "each version's release and, with the policy's `signing-key`, its assets and signatures (a public project's need no permission)",
+          },
+        ],
+      },
+      {
+        name: 'a scheduled run with `tracker`',
+        when: WITH_TRACKER,
+        grants: [
+          {
+            permission: 'issues',
+            access: 'write',
+            on: 'tracker',
+            for: 'a release missed on its agreed day: the team told once in each tracking issue, recorded there',
+          },
         ],
       },
       {

@@ -62,11 +62,6 @@ const DEFAULT_ATTEMPTS = 3;
 const MAX_RETRY_WAIT_MS = 10_000;
 const BACKOFF_MS = 250;
 
-/** Whether a caller should record the message as sent: yes, and also when it may have been posted. */
-export function mayHaveBeenDelivered(delivery: Delivery): boolean {
-  return delivery.delivered !== 'no';
-}
-
 /** Path segments and query values (webhook ids, tokens, keys), never repeated in a log line; longest first. */
 function secretsOf(url: URL): string[] {
   const parts = [...url.pathname.split('/'), ...url.searchParams.values(), url.username, url.password];
@@ -146,9 +141,4 @@ export function createNotifier(options: NotifierOptions): ChatNotifier {
       }
     },
   };
-}
-
-/** One message, for a call site that sends once: `createNotifier(options).send(text)`. */
-export function sendChatMessage(options: NotifierOptions, text: string): Promise<Delivery> {
-  return createNotifier(options).send(text);
 }

@@ -3,6 +3,7 @@
  * acknowledgement section, and the team notification. Pure.
  */
 import { deadlinesFor, formatUtc } from './checklist.js';
+import { basisOf } from './policy/provenance.js';
 import type { Policy } from './policy/types.js';
 import type { AckChannel, TrackerState } from './tracker-state.js';
 
@@ -13,7 +14,13 @@ export interface AcknowledgementDates {
   readonly ackDeadline: string;
   readonly triageDue: string;
   readonly fixReleaseTarget: string;
-  readonly disclosureDeadline: string;
+  /** Null when the policy has no disclosure deadline: then no text promises publication by a date. */
+  readonly disclosureDeadline: string | null;
+  /** Where each number comes from, for the reporter: `as the SPEC 11 states`, `a target we set: …`. */
+  readonly ackBasis: string;
+  readonly triageBasis: string;
+  readonly fixReleaseBasis: string;
+  readonly disclosureBasis: string | null;
 }
 
 export function acknowledgementDates(policy: Policy, state: TrackerState, at: Date): AcknowledgementDates {
@@ -25,7 +32,11 @@ export function acknowledgementDates(policy: Policy, state: TrackerState, at: Da
     ackDeadline: iso(deadlines.acknowledge),
     triageDue: iso(deadlines.triage),
     fixReleaseTarget: iso(deadlines['fix-release']),
-    disclosureDeadline: iso(deadlines.disclose),
+    disclosureDeadline: deadlines.disclose ? deadlines.disclose.toISOString() : null,
+    ackBasis: basisOf(policy, 'acknowledge'),
+    triageBasis: basisOf(policy, 'triage'),
+    fixReleaseBasis: basisOf(policy, 'fix-release'),
+    disclosureBasis: deadlines.disclose ? basisOf(policy, 'disclose') : null,
   };
 }
 
@@ -39,7 +50,8 @@ export const ACK_SECTION = 'acknowledgement';
 export type AcknowledgementRecord =
   | { readonly status: 'pending' }
   | { readonly status: 'sent'; readonly channel: Exclude<AckChannel, 'manual'>; readonly at: string }
-  | { readonly status: 'manual'; readonly at: string; readonly why: string; readonly message: string };
+  | { readonly status: 'manual'; readonly at: string; readonly why: string; readonly message: string }
+  | { readonly status: 'confirmed'; readonly login: string; readonly at: string; readonly via: string };
 
 const CHANNEL_TEXT: Readonly<Record<Exclude<AckChannel, 'manual'>, string>> = {
   'advisory-comment': 'in a comment on the advisory',
@@ -60,12 +72,15 @@ export function acknowledgementSection(record: AcknowledgementRecord): string {
   if (record.status === 'sent') {
     return `${heading}\n\nSent to the reporter ${CHANNEL_TEXT[record.channel]} on ${formatUtc(new Date(record.at))}.`;
   }
+  if (record.status === 'confirmed') {
+    return `${heading}\n\nSent to the reporter (${record.via}) by \`${record.login}\`, confirmed with \`/ack sent\` on ${formatUtc(new Date(record.at))}.`;
+  }
   return [
     heading,
     '',
     `> [!IMPORTANT]`,
     `> **Send this acknowledgement to the reporter yourself**, through the channel the report came in (${record.why}).`,
-    `> Prepared ${formatUtc(new Date(record.at))}.`,
+    `> Prepared ${formatUtc(new Date(record.at))}. Then comment \`/ack sent\` on this issue: until a member of the response team does, the report counts as not acknowledged (sla-check escalates it like any deadline).`,
     '',
     ...quoted(record.message),
   ].join('\n');
@@ -76,10 +91,15 @@ export interface NotificationFacts {
   readonly repository: string | null;
   readonly severity: string | null | undefined;
   readonly issueUrl: string;
+  /** The acknowledgement is a text a person sends: it is not made yet. */
+  readonly toSend?: boolean;
 }
 
 /** The team's chat message: the report's id, repository, severity and the tracker link, nothing of its text. */
 export function notificationText(facts: NotificationFacts): string {
   const where = facts.repository ? ` in ${facts.repository}` : ' filed in the tracker';
-  return `New security report ${facts.key}${where} (severity: ${facts.severity ?? 'not rated yet'}) acknowledged. Tracking issue: ${facts.issueUrl}`;
+  const done = facts.toSend
+    ? 'taken in: its acknowledgement is to be sent by hand, then confirmed with `/ack sent`'
+    : 'acknowledged';
+  return `New security report ${facts.key}${where} (severity: ${facts.severity ?? 'not rated yet'}) ${done}. Tracking issue: ${facts.issueUrl}`;
 }

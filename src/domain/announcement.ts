@@ -4,6 +4,10 @@
  * without a CVE id is named by its GHSA id: nothing here ever makes up an id or a placeholder.
  */
 import { scoreCvss, severityFromScore } from './cvss.js';
+import { ConfigurationError } from './errors.js';
+import { lineOf } from './release-lines.js';
+import type { ReporterCredit } from './tracker-state.js';
+import { upgradeSteps, type UpgradeStep } from './upgrade-commands.js';
 import { highestUpperBound } from './version-range.js';
 
 /** The fields of a repository advisory (GitHub's REST shape) the announcement uses. */
@@ -23,6 +27,7 @@ export interface AdvisoryRecord {
   readonly vulnerabilities: readonly VulnerabilityRecord[] | null;
   readonly cwes?: readonly { readonly cwe_id: string; readonly name: string }[] | null;
   readonly credits_detailed?: readonly CreditRecord[] | null;
+  readonly description?: string | null;
 }
 
 interface CvssEntry {
@@ -77,29 +82,83 @@ export interface AnnouncedAdvisory {
   /** `CWE-22: Improper Limitation...` */
   readonly weaknesses: readonly string[];
   readonly credits: readonly Credit[];
-  /** `login (type)` per credit, for `{{join creditNames}}`. */
+  /**
+   * `login (type)` per credit, for `{{join creditNames}}`: the advisory's credits, and the reporter as the tracker
+   * records them (a name when they have no GitHub account; nobody who declined).
+   */
   readonly creditNames: readonly string[];
+  /** The published description without its Impact section; null when empty. */
+  readonly description: string | null;
+  /** The description's Impact section (`### Impact`); null when it has none. */
+  readonly impact: string | null;
 }
 
 /** What the maintainers say about the release (the action's inputs); the rest comes from the advisories. */
 export interface ReleaseText {
   readonly project: string;
+  /** The versions released, as the text names them (`2.3.1 and 1.9.7`); `without a fix` when none is. */
   readonly version: string;
+  /** Each version released (one per release line), newest first; empty for a disclosure without a fix. */
+  readonly versions: readonly string[];
   readonly previousVersion: string | undefined;
   readonly upgradeCommand: string | undefined;
   readonly versionCommand: string | undefined;
   readonly mitigation: string | undefined;
+  /** The features, extensions or configuration that make a system likely vulnerable (SPEC 11's template). */
+  readonly vulnerableConfiguration: string | undefined;
+  /** The `To:` of the announcement (the mailing lists); undefined: none configured. */
+  readonly recipients: string | undefined;
+  /** The response team's name; undefined: the policy's. */
+  readonly teamName: string | undefined;
+  /** Package managers for "How do I upgrade?" (`pip`, `conda`...); empty: the advisories' ecosystems. */
+  readonly packageManagers: readonly string[];
+  /** Disclosure without a fix: the reason recorded (a deadline, a decision); undefined for a fix release. */
+  readonly noFixReason: string | undefined;
+  /** Supported release lines that get no patch release (e.g. `1.8`): their users need the mitigation. */
+  readonly unfixedLines: readonly string[];
 }
 
 export interface AnnouncementInputs extends ReleaseText {
   readonly repository: string;
-  readonly releaseUrl: string | undefined;
+  /** The release of each version, in the order of `versions` (undefined: not looked up). */
+  readonly releaseUrls: readonly (string | undefined)[];
+  /** The policy's team name, used unless `teamName` is given. */
+  readonly policyTeamName: string;
+  /** The reporter's credit as each tracking issue records it, by GHSA id. */
+  readonly recordedCredits: ReadonlyMap<string, ReporterCredit>;
+  readonly now: Date;
+}
+
+/** One release line: its patched version and that release. */
+export interface AnnouncedLine {
+  /** `2.3` for 2.3.1. */
+  readonly line: string;
+  readonly version: string;
+  readonly releaseUrl: string | null;
 }
 
 export interface AnnouncementData {
   readonly project: string;
+  /** The versions released as the text names them (`1.4.2`, `2.3.1 and 1.9.7`). */
   readonly version: string;
   readonly repository: string;
+  /** False for a disclosure without a fix. */
+  readonly fixed: boolean;
+  readonly noFixReason: string | null;
+  /** One per version released, newest first. */
+  readonly lines: readonly AnnouncedLine[];
+  /** More than one release line. */
+  readonly severalLines: boolean;
+  readonly unfixedLines: readonly string[];
+  readonly recipients: string | null;
+  readonly teamName: string;
+  /** The day of the announcement, `YYYY-MM-DD` (UTC). */
+  readonly day: string;
+  readonly vulnerableConfiguration: string | null;
+  /** Per package manager and line, used when no `upgradeCommand` is given. */
+  readonly upgrades: readonly UpgradeStep[];
+  /** One advisory: the text says "this issue", else "these issues". */
+  readonly single: boolean;
   /** The newest vulnerable version (`previous-version`, or a `<=` bound of the ranges); null when not known. */
   readonly previousVersion: string | null;
   /** Used when previousVersion is null: versions before this one are vulnerable. */
@@ -107,6 +166,7 @@ export interface AnnouncementData {
   readonly upgradeCommand: string | null;
   readonly versionCommand: string | null;
   readonly mitigation: string | null;
+  /** The release of the newest line (null: none updated). */
   readonly releaseUrl: string | null;
   readonly advisories: readonly AnnouncedAdvisory[];
   /** True when every advisory has a CVE id (the list can be called "CVE(s)"). */
@@ -172,10 +232,61 @@ function severityOf(advisory: AdvisoryRecord, cvss: AnnouncedCvss | null): strin
   return cvss ? severityFromScore(cvss.score) : 'unknown';
 }
 
-export function announcedAdvisory(advisory: AdvisoryRecord): AnnouncedAdvisory {
+const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The credit names: the advisory's credits, with the reporter as the tracker records them. A declined credit takes
+ * the reporter off (by login); a reporter without a GitHub account is named; one already credited is not repeated.
+ */
+export function creditNamesOf(credits: readonly Credit[], recorded: ReporterCredit | undefined): string[] {
+  const login = recorded?.login;
+  const kept = recorded?.declined && login ? credits.filter((credit) => !sameLogin(credit.login, login)) : credits;
+  const names = kept.map((credit) => `${credit.login} (${credit.type})`);
+  if (!recorded || recorded.declined) return names;
+  const type = creditType(recorded.type ?? 'reporter');
+  if (login) return kept.some((credit) => sameLogin(credit.login, login)) ? names : [...names, `${login} (${type})`];
+  return recorded.name ? [...names, `${recorded.name} (${type})`] : names;
+}
+
+export interface DescriptionParts {
+  readonly description: string | null;
+  readonly impact: string | null;
+}
+
+const HEADING = /^#{1,6}[ \t]+(.*?)[ \t#]*$/;
+
+/**
+ * GitHub's advisory form starts the description with `### Impact`, `### Patches`, `### Workarounds`: the Impact
+ * section apart, the rest as text (a heading becomes a `Patches:` line, since the text is rendered inert).
+ */
+export function splitDescription(text: string | null | undefined): DescriptionParts {
+  const rest: string[] = [];
+  const impact: string[] = [];
+  let inImpact = false;
+  for (const line of (text ?? '').replace(/\r\n?/g, '\n').split('\n')) {
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const title = (heading[1] ?? '').trim();
+      inImpact = /^impact$/i.test(title);
+      if (!inImpact && title !== '') rest.push(`${title.replace(/:$/, '')}:`);
+      continue;
+    }
+    (inImpact ? impact : rest).push(line);
+  }
+  const tidyText = (lines: string[]): string | null =>
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() || null;
+  return { description: tidyText(rest), impact: tidyText(impact) };
+}
+
+export function announcedAdvisory(advisory: AdvisoryRecord, recorded?: ReporterCredit): AnnouncedAdvisory {
   const cveId = validCveId(advisory.cve_id);
   const cvss = chooseCvss(advisory);
   const credits = shownCredits(advisory);
+  const recordedDeclined = recorded?.declined && recorded.login;
+  const shown = recordedDeclined ? credits.filter((credit) => !sameLogin(credit.login, recorded.login ?? '')) : credits;
   return {
     ghsaId: advisory.ghsa_id,
     cveId,
@@ -186,8 +297,9 @@ export function announcedAdvisory(advisory: AdvisoryRecord): AnnouncedAdvisory {
     cvss,
     packages: packagesOf(advisory),
     weaknesses: (advisory.cwes ?? []).map((cwe) => `${cwe.cwe_id}: ${cwe.name}`),
-    credits,
-    creditNames: credits.map((credit) => `${credit.login} (${credit.type})`),
+    credits: shown,
+    creditNames: creditNamesOf(credits, recorded),
+    ...splitDescription(advisory.description),
   };
 }
 
@@ -220,20 +332,66 @@ function byId(a: AnnouncedAdvisory, b: AnnouncedAdvisory): number {
   return a.id.localeCompare(b.id, 'en', { numeric: true });
 }
 
+function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Mitigation is required when users are left without a fix: a disclosure without one, or a supported line that gets
+ * no patch release. SPEC 11: the announcement "contains mitigation steps for users that cannot upgrade".
+ */
+export function requireMitigation(text: ReleaseText): void {
+  if (text.mitigation?.trim()) return;
+  const why = text.noFixReason
+    ? 'this is a disclosure without a fix ("no-fix-reason" is set)'
+    : text.unfixedLines.length > 0
+      ? `the supported line(s) ${text.unfixedLines.join(', ')} get no patch release ("unfixed-lines")`
+      : undefined;
+  if (why === undefined) return;
+  throw new ConfigurationError(
+    `Input "mitigation" is required because ${why}: users who cannot upgrade need the steps that protect them. Give them in "mitigation" (Markdown).`,
+    'mitigation',
+  );
+}
+
+function linesOf(inputs: AnnouncementInputs): AnnouncedLine[] {
+  return inputs.versions.map((version, index) => ({
+    line: lineOf(version),
+    version,
+    releaseUrl: inputs.releaseUrls[index] ?? null,
+  }));
+}
+
 export function buildAnnouncementData(
   advisories: readonly AdvisoryRecord[],
   inputs: AnnouncementInputs,
 ): AnnouncementData {
-  const announced = advisories.map(announcedAdvisory).sort(byId);
+  const announced = advisories
+    .map((advisory) => announcedAdvisory(advisory, inputs.recordedCredits.get(advisory.ghsa_id)))
+    .sort(byId);
+  const lines = linesOf(inputs);
+  const oldest = inputs.versions[inputs.versions.length - 1] ?? inputs.version;
+  const packages = announced.flatMap((advisory) => advisory.packages);
   return {
     project: inputs.project,
     version: inputs.version,
     repository: inputs.repository,
-    ...vulnerableVersions(announced, inputs.version, inputs.previousVersion),
+    fixed: inputs.noFixReason === undefined,
+    noFixReason: inputs.noFixReason ?? null,
+    lines,
+    severalLines: lines.length > 1,
+    unfixedLines: inputs.unfixedLines,
+    recipients: inputs.recipients ?? null,
+    teamName: inputs.teamName ?? inputs.policyTeamName,
+    day: dayOf(inputs.now),
+    vulnerableConfiguration: inputs.vulnerableConfiguration ?? null,
+    upgrades: upgradeSteps(packages, inputs.versions, inputs.packageManagers),
+    single: announced.length === 1,
+    ...vulnerableVersions(announced, oldest, inputs.previousVersion),
     upgradeCommand: inputs.upgradeCommand ?? null,
     versionCommand: inputs.versionCommand ?? null,
     mitigation: inputs.mitigation ?? null,
-    releaseUrl: inputs.releaseUrl ?? null,
+    releaseUrl: lines[0]?.releaseUrl ?? null,
     advisories: announced,
     allHaveCve: announced.every((advisory) => advisory.cveId !== null),
   };
@@ -248,17 +406,26 @@ export function findPlaceholder(text: string): string | undefined {
 
 export interface RenderedAnnouncement {
   readonly subject: string;
+  /** The `To:` line of the template (the mailing lists); null when it has none. */
+  readonly to: string | null;
   readonly body: string;
 }
 
+const HEADER = /^[ \t]*(Subject|To):[ \t]*(.*)\r?\n/i;
+
 /**
- * A rendered template starts with `Subject: ...` (as SPEC 11's does); the rest is the body. A template without that
- * line gets `fallbackSubject`.
+ * A rendered template starts with `Subject: ...` (as SPEC 11's does), optionally followed by `To: ...`; the rest is
+ * the body. A template without a subject line gets `fallbackSubject`.
  */
 export function splitSubject(rendered: string, fallbackSubject: string): RenderedAnnouncement {
-  const match = /^\s*Subject:[ \t]*(.*)\r?\n/.exec(rendered);
-  if (!match) return { subject: fallbackSubject, body: tidy(rendered) };
-  return { subject: (match[1] ?? '').trim() || fallbackSubject, body: tidy(rendered.slice(match[0].length)) };
+  let rest = rendered.replace(/^\s*(?=Subject:)/, '');
+  const headers: Record<string, string> = {};
+  for (let match = HEADER.exec(rest); match; match = HEADER.exec(rest)) {
+    headers[(match[1] ?? '').toLowerCase()] = (match[2] ?? '').trim();
+    rest = rest.slice(match[0].length);
+  }
+  if (headers.subject === undefined) return { subject: fallbackSubject, to: null, body: tidy(rendered) };
+  return { subject: headers.subject || fallbackSubject, to: headers.to || null, body: tidy(rest) };
 }
 
 /** Trims the ends and keeps at most one blank line in a row (template sections that rendered empty). */
@@ -268,4 +435,26 @@ function tidy(text: string): string {
 
 export function defaultSubject(project: string, version: string): string {
   return `Security release of ${project} ${version} is now available`;
+}
+
+/**
+ * The mailing-list message, ready to send: `To:` (when recipients are configured), `Subject:`, then the body. The
+ * header values are single lines already (the subject is one line of the template, the recipients checked addresses).
+ */
+export function mailingListMessage(announcement: RenderedAnnouncement): string {
+  const headers = [
+    ...(announcement.to ? [`To: ${announcement.to}`] : []),
+    `Subject: ${announcement.subject}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+  ];
+  return `${headers.join('\n')}\n\n${announcement.body}`;
+}
+
+/** A blog post (Jekyll / Hugo front matter): the subject as title, the day, the body. */
+export function blogPost(announcement: RenderedAnnouncement, date: string): string {
+  return ['---', `title: ${JSON.stringify(announcement.subject)}`, `date: ${date}`, '---', '', announcement.body].join(
+    '\n',
+  );
 }

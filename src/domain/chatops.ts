@@ -3,13 +3,20 @@
  *
  *   /triage cvss=CVSS:3.1/AV:N/... tlp=amber accept fix-team=codeowners request-cve
  *   /triage reject reason="duplicate of GHSA-xxxx-xxxx-xxxx"
+ *   /triage reject upstream=https://github.com/owner/project/security reason="in the packaged library"
+ *   /triage extend=14d reason="low severity, maintainers on holiday"
+ *   /triage expedite reason="disclosed publicly on the mailing list"
+ *   /triage release-date=2026-12-01 reason="the reporter agreed to a later day"
  *
  * Both go through `buildTriageRequest`, so a command and the inputs accept exactly the same values. Pure.
  */
 import { scoreCvss, type CvssResult } from './cvss.js';
+import { DURATION_FORMS, readDuration } from './duration.js';
 import { ConfigurationError } from './errors.js';
+import type { Duration } from './policy/types.js';
 import type { Tlp } from './tracker-state.js';
 import { triageCommandText } from './triage-command.js';
+import { parseUpstreamUrl, UPSTREAM_REASON } from './upstream.js';
 import { parseVulnerabilities, type AdvisoryVulnerability } from './vulnerabilities.js';
 
 /** The keys, named as the action's inputs. */
@@ -26,6 +33,9 @@ export const TRIAGE_KEYS = [
   'vulnerabilities',
   'release-date',
   'release-version',
+  'extend',
+  'expedite',
+  'upstream',
 ] as const;
 export type TriageKey = (typeof TRIAGE_KEYS)[number];
 export type RawTriageValues = Partial<Record<TriageKey, string>>;
@@ -61,6 +71,12 @@ export interface TriageRequest {
   readonly releaseDate?: string;
   /** The fixed version that release ships, e.g. `1.4.2`. */
   readonly releaseVersion?: string;
+  /** A recorded decision to give the fix release this much more than the policy's target (`reason` says why). */
+  readonly extend?: Duration;
+  /** Public disclosure or exploitation: every open step due as soon as possible (`reason` says why). */
+  readonly expedite?: boolean;
+  /** Out of scope, report upstream: a rejection pointing the reporter to this link (upstream.ts). */
+  readonly upstream?: string;
 }
 
 /** How a key is named in messages: `Input "tlp"` for the inputs, `/triage tlp` for a command. */
@@ -160,6 +176,12 @@ export function parseReleaseVersionValue(value: string, label: KeyLabel = inputL
   return value.trim();
 }
 
+export function parseExtendValue(value: string, label: KeyLabel = inputLabel): Duration {
+  const reading = readDuration(value.trim());
+  if (!reading.duration) throw invalid(label, 'extend', value, `a duration such as ${DURATION_FORMS}`);
+  return reading.duration;
+}
+
 function parseCvssValue(value: string, label: KeyLabel): CvssResult {
   try {
     return scoreCvss(value);
@@ -183,6 +205,12 @@ function parseVulnerabilitiesValue(value: string, label: KeyLabel): AdvisoryVuln
 }
 
 function checkCombination(request: TriageRequest, label: KeyLabel): void {
+  if (request.upstream && request.decision !== 'reject') {
+    throw new ConfigurationError(
+      `${label('upstream')} is set with an accept decision: a report sent upstream is rejected here (drop accept, or drop upstream).`,
+      'upstream',
+    );
+  }
   if (request.cvss && request.severity) {
     throw new ConfigurationError(
       `${label('cvss-vector')} and ${label('severity')} are both set: the severity comes from the vector, so give one of them (GitHub takes either, not both).`,
@@ -195,8 +223,26 @@ function checkCombination(request: TriageRequest, label: KeyLabel): void {
       'reason',
     );
   }
-  if (request.reason && request.decision !== 'reject') {
-    throw new ConfigurationError(`${label('reason')} is set but the decision is not reject.`, 'reason');
+  const decided = request.decision === 'reject' || request.extend || request.expedite || request.releaseDate;
+  if (request.reason && !decided) {
+    throw new ConfigurationError(
+      `${label('reason')} is set but nothing it explains: give it with reject, extend, expedite or release-date.`,
+      'reason',
+    );
+  }
+  for (const key of ['extend', 'expedite'] as const) {
+    if (request[key] && !request.reason) {
+      throw new ConfigurationError(
+        `${label(key)} needs ${label('reason')}: the decision is recorded with why (e.g. reason="disclosed publicly").`,
+        'reason',
+      );
+    }
+    if (request[key] && request.decision === 'reject') {
+      throw new ConfigurationError(
+        `${label(key)} is set with a reject decision: a rejected report has no timeline.`,
+        key,
+      );
+    }
   }
   if (request.decision === 'reject' && (request.releaseDate || request.releaseVersion)) {
     throw new ConfigurationError(
@@ -230,19 +276,28 @@ export function buildTriageRequest(raw: RawTriageValues, label: KeyLabel = input
   const reason = given('reason');
   const releaseDate = given('release-date');
   const releaseVersion = given('release-version');
+  const extend = given('extend');
+  const expedite = given('expedite');
+  const upstream = given('upstream');
+  // A report sent upstream is a rejection; its reason, when the team gives none, is the scope rule itself.
+  const upstreamDecision = upstream !== undefined && decision === undefined ? 'reject' : decision;
+  const upstreamReason = upstream !== undefined && reason === undefined ? UPSTREAM_REASON : reason;
   const request: TriageRequest = {
     ...(cvss === undefined ? {} : { cvss: parseCvssValue(cvss, label) }),
     ...(severity === undefined ? {} : { severity: parseSeverityValue(severity, label) }),
     ...(cweIds === undefined ? {} : { cweIds: parseCweIdsValue(cweIds, label) }),
     ...(tlp === undefined ? {} : { tlp: parseTlpValue(tlp, label) }),
-    ...(decision === undefined ? {} : { decision: parseDecisionValue(decision, label) }),
-    ...(reason === undefined ? {} : { reason }),
+    ...(upstreamDecision === undefined ? {} : { decision: parseDecisionValue(upstreamDecision, label) }),
+    ...(upstreamReason === undefined ? {} : { reason: upstreamReason }),
     ...(fixTeam === undefined ? {} : { fixTeam: parseFixTeamValue(fixTeam, label) }),
     affectedPaths: paths === undefined ? ['*'] : listItems(paths),
     requestCve: requestCve === undefined ? false : parseBooleanValue('request-cve', requestCve, label),
     ...(vulnerabilities === undefined ? {} : { vulnerabilities: parseVulnerabilitiesValue(vulnerabilities, label) }),
     ...(releaseDate === undefined ? {} : { releaseDate: parseReleaseDateValue(releaseDate, label) }),
     ...(releaseVersion === undefined ? {} : { releaseVersion: parseReleaseVersionValue(releaseVersion, label) }),
+    ...(extend === undefined ? {} : { extend: parseExtendValue(extend, label) }),
+    ...(expedite === undefined || !parseBooleanValue('expedite', expedite, label) ? {} : { expedite: true }),
+    ...(upstream === undefined ? {} : { upstream: parseUpstreamUrl(upstream, label('upstream')) }),
   };
   checkCombination(request, label);
   return request;
@@ -264,6 +319,7 @@ const FLAGS: Readonly<Record<string, readonly [TriageKey, string]>> = {
   accept: ['decision', 'accept'],
   reject: ['decision', 'reject'],
   'request-cve': ['request-cve', 'true'],
+  expedite: ['expedite', 'true'],
 };
 
 interface Token {
@@ -354,7 +410,7 @@ export function parseTriageCommandValues(body: string): RawTriageValues | undefi
   }
   if (Object.keys(values).length === 0) {
     throw new ConfigurationError(
-      '/triage needs at least one of: cvss=…, severity=…, cwe=…, tlp=…, accept, reject reason="…", fix-team=…, paths=…, request-cve, vulnerabilities=…',
+      '/triage needs at least one of: cvss=…, severity=…, cwe=…, tlp=…, accept, reject reason="…", reject upstream=… reason="…", fix-team=…, paths=…, request-cve, vulnerabilities=…, release-date=…, extend=… reason="…", expedite reason="…"',
       'triage command',
     );
   }

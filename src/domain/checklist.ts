@@ -17,11 +17,17 @@ export function stepCompletion(state: TrackerState): Readonly<Record<Step, Date 
   };
 }
 
+/**
+ * Every step's due date for the report, as everything that shows one computes it (checklist, live record, gantt,
+ * retrospective, sla-check): one time per deadline. Recorded moves and an expedite count.
+ */
 export function deadlinesFor(policy: Policy, state: TrackerState): Deadlines {
   return computeDeadlines(policy, {
     receivedAt: new Date(state.receivedAt),
     cvssScore: state.cvss?.score,
     releasedAt: toDate(state.releasedAt ?? state.publishedAt),
+    moves: state.deadlineMoves,
+    expeditedAt: toDate(state.expedited?.at),
   });
 }
 
@@ -29,18 +35,23 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-function checklistLine(step: Step, due: Date | undefined, doneAt: Date | undefined): string {
+function dueText(step: Step, due: Date | undefined, state: TrackerState): string {
+  if (due) return `due ${formatUtc(due)}`;
+  const released = state.releasedAt ?? state.publishedAt;
+  return step === 'retrospective' && !released ? 'due after the release' : 'no deadline';
+}
+
+function checklistLine(step: Step, due: Date | undefined, doneAt: Date | undefined, state: TrackerState): string {
   const box = doneAt ? '[x]' : '[ ]';
-  const dueText = due ? `due ${formatUtc(due)}` : 'due after the release';
   const doneText = doneAt ? `; done ${formatUtc(doneAt)}${due && doneAt > due ? ' (late)' : ''}` : '';
-  return `- ${box} ${STEP_TITLES[step]} (${dueText}${doneText})`;
+  return `- ${box} ${STEP_TITLES[step]} (${dueText(step, due, state)}${doneText})`;
 }
 
 /** The checklist of every step with its due date, checked off from the state. Rewritten by every action. */
 export function renderChecklist(policy: Policy, state: TrackerState): string {
   const deadlines = deadlinesFor(policy, state);
   const done = stepCompletion(state);
-  const lines = STEPS.map((step) => checklistLine(step, deadlines[step], done[step]));
+  const lines = STEPS.map((step) => checklistLine(step, deadlines[step], done[step], state));
   const forkLine = state.forkDeletedAt
     ? `- [x] Temporary private fork deleted (${formatUtc(new Date(state.forkDeletedAt))})`
     : `- ${state.fork ? '[x]' : '[ ]'} Temporary private fork for the fix${state.fork ? `: ${state.fork.fullName}` : ''}`;

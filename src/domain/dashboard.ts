@@ -16,7 +16,17 @@ import {
   type InventoryGapKind,
   type InventoryState,
 } from './inventory.js';
-import { BLIND_SPOT_TEXT, STAGE_TITLES, type BlindSpot, type ReportAssessment } from './sla.js';
+import {
+  METRICS_SEVERITIES,
+  PERCENTILE_METHOD,
+  quarterStart,
+  TIME_TAKEN_FROM,
+  type MetricsSeverity,
+  type PeriodMetrics,
+  type ProcessMetrics,
+  type StepStats,
+} from './metrics.js';
+import { BLIND_SPOT_TEXT, STAGE_TITLES, STEP_NAMES, type BlindSpot, type ReportAssessment } from './sla.js';
 import { cell, nextDeadlineText, STATUS_TEXT } from './sla-text.js';
 
 export const DASHBOARD_MARKER = '<!-- disclosure-actions:sla-dashboard -->';
@@ -89,6 +99,8 @@ export interface DashboardView {
   readonly staleForks: readonly DashboardReport[];
   readonly blindSpots: readonly BlindSpot[];
   readonly inventoryEnabled: boolean;
+  /** The process metrics section, shown when given. */
+  readonly metrics?: ProcessMetrics | undefined;
   readonly state: DashboardState;
 }
 
@@ -193,6 +205,93 @@ function blindSpotSection(view: DashboardView): string[] {
   ];
 }
 
+const SEVERITY_TEXT: Readonly<Record<MetricsSeverity | 'all', string>> = {
+  all: 'all',
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  unrated: 'not rated',
+};
+
+/** Minutes under an hour, hours under two days, else days: the dashboard's durations. */
+export function durationText(ms: number | undefined): string {
+  if (ms === undefined) return '—';
+  const round = (value: number): string => String(Math.round(value * 10) / 10);
+  if (ms < 3600_000) return `${Math.round(ms / 60_000)} min`;
+  if (ms < 48 * 3600_000) return `${round(ms / 3600_000)} h`;
+  return `${round(ms / DAY_MS)} d`;
+}
+
+function withinPolicyText(stats: StepStats): string {
+  if (stats.judged === 0) return '—';
+  return `${stats.withinPolicy} of ${stats.judged} (${Math.round((stats.withinPolicy / stats.judged) * 100)} %)`;
+}
+
+/** `doneOnly` leaves out the steps nobody did in the period (the quarter tables, to keep the issue short). */
+function metricsTable(period: PeriodMetrics, doneOnly = false): string[] {
+  if (period.stats.every((stats) => stats.count === 0)) return ['_No step done in this period._'];
+  return [
+    '| Step | Severity | Done | Median | 90th percentile | Within policy |',
+    '|---|---|---|---|---|---|',
+    ...period.stats
+      .filter((s) => !doneOnly || s.count > 0)
+      .map(
+        (s) =>
+          `| ${STEP_NAMES[s.step]} | ${SEVERITY_TEXT[s.severity]} | ${s.count} | ${durationText(s.medianMs)} | ` +
+          `${durationText(s.p90Ms)} | ${withinPolicyText(s)} |`,
+      ),
+  ];
+}
+
+/** No date that moves with the clock: the section changes only when a step is done or leaves the 12 months. */
+function quarterTitle(period: PeriodMetrics, latest: boolean): string {
+  const [year, quarter] = period.label.split('-');
+  const cut = quarterStart(period.from).getTime() !== period.from.getTime();
+  const part = latest ? ' (to date)' : cut ? ' (the part within the last 12 months)' : '';
+  return `${quarter ?? ''} ${year ?? ''}${part}`;
+}
+
+function openByAgeTable(metrics: ProcessMetrics): string[] {
+  const header = `| Age | ${METRICS_SEVERITIES.map((s) => SEVERITY_TEXT[s]).join(' | ')} | all |`;
+  return [
+    header,
+    `|---|${METRICS_SEVERITIES.map(() => '---|').join('')}---|`,
+    ...metrics.openByAge.map(
+      (bucket) =>
+        `| ${bucket.label} | ${METRICS_SEVERITIES.map((s) => bucket.bySeverity[s]).join(' | ')} | ${bucket.total} |`,
+    ),
+  ];
+}
+
+function metricsSection(metrics: ProcessMetrics | undefined): string[] {
+  if (!metrics) return [];
+  const quarters = metrics.quarters.map((period, index) => [
+    `<details><summary>${quarterTitle(period, index === metrics.quarters.length - 1)}</summary>`,
+    '',
+    ...metricsTable(period, true),
+    '',
+    '</details>',
+    '',
+  ]);
+  return [
+    '## Process metrics',
+    '',
+    `Steps done in the last 12 months, by severity. Time taken: from ${TIME_TAKEN_FROM}. Median and 90th ` +
+      `percentile: ${PERCENTILE_METHOD}. Within policy: done by the step's deadline.`,
+    '',
+    ...metricsTable(metrics.last12Months),
+    '',
+    '### Per quarter (UTC), newest first',
+    '',
+    ...quarters.reverse().flat(),
+    `### Open reports by age (${metrics.open})`,
+    '',
+    ...openByAgeTable(metrics),
+    '',
+  ];
+}
+
 /** The whole dashboard body. */
 export function renderDashboard(view: DashboardView): string {
   return [
@@ -208,6 +307,7 @@ export function renderDashboard(view: DashboardView): string {
     ...(view.charts.length > 0 ? [''] : []),
     ...forksSection(view),
     ...(view.staleForks.length > 0 ? [''] : []),
+    ...metricsSection(view.metrics),
     ...inventorySection(view),
     '',
     ...blindSpotSection(view),

@@ -59,12 +59,12 @@ export function formatWait(ms: number): string {
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
 }
 
-/** What the job says when GitHub has not finished creating the fork: nothing is lost, a re-run reuses it. */
+/** What the job says when the advisory does not list its fork yet: nothing is lost, a re-run reuses it. */
 export function stillCreatingMessage(fork: string, ghsaId: string, waitedMs: number): string {
   return (
-    `GitHub is still creating the temporary private fork ${fork} for ${ghsaId} (not ready after ${formatWait(waitedMs)}). ` +
-    'Nothing is lost: the advisory already points at this fork, and re-running this job later picks it up ' +
-    'without creating a second one (or raise `wait-timeout`).'
+    `GitHub is still creating the temporary private fork ${fork} for ${ghsaId}: the advisory did not list it after ` +
+    `${formatWait(waitedMs)}. Nothing is lost: GitHub accepted the request, and re-running this job later picks the ` +
+    'fork up from the advisory without creating a second one (or raise `wait-timeout`).'
   );
 }
 
@@ -137,7 +137,7 @@ export function isEmptyTeam(team: FixTeam): boolean {
   return team.users.length === 0 && team.teams.length === 0;
 }
 
-/** An advisory as cleanup sees it: only what decides whether its fork may go. */
+/** An advisory as cleanup sees it: only what decides whether its fork may go, all from the advisory endpoints. */
 export interface ForkOwner {
   readonly ghsaId: string;
   /** `owner/name` of the advisory's repository. */
@@ -145,13 +145,21 @@ export interface ForkOwner {
   readonly state: string;
   /** `owner/name` of the advisory's temporary private fork, or null. */
   readonly privateFork: string | null;
+  /** Web address of the fork, as the advisory's `private_fork` gives it. */
+  readonly privateForkUrl?: string;
+  /** `private: false` in the advisory's `private_fork`: a public repository is never a temporary private fork. */
+  readonly privateForkIsPublic?: boolean;
 }
+
+export type FinishedState = 'published' | 'closed' | 'withdrawn';
 
 export interface ForkDeletion {
   readonly ghsaId: string;
   readonly repository: string;
-  readonly state: 'published' | 'closed';
+  readonly state: FinishedState;
   readonly fork: string;
+  /** Web address of the fork, when the advisory gave one. */
+  readonly forkUrl?: string;
 }
 
 export type KeepReason = 'fix-in-progress' | 'not-a-temporary-fork' | 'shared-with-open-advisory';
@@ -169,7 +177,16 @@ export interface CleanupPlan {
   readonly kept: readonly ForkKept[];
 }
 
-const DONE_STATES: ReadonlySet<string> = new Set(['published', 'closed']);
+/**
+ * Advisories whose fork has no more use. GitHub deletes the fork of a published advisory itself ("Publishing a
+ * security advisory deletes the temporary private fork"), so what is left to clean up is the fork of a closed or
+ * withdrawn one; a published advisory still listing a fork is cleaned up the same way.
+ */
+const FINISHED_STATES: ReadonlySet<string> = new Set<FinishedState>(['published', 'closed', 'withdrawn']);
+
+export function isFinished(state: string): state is FinishedState {
+  return FINISHED_STATES.has(state);
+}
 
 const ownerOf = (fullName: string): string => fullName.split('/')[0]?.toLowerCase() ?? '';
 
@@ -184,13 +201,13 @@ export function isTemporaryForkOf(fork: string, repository: string): boolean {
 }
 
 /**
- * Which forks go: only the `private_fork` of an advisory that is published or closed. Draft, triage and withdrawn
- * advisories keep theirs (the fix may still be in progress), as does a fork some not-yet-finished advisory also
- * points at; each fork is listed once.
+ * Which forks go: only the `private_fork` of a finished advisory (closed or withdrawn; published ones GitHub has
+ * deleted already). Draft and triage advisories keep theirs (the fix is in progress), as does a fork some unfinished
+ * advisory also points at; each fork is listed once.
  */
 export function planForkCleanup(advisories: readonly ForkOwner[]): CleanupPlan {
   const withFork = advisories.filter((a): a is ForkOwner & { privateFork: string } => Boolean(a.privateFork));
-  const inUse = new Set(withFork.filter((a) => !DONE_STATES.has(a.state)).map((a) => a.privateFork.toLowerCase()));
+  const inUse = new Set(withFork.filter((a) => !isFinished(a.state)).map((a) => a.privateFork.toLowerCase()));
   const toDelete: ForkDeletion[] = [];
   const kept: ForkKept[] = [];
   const planned = new Set<string>();
@@ -198,24 +215,40 @@ export function planForkCleanup(advisories: readonly ForkOwner[]): CleanupPlan {
     const base = { ghsaId: advisory.ghsaId, repository: advisory.repository, state: advisory.state };
     const fork = advisory.privateFork;
     const reason = keepReason(advisory, inUse);
-    if (reason) kept.push({ ...base, fork, reason });
+    if (reason || !isFinished(advisory.state)) kept.push({ ...base, fork, reason: reason ?? 'fix-in-progress' });
     else if (!planned.has(fork.toLowerCase())) {
       planned.add(fork.toLowerCase());
-      toDelete.push({ ...base, state: advisory.state as ForkDeletion['state'], fork });
+      const url = advisory.privateForkUrl ? { forkUrl: advisory.privateForkUrl } : {};
+      toDelete.push({ ...base, state: advisory.state, fork, ...url });
     }
   }
   return { toDelete, kept };
 }
 
 function keepReason(advisory: ForkOwner & { privateFork: string }, inUse: ReadonlySet<string>): KeepReason | undefined {
-  if (!DONE_STATES.has(advisory.state)) return 'fix-in-progress';
-  if (!isTemporaryForkOf(advisory.privateFork, advisory.repository)) return 'not-a-temporary-fork';
+  if (!isFinished(advisory.state)) return 'fix-in-progress';
+  if (advisory.privateForkIsPublic || !isTemporaryForkOf(advisory.privateFork, advisory.repository)) {
+    return 'not-a-temporary-fork';
+  }
   if (inUse.has(advisory.privateFork.toLowerCase())) return 'shared-with-open-advisory';
   return undefined;
 }
 
 export const KEEP_REASON_TEXT: Readonly<Record<KeepReason, string>> = {
-  'fix-in-progress': 'advisory not published or closed yet',
-  'not-a-temporary-fork': 'not in the advisory repository’s account, or the repository itself: never deleted',
+  'fix-in-progress': 'advisory not closed, withdrawn or published yet',
+  'not-a-temporary-fork':
+    'a public repository, outside the advisory repository’s account, or the repository itself: never deleted',
   'shared-with-open-advisory': 'an advisory still in progress uses it',
 };
+
+/**
+ * How a person deletes a fork an integration cannot reach, one Markdown list item per fork (names and links only:
+ * a temporary fork's name discloses nothing but the advisory id).
+ */
+export function forkDeletionSteps(forks: readonly ForkDeletion[]): string[] {
+  return forks.map((item) => {
+    const link = item.forkUrl ? `[${item.fork}](${item.forkUrl})` : item.fork;
+    const settings = item.forkUrl ? ` ([settings](${item.forkUrl}/settings))` : '';
+    return `- ${link}${settings}: ${item.ghsaId} is ${item.state}; Settings, Danger zone, "Delete this repository".`;
+  });
+}

@@ -38,10 +38,14 @@ function plainTitle(text: string): string {
   return text.replace(/[^A-Za-z0-9 ._/-]/g, '-').slice(0, 60) || 'report';
 }
 
+/**
+ * The one rule both charts (the dashboard's and each tracking issue's) draw by: red (`crit`) for a step done late or
+ * breached, highlighted (`active`) for one due soon or past due on a step the policy only reminds about.
+ */
 function windowTags(step: GanttStep): string {
   if (step.doneAt) return step.due && step.doneAt > step.due ? 'done, crit, ' : 'done, ';
   if (step.status === 'breached') return 'crit, ';
-  if (step.status === 'due-soon') return 'active, ';
+  if (step.status === 'due-soon' || step.status === 'overdue') return 'active, ';
   return '';
 }
 
@@ -70,8 +74,21 @@ export function renderGantt(reports: readonly GanttReport[], title?: string): st
   return lines.join('\n');
 }
 
-/** The steps of one report as its tracker state records them: due dates under the policy, and when each was done. */
-export function ganttStepsFromState(policy: Policy, state: TrackerState): GanttStep[] {
+/** A step's judgement at the last sweep (sla-check's assessment), for the chart's colours. */
+export interface JudgedStep {
+  readonly step: Step;
+  readonly status: DeadlineStatus;
+}
+
+/**
+ * The steps of one report as its tracker state records them: due dates under the policy, when each was done, and
+ * each open step's status as `judged` (sla-check's assessment; without it, planned against done only).
+ */
+export function ganttStepsFromState(
+  policy: Policy,
+  state: TrackerState,
+  judged: readonly JudgedStep[] = [],
+): GanttStep[] {
   const deadlines = deadlinesFor(policy, state);
   const done = stepCompletion(state);
   const received = new Date(state.receivedAt);
@@ -81,13 +98,15 @@ export function ganttStepsFromState(policy: Policy, state: TrackerState): GanttS
     start: step === 'retrospective' && released ? new Date(released) : received,
     due: deadlines[step],
     doneAt: done[step],
+    status: judged.find((entry) => entry.step === step)?.status,
   }));
 }
 
 /**
- * The chart for one tracking issue, from its state block alone: any action that renders it gets the same text, so
- * actions sharing the issue never rewrite each other's chart.
+ * The chart for one tracking issue, from its state block and the last sweep's judgement: the same text for the same
+ * state and judgement, so an unchanged report is not rewritten, and a breach is red here as on the dashboard.
  */
-export function renderReportGantt(policy: Policy, state: TrackerState): string {
-  return renderGantt([{ key: state.key, steps: ganttStepsFromState(policy, state) }], `${state.key} timeline in UTC`);
+export function renderReportGantt(policy: Policy, state: TrackerState, judged: readonly JudgedStep[] = []): string {
+  const steps = ganttStepsFromState(policy, state, judged);
+  return renderGantt([{ key: state.key, steps }], `${state.key} timeline in UTC`);
 }

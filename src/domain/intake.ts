@@ -5,6 +5,7 @@
  */
 import { deadlinesFor } from './checklist.js';
 import type { Policy } from './policy/types.js';
+import { UPDATES_OPT_IN } from './reporter-messages.js';
 import type { AckChannel, TrackerState } from './tracker-state.js';
 
 /** The tracker-state key of a report filed by hand as an issue in the tracker. */
@@ -24,6 +25,14 @@ export const CLAIM_LEASE_MS = 30 * 60_000;
 
 export function isAcknowledged(state: TrackerState | undefined): boolean {
   return state?.acknowledgedAt !== undefined;
+}
+
+/**
+ * Whether ack-report has nothing left to do for the report: it is acknowledged, or its acknowledgement is a text
+ * prepared for a person to send, which counts once a team member confirms it (`/ack sent`).
+ */
+export function isTakenIn(state: TrackerState | undefined): boolean {
+  return isAcknowledged(state) || state?.ackToSend !== undefined;
 }
 
 /** True while `createdAt` (an issue or comment some run made for the report) is within the lease of `now`. */
@@ -85,14 +94,40 @@ export interface AcknowledgementFacts {
   readonly notify: boolean;
 }
 
-/** The state once acknowledged; a first acknowledgement time is never moved. */
-export function acknowledgedState(state: TrackerState, facts: AcknowledgementFacts): TrackerState {
-  const next: TrackerState = {
-    ...state,
-    acknowledgedAt: state.acknowledgedAt ?? facts.at.toISOString(),
-    ackChannel: state.ackChannel ?? facts.channel,
-  };
+/**
+ * The state once acknowledged; a first acknowledgement time is never moved. An acknowledgement a person must send
+ * (`manual`) is recorded as prepared (`ackToSend`, `via`: how the report came in) and not as made: the step stays
+ * open until a team member confirms it (`/ack sent`, confirmedState).
+ */
+export function acknowledgedState(state: TrackerState, facts: AcknowledgementFacts, via = 'its channel'): TrackerState {
+  const prepared = facts.channel === 'manual' && state.acknowledgedAt === undefined;
+  const next: TrackerState = prepared
+    ? { ...state, ackToSend: state.ackToSend ?? { at: facts.at.toISOString(), via }, ackChannel: 'manual' }
+    : {
+        ...state,
+        acknowledgedAt: state.acknowledgedAt ?? facts.at.toISOString(),
+        ackChannel: state.ackChannel ?? facts.channel,
+      };
+  // From now on its reporter is told each milestone (reporter-messages.ts), once.
+  if (!state.notified.includes(UPDATES_OPT_IN)) next.notified = [...state.notified, UPDATES_OPT_IN];
   if (facts.severity && !state.severity) next.severity = facts.severity;
-  if (facts.notify && !state.notified.includes(ACK_NOTIFIED)) next.notified = [...state.notified, ACK_NOTIFIED];
+  if (facts.notify && !state.notified.includes(ACK_NOTIFIED)) next.notified = [...next.notified, ACK_NOTIFIED];
   return next;
+}
+
+export interface AckConfirmation {
+  readonly login: string;
+  /** When the confirming comment was made. */
+  readonly at: string;
+  readonly comment: number;
+}
+
+/** The state once a team member confirmed that the prepared acknowledgement was sent: acknowledged at `at`. */
+export function confirmedState(state: TrackerState, confirmation: AckConfirmation): TrackerState {
+  if (state.ackSent) return state;
+  return {
+    ...state,
+    acknowledgedAt: state.acknowledgedAt ?? confirmation.at,
+    ackSent: { login: confirmation.login, at: confirmation.at, comment: confirmation.comment },
+  };
 }

@@ -37,26 +37,61 @@ interface Event {
   readonly event: string;
   readonly at: Date | undefined;
   readonly step: Step | undefined;
+  /** It happened, but when is not known (a CVE assigned before any action saw it). */
+  readonly untimed?: boolean;
 }
 
+const dateOf = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
+
+/** The CVE's row: assigned (when an action first saw it: GitHub gives no assignment time), or none. */
+function cveEvent(state: TrackerState, cveId: string | null): Event {
+  const id = cveId ?? state.cveId;
+  if (!id) return { event: 'CVE assigned (none)', at: undefined, step: undefined };
+  const seen = state.cveId === id ? dateOf(state.cveSeenAt) : undefined;
+  const event = seen ? `CVE assigned (${id}; first seen then)` : `CVE assigned (${id})`;
+  return { event, at: seen, step: undefined, untimed: !seen };
+}
+
+/** Recorded decisions that changed the timeline: an expedite, deadlines moved. */
+function decisionEvents(state: TrackerState): Event[] {
+  const events: Event[] = [];
+  if (state.expedited) events.push({ event: 'Expedited', at: dateOf(state.expedited.at), step: undefined });
+  for (const move of state.deadlineMoves ?? []) {
+    const what = move.step === 'disclose' ? 'Disclosure deadline moved' : 'Fix-release deadline moved';
+    events.push({ event: what, at: dateOf(move.at), step: undefined });
+  }
+  return events;
+}
+
+/** Every milestone the tracker state records, in the order of the process. */
 function events(state: TrackerState, cveId: string | null): Event[] {
   const done = stepCompletion(state);
-  const at = (iso: string | undefined): Date | undefined => (iso ? new Date(iso) : undefined);
+  const optional = (event: string, iso: string | undefined): Event[] =>
+    iso ? [{ event, at: new Date(iso), step: undefined }] : [];
   return [
     { event: 'Report received', at: new Date(state.receivedAt), step: undefined },
     { event: 'Acknowledged', at: done.acknowledge, step: 'acknowledge' },
     { event: 'Triaged', at: done.triage, step: 'triage' },
     { event: 'Fix team assigned', at: done['fix-team'], step: 'fix-team' },
     { event: 'CVE requested', at: done['advisory-cve'], step: 'advisory-cve' },
-    { event: cveId ? `CVE assigned (${cveId})` : 'CVE assigned (none)', at: undefined, step: undefined },
-    { event: 'Temporary private fork created', at: at(state.forkCreatedAt), step: undefined },
+    cveEvent(state, cveId),
+    { event: 'Temporary private fork created', at: dateOf(state.forkCreatedAt), step: undefined },
+    ...decisionEvents(state),
+    ...(state.approvals ?? []).map((approval) => ({
+      event: `Release approved by ${approval.login}`,
+      at: dateOf(approval.at),
+      step: undefined,
+    })),
     { event: 'Fix released', at: done['fix-release'], step: 'fix-release' },
     { event: 'Advisory published', at: done.disclose, step: 'disclose' },
+    ...optional('Temporary private fork deleted', state.forkDeletedAt),
   ];
 }
 
-function verdict(at: Date | undefined, due: Date | undefined, now: Date): string {
-  if (!due) return at ? 'no deadline' : 'not recorded';
+/** An event without a deadline that happened is `no deadline` even when its time is unknown (the CVE's). */
+function verdict(event: Event, due: Date | undefined, now: Date): string {
+  const { at } = event;
+  if (!due) return at || event.untimed ? 'no deadline' : 'not recorded';
   if (!at) return now > due ? 'not recorded (deadline passed)' : 'not recorded';
   return at <= due ? 'met' : `late by ${formatElapsed(at.getTime() - due.getTime())}`;
 }
@@ -70,14 +105,15 @@ export function retrospectiveTimeline(
 ): TimelineRow[] {
   const deadlines = deadlinesFor(policy, state);
   const received = new Date(state.receivedAt).getTime();
-  return events(state, cveId).map(({ event, at, step }) => {
+  return events(state, cveId).map((entry) => {
+    const { event, at, step } = entry;
     const due = step ? deadlines[step] : undefined;
     return {
       event,
       at: at ? at.toISOString() : null,
       took: at ? formatElapsed(at.getTime() - received) : null,
       due: due ? due.toISOString() : null,
-      verdict: verdict(at, due, now),
+      verdict: verdict(entry, due, now),
     };
   });
 }

@@ -13,6 +13,7 @@ import {
   STEP_NAMES,
   type BlindSpot,
   type ReportAssessment,
+  type ReleaseDayCheck,
   type ReportStatus,
   type StepAssessment,
 } from './sla.js';
@@ -36,6 +37,7 @@ const STEP_STATUS_TEXT: Readonly<Record<DeadlineStatus, string>> = {
   'met-late': 'met late',
   'on-time': 'on time',
   'due-soon': '**due soon**',
+  overdue: 'overdue (a reminder, not a breach)',
   breached: '**breached**',
   'not-scheduled': '—',
 };
@@ -43,8 +45,12 @@ const STEP_STATUS_TEXT: Readonly<Record<DeadlineStatus, string>> = {
 /** Plain text for a value from the tracker or the API that ends up in Markdown. */
 export const cell = (text: string): string => escapeMarkdown(text);
 
-const dueText = (step: StepAssessment): string =>
-  step.due ? formatUtc(step.due) : step.step === 'retrospective' ? 'after the release' : '—';
+function dueText(step: StepAssessment): string {
+  if (step.enforcement === 'off') return 'not tracked';
+  if (step.due) return `${formatUtc(step.due)}${step.moved ? ' (moved)' : ''}`;
+  if (step.step === 'retrospective') return 'after the release';
+  return step.step === 'disclose' ? 'no disclosure deadline' : '—';
+}
 
 const doneText = (step: StepAssessment): string => (step.doneAt ? formatUtc(step.doneAt) : step.done ? 'done' : '—');
 
@@ -60,8 +66,14 @@ export function renderStatusComment(assessment: ReportAssessment): string {
     `### SLA status: ${STATUS_TEXT[assessment.status]}`,
     '',
     `Stage: **${STAGE_TITLES[assessment.stage]}** · policy \`${cell(assessment.policyName)}\`` +
-      (assessment.lowSeverity ? ' · low severity: the fix release may take longer' : ''),
+      (assessment.lowSeverity ? ' · low severity: the team may extend the timeline (/triage extend)' : ''),
   ];
+  if (assessment.expedited)
+    lines.push(
+      `Expedited ${formatUtc(new Date(assessment.expedited.at))}: every open step is due as soon as possible.`,
+    );
+  const release = assessment.releaseDay;
+  if (release) lines.push(releaseDayText(release));
   if (closed) {
     lines.push('', 'Rejected, closed or withdrawn: no deadline applies any more.');
   } else {
@@ -80,6 +92,15 @@ export function renderStatusComment(assessment: ReportAssessment): string {
   return lines.join('\n');
 }
 
+/** The agreed release day that passed: missed, or waiting for an approval. */
+export function releaseDayText(release: ReleaseDayCheck): string {
+  if (release.status === 'missed') {
+    return `**Missed release**: the agreed release day ${release.date} passed without publication.`;
+  }
+  const count = release.missingApprovals === 1 ? 'one more approval' : `${release.missingApprovals} more approvals`;
+  return `**Waiting for an approval**: the agreed release day ${release.date} passed and the publication needs ${count} (\`/release approve\`).`;
+}
+
 /** Where the escalation is read: the tracking issue, or the dashboard for a report not tracked yet. */
 export interface EscalationTarget {
   readonly url: string | undefined;
@@ -91,22 +112,59 @@ function dueOf(assessment: ReportAssessment, step: Step): string {
   return due ? formatUtc(due) : 'unknown';
 }
 
-/** The chat message for one breach: key, repository, step, dates and the private tracker link only. */
+/** What is said of `step`: a missed release, a release waiting for its approval, a reminder or a breach. */
+type Kind = 'missed-release' | 'waiting-for-approval' | 'reminder' | 'breach';
+
+function kindOf(assessment: ReportAssessment, step: Step): Kind {
+  if (step === 'fix-release' && assessment.releaseDay) {
+    return assessment.releaseDay.status === 'missed' ? 'missed-release' : 'waiting-for-approval';
+  }
+  return assessment.reminders.includes(step) ? 'reminder' : 'breach';
+}
+
+/** Whether `step` of `assessment` is escalated as a breach (not a reminder). */
+export function isBreach(assessment: ReportAssessment, step: Step): boolean {
+  const kind = kindOf(assessment, step);
+  return kind === 'breach' || kind === 'missed-release';
+}
+
+function whatHappened(assessment: ReportAssessment, step: Step, kind: Kind, bold = false): string {
+  const release = assessment.releaseDay;
+  if (kind === 'missed-release' && release) return `the agreed release day ${release.date} passed without publication`;
+  if (kind === 'waiting-for-approval' && release) {
+    return `the agreed release day ${release.date} passed and the publication is waiting for an approval (\`/release approve\`)`;
+  }
+  const name = bold ? `**${STEP_NAMES[step]}**` : STEP_NAMES[step];
+  return `${name} was due ${dueOf(assessment, step)} and is not done`;
+}
+
+const HEADINGS: Readonly<Record<Kind, string>> = {
+  'missed-release': 'Missed release',
+  'waiting-for-approval': 'Release waiting for an approval',
+  reminder: 'SLA reminder',
+  breach: 'SLA breach',
+};
+
+/** The chat message for one breach or reminder: key, repository, step, dates and the private tracker link only. */
 export function escalationMessage(assessment: ReportAssessment, step: Step, target: EscalationTarget): string {
+  const kind = kindOf(assessment, step);
   const where = assessment.repository ? ` (${assessment.repository})` : '';
   const link = target.url ? ` Tracker: ${target.url}` : '';
+  const nudge = kind === 'reminder' ? ' (the policy makes this step a reminder, not a breach)' : '';
   return (
-    `SLA breach: ${assessment.key}${where}: ${STEP_NAMES[step]} was due ${dueOf(assessment, step)} and is not done ` +
+    `${HEADINGS[kind]}: ${assessment.key}${where}: ${whatHappened(assessment, step, kind)}${nudge} ` +
     `(stage: ${STAGE_TITLES[assessment.stage]}).${link}`
   );
 }
 
-/** The comment that @-mentions the response team about one breach, once. */
+/** The comment that @-mentions the response team about one breach or reminder, once. */
 export function escalationComment(assessment: ReportAssessment, step: Step, mention: string | undefined): string {
+  const kind = kindOf(assessment, step);
   const who = mention ? `${mention} ` : '';
+  const once = isBreach(assessment, step) ? 'escalates each breach once' : 'sends each reminder once';
   return (
-    `${who}**SLA breach** on ${cell(assessment.key)}: **${STEP_NAMES[step]}** was due ${dueOf(assessment, step)} ` +
-    `and is not done (stage: ${STAGE_TITLES[assessment.stage]}). sla-check escalates each breach once.`
+    `${who}**${HEADINGS[kind]}** on ${cell(assessment.key)}: ${whatHappened(assessment, step, kind, true)} ` +
+    `(stage: ${STAGE_TITLES[assessment.stage]}). sla-check ${once}.`
   );
 }
 
@@ -120,7 +178,9 @@ export interface SweepReport {
 
 function countsLine(active: readonly ReportAssessment[]): string {
   const count = (status: ReportStatus): number => active.filter((a) => a.status === status).length;
-  return `${active.length} open report(s): ${count('breached')} breached, ${count('due-soon')} due soon, ${count('on-time')} on time`;
+  const reminders = active.filter((a) => a.reminders.length > 0 && a.status !== 'breached').length;
+  const reminded = reminders > 0 ? ` (${reminders} with a reminder, not breached)` : '';
+  return `${active.length} open report(s): ${count('breached')} breached, ${count('due-soon')} due soon${reminded}, ${count('on-time')} on time`;
 }
 
 /** The sweep in Markdown for the `report` output and the job summary: nothing embargoed. */

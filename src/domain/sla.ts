@@ -4,13 +4,15 @@
  */
 import {
   computeDeadlines,
-  lowSeveritySlowDownApplies,
+  isLowSeverity,
   STEPS,
   type DeadlineStatus,
   type DueSoonRule,
   type Step,
 } from './deadlines.js';
-import type { Policy } from './policy/types.js';
+import type { Enforcement, Policy } from './policy/types.js';
+import { approvalStatus } from './release-approval.js';
+import { releaseSlotOn } from './timeline.js';
 import type { TrackerState } from './tracker-state.js';
 
 export const STAGES = [
@@ -60,7 +62,7 @@ export interface AdvisoryFacts {
   readonly cveId: string | null;
   readonly privateFork: string | null;
   readonly publishedAt: Date | undefined;
-  /** Opened by maintainers by hand (no private report behind it): acknowledged and triaged when created. */
+  /** Opened by maintainers by hand (no private report behind it): acknowledged and triaged only when recorded. */
   readonly maintainerDraft: boolean;
 }
 
@@ -83,6 +85,20 @@ export interface StepAssessment {
   /** When it was done; undefined when not done, or done at a time nobody recorded (e.g. accepted by hand). */
   readonly doneAt: Date | undefined;
   readonly status: DeadlineStatus;
+  /** What missing this step's deadline does under the policy. */
+  readonly enforcement: Enforcement;
+  /** The deadline was moved by a recorded decision (agreed release day, extension, expedite). */
+  readonly moved: boolean;
+}
+
+/**
+ * An agreed release day that passed without publication: `missed` (escalated once, as a breach of the fix release),
+ * or `waiting-for-approval` when the publication still lacks its `/release approve` (a reminder, not a breach).
+ */
+export interface ReleaseDayCheck {
+  readonly date: string;
+  readonly status: 'missed' | 'waiting-for-approval';
+  readonly missingApprovals: number;
 }
 
 export interface ReportAssessment {
@@ -98,7 +114,13 @@ export interface ReportAssessment {
   /** The earliest deadline not met yet. */
   readonly next: StepAssessment | undefined;
   readonly breaches: readonly Step[];
+  /** Steps past due whose policy only reminds (or a release waiting for its approval): a nudge, never a breach. */
+  readonly reminders: readonly Step[];
   readonly dueSoon: readonly Step[];
+  /** The agreed release day passed without publication. */
+  readonly releaseDay: ReleaseDayCheck | undefined;
+  /** Expedited (`/triage expedite`): when and why. */
+  readonly expedited: { readonly at: string; readonly reason: string } | undefined;
   /** The temporary private fork, when one exists (as far as the sweep knows). */
   readonly fork: string | null;
 }
@@ -138,15 +160,17 @@ export function forkOf(facts: ReportRecords): string | null {
   return fork && !facts.state?.forkDeletedAt ? fork.fullName : null;
 }
 
-function completions(facts: ReportRecords, receivedAt: Date): Readonly<Record<Step, Completion>> {
+function completions(facts: ReportRecords): Readonly<Record<Step, Completion>> {
   const state = facts.state;
   const advisory = facts.advisory;
   const published = publishedAtOf(facts);
-  const accepted = advisory?.phase === 'draft' || published !== undefined;
-  const byHand = advisory?.maintainerDraft ? doneAt(receivedAt) : undefined;
+  // A maintainer's draft is not acknowledged or triaged by being opened, nor is a report whose acknowledgement
+  // waits for a person to send it (`/ack sent`): only what the tracker records counts, or the publication.
+  const accepted = (advisory?.phase === 'draft' && !advisory.maintainerDraft) || published !== undefined;
+  const acknowledgedByPhase = state?.ackToSend ? published !== undefined : accepted;
   return {
-    acknowledge: doneAt(date(state?.acknowledgedAt)) ?? byHand ?? doneSometime(accepted),
-    triage: doneAt(date(state?.triagedAt)) ?? byHand ?? doneSometime(accepted),
+    acknowledge: doneAt(date(state?.acknowledgedAt)) ?? doneSometime(acknowledgedByPhase),
+    triage: doneAt(date(state?.triagedAt)) ?? doneSometime(accepted),
     'fix-team': doneAt(date(state?.fixTeamAt)) ?? doneSometime(published !== undefined),
     'advisory-cve':
       doneAt(date(state?.cveRequestedAt)) ?? doneSometime(Boolean(advisory?.cveId) || published !== undefined),
@@ -161,12 +185,12 @@ function stepStatus(
   completion: Completion,
   now: Date,
   windowStart: Date,
-  rule: DueSoonRule,
+  rule: DueSoonRule & { readonly enforcement: Enforcement },
 ): DeadlineStatus {
   if (!due) return completion ? 'met' : 'not-scheduled';
   if (completion) return !completion.at || completion.at <= due ? 'met' : 'met-late';
   const remaining = due.getTime() - now.getTime();
-  if (remaining < 0) return 'breached';
+  if (remaining < 0) return rule.enforcement === 'escalate' ? 'breached' : 'overdue';
   const whole = due.getTime() - windowStart.getTime();
   return remaining <= rule.withinMs || remaining <= whole * rule.fraction ? 'due-soon' : 'on-time';
 }
@@ -186,42 +210,93 @@ function stageOf(facts: ReportRecords, done: Readonly<Record<Step, Completion>>,
   return [...STAGES].reverse().find((stage) => reached[stage]) ?? 'received';
 }
 
+/** Nothing more is expected of a step: done, not tracked, or an optional retrospective already reminded of. */
+function settled(step: StepAssessment): boolean {
+  if (step.done || step.enforcement === 'off') return true;
+  return step.step === 'retrospective' && step.status === 'overdue';
+}
+
 function reportStatus(closed: boolean, steps: readonly StepAssessment[]): ReportStatus {
   if (closed) return 'closed';
   if (steps.some((s) => s.status === 'breached')) return 'breached';
-  if (steps.some((s) => s.status === 'due-soon')) return 'due-soon';
-  return steps.every((s) => s.done) ? 'finished' : 'on-time';
+  if (steps.every(settled)) return 'finished';
+  if (steps.some((s) => s.status === 'due-soon' || s.status === 'overdue')) return 'due-soon';
+  return 'on-time';
+}
+
+const endOfDay = (date: string): Date => new Date(`${date}T23:59:59.999Z`);
+
+/** The agreed release day, when it passed (its window closed) without publication. */
+export function releaseDayCheck(
+  policy: Policy,
+  state: TrackerState | undefined,
+  published: boolean,
+  now: Date,
+): ReleaseDayCheck | undefined {
+  const date = state?.agreedReleaseDate;
+  if (!state || !date || published) return undefined;
+  const end = releaseSlotOn(policy, date)?.end ?? endOfDay(date);
+  if (now <= end) return undefined;
+  const missing = approvalStatus(state, policy.releaseApprovals).missing;
+  return { date, status: missing > 0 ? 'waiting-for-approval' : 'missed', missingApprovals: missing };
+}
+
+/** A missed release day is a breach of the fix release whatever its enforcement; one waiting for approval, a nudge. */
+function withReleaseDay(step: StepAssessment, check: ReleaseDayCheck | undefined): StepAssessment {
+  if (step.step !== 'fix-release' || !check || step.done) return step;
+  return { ...step, status: check.status === 'missed' ? 'breached' : 'overdue' };
 }
 
 /** Where one report stands at `now` under `policy`. */
 export function assessReport(policy: Policy, facts: ReportRecords, now: Date, rule: DueSoonRule): ReportAssessment {
   const receivedAt = receivedAtOf(facts);
-  const cvssScore = facts.state?.cvss?.score ?? facts.advisory?.cvssScore;
-  const done = completions(facts, receivedAt);
+  const state = facts.state;
+  const cvssScore = state?.cvss?.score ?? facts.advisory?.cvssScore;
+  const done = completions(facts);
   const releasedAt = done['fix-release']?.at;
-  const deadlines = computeDeadlines(policy, { receivedAt, cvssScore, releasedAt });
+  const expeditedAt = state?.expedited ? new Date(state.expedited.at) : undefined;
+  const moves = state?.deadlineMoves;
+  const deadlines = computeDeadlines(policy, { receivedAt, cvssScore, releasedAt, moves, expeditedAt });
+  const unmoved = computeDeadlines(policy, { receivedAt, cvssScore, releasedAt });
   const closed = isClosed(facts);
+  const releaseDay = closed ? undefined : releaseDayCheck(policy, state, Boolean(done.disclose), now);
   const steps = STEPS.map((step): StepAssessment => {
     const windowStart = step === 'retrospective' && releasedAt ? releasedAt : receivedAt;
     const completion = done[step];
-    const status = closed ? 'not-scheduled' : stepStatus(deadlines[step], completion, now, windowStart, rule);
-    return { step, windowStart, due: deadlines[step], done: Boolean(completion), doneAt: completion?.at, status };
+    const enforcement = policy.enforcement[step];
+    const due = deadlines[step];
+    const status = closed ? 'not-scheduled' : stepStatus(due, completion, now, windowStart, { ...rule, enforcement });
+    const moved = due?.getTime() !== unmoved[step]?.getTime();
+    const assessed = {
+      step,
+      windowStart,
+      due,
+      done: Boolean(completion),
+      doneAt: completion?.at,
+      status,
+      enforcement,
+      moved,
+    };
+    return withReleaseDay(assessed, releaseDay);
   });
-  const open = steps.filter((s) => !s.done && s.due && !closed);
+  const open = steps.filter((s) => !s.done && (s.due || s.status !== 'not-scheduled') && !closed);
   const fork = forkOf(facts);
   return {
     key: facts.key,
     repository: facts.repository,
     policyName: policy.name,
     receivedAt,
-    severity: facts.advisory?.severity ?? facts.state?.severity ?? null,
-    lowSeverity: lowSeveritySlowDownApplies(policy, cvssScore),
+    severity: facts.advisory?.severity ?? state?.severity ?? null,
+    lowSeverity: isLowSeverity(policy, cvssScore),
     stage: stageOf(facts, done, fork),
     status: reportStatus(closed, steps),
     steps,
-    next: [...open].sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))[0],
+    next: [...open].filter((s) => s.due).sort((a, b) => (a.due?.getTime() ?? 0) - (b.due?.getTime() ?? 0))[0],
     breaches: open.filter((s) => s.status === 'breached').map((s) => s.step),
+    reminders: open.filter((s) => s.status === 'overdue').map((s) => s.step),
     dueSoon: open.filter((s) => s.status === 'due-soon').map((s) => s.step),
+    releaseDay,
+    expedited: state?.expedited ? { at: state.expedited.at, reason: state.expedited.reason } : undefined,
     fork,
   };
 }
@@ -236,9 +311,15 @@ export function hasStaleFork(assessment: Pick<ReportAssessment, 'status' | 'stag
   return over && assessment.fork !== null;
 }
 
-/** Breaches not escalated yet: each breach of each step is escalated once. */
-export function newEscalations(assessment: ReportAssessment, escalated: readonly string[]): Step[] {
-  return assessment.breaches.filter((step) => !escalated.includes(step));
+/**
+ * Breaches and reminders not sent yet: each breach of each step is escalated once, each reminder sent once (the
+ * same record: a step reminded of is not reminded again).
+ */
+export function newEscalations(
+  assessment: Pick<ReportAssessment, 'breaches' | 'reminders'>,
+  escalated: readonly string[],
+): Step[] {
+  return [...assessment.breaches, ...assessment.reminders].filter((step) => !escalated.includes(step));
 }
 
 export const SLA_LABELS = {

@@ -3,7 +3,13 @@
  * disclosure deadline, the release slot to aim for and the retrospective after it. Pure: the clock is passed in.
  */
 import { formatUtc } from './checklist.js';
-import { computeDeadlines, fixReleaseTarget as policyFixReleaseTarget } from './deadlines.js';
+import {
+  computeDeadlines,
+  isLowSeverity,
+  lowSeveritySlowDownApplies,
+  fixReleaseTarget as policyFixReleaseTarget,
+  type DeadlineMove,
+} from './deadlines.js';
 import { addDuration, formatDuration } from './duration.js';
 import { ConfigurationError } from './errors.js';
 import type { Policy } from './policy/types.js';
@@ -23,17 +29,29 @@ export interface TimelineInputs {
   /** The release day the teams agreed on (`YYYY-MM-DD`): its window replaces the proposed slot. */
   readonly agreedReleaseDate?: string | undefined;
   readonly agreedVersion?: string | undefined;
+  /** Recorded moves of the fix-release and disclosure deadlines (tracker state). */
+  readonly moves?: readonly DeadlineMove[] | undefined;
+  /** When the report was expedited: every open step due within the policy's `expediteWithin`. */
+  readonly expeditedAt?: Date | undefined;
 }
 
 export interface Timeline {
   readonly policyName: string;
   readonly receivedAt: Date;
   readonly lowSeverity: boolean;
-  /** The policy's fix-release deadline, stretched for low severity, never after the disclosure deadline. */
+  /** The policy's fix-release target (stretched for low severity only when the policy says so). */
   readonly fixReleaseTarget: Date;
+  /** The fix-release deadline in force: the target's window, or where a recorded decision moved it. */
+  readonly fixReleaseDue: Date;
+  readonly fixReleaseMoved: boolean;
   readonly advisoryCveDue: Date;
-  /** The policy's hard limit: disclosure happens by then whether or not a fix exists. */
-  readonly disclosureDeadline: Date;
+  /**
+   * A hard limit, only where the policy has one (conda-forge, or `disclose-within` in the policy file): disclosure
+   * happens by then whether or not a fix exists. Undefined: no disclosure deadline.
+   */
+  readonly disclosureDeadline: Date | undefined;
+  readonly disclosureMoved: boolean;
+  readonly expedited: boolean;
   /** The release window to aim for (the agreed one, when agreed); undefined only when the policy never opens one. */
   readonly releaseSlot: Slot | undefined;
   readonly agreedRelease: { readonly date: string; readonly version: string | undefined } | undefined;
@@ -100,13 +118,13 @@ interface SlotChoice {
  * The first slot on or after the fix-release target (or now, when the target has passed). When that slot opens
  * after the disclosure deadline, the last slot before the deadline is proposed instead, and the note says so.
  */
-function chooseSlot(policy: Policy, target: Date, deadline: Date, now: Date): SlotChoice {
+function chooseSlot(policy: Policy, target: Date, deadline: Date | undefined, now: Date): SlotChoice {
   const notes: string[] = [];
   const earliest = target < now ? now : target;
   if (target < now) notes.push(`The fix-release target ${formatUtc(target)} has passed: the next slot is proposed.`);
   const first = firstSlotOrUndefined(policy, earliest);
   if (!first) return { slot: undefined, notes: [...notes, 'The release window policy never opens a window.'] };
-  if (first.start <= deadline) return { slot: first, notes };
+  if (deadline === undefined || first.start <= deadline) return { slot: first, notes };
   const before = now <= deadline ? lastSlotUntil(policy, now, deadline) : undefined;
   if (before) {
     notes.push(
@@ -122,44 +140,69 @@ function chooseSlot(policy: Policy, target: Date, deadline: Date, now: Date): Sl
   return { slot: first, notes };
 }
 
-function agreedChoice(policy: Policy, date: string, deadline: Date): SlotChoice {
+function agreedChoice(policy: Policy, date: string, deadline: Date | undefined): SlotChoice {
   const slot = releaseSlotOn(policy, date);
   if (!slot) return { slot: undefined, notes: [`The agreed release date ${date} no longer has a release window.`] };
-  const late = slot.start > deadline;
+  const late = deadline !== undefined && slot.start > deadline;
   return {
     slot,
     notes: late ? [`The agreed release is after the disclosure deadline ${formatUtc(deadline)}.`] : [],
   };
 }
 
+function lowSeverityNote(inputs: TimelineInputs): string | undefined {
+  const { policy, cvssScore } = inputs;
+  const slowDown = policy.lowSeveritySlowDown;
+  if (lowSeveritySlowDownApplies(policy, cvssScore)) {
+    return (
+      `CVSS ${cvssScore} is below ${slowDown.cvssBelow}: the policy stretches the fix release to ` +
+      `${slowDown.factor}x its ${formatDuration(policy.fixReleaseWithin)}, never past the disclosure deadline.`
+    );
+  }
+  if (isLowSeverity(policy, cvssScore)) {
+    return `CVSS ${cvssScore} is below ${slowDown.cvssBelow}: the team can decide to extend the timeline (/triage extend=… reason="…").`;
+  }
+  if (cvssScore === undefined && (inputs.severity === 'low' || inputs.severity === 'none')) {
+    return 'Severity is low but no CVSS score is known: the low-severity threshold needs a score.';
+  }
+  return undefined;
+}
+
 export function computeTimeline(inputs: TimelineInputs): Timeline {
   const { policy, receivedAt, now } = inputs;
-  const deadlines = computeDeadlines(policy, { receivedAt, cvssScore: inputs.cvssScore });
-  const fixReleaseTarget = policyFixReleaseTarget(policy, { receivedAt, cvssScore: inputs.cvssScore });
-  const disclosureDeadline = deadlines.disclose ?? fixReleaseTarget;
-  const lowSeverity = inputs.cvssScore !== undefined && inputs.cvssScore < policy.lowSeveritySlowDown.cvssBelow;
+  const cvssScore = inputs.cvssScore;
+  const deadlines = computeDeadlines(policy, {
+    receivedAt,
+    cvssScore,
+    moves: inputs.moves,
+    expeditedAt: inputs.expeditedAt,
+  });
+  const unmoved = computeDeadlines(policy, { receivedAt, cvssScore });
+  const fixReleaseTarget = policyFixReleaseTarget(policy, { receivedAt, cvssScore });
+  const fixReleaseDue = deadlines['fix-release'] ?? fixReleaseTarget;
+  const disclosureDeadline = deadlines.disclose;
   const notes: string[] = [];
-  if (lowSeverity) {
-    notes.push(
-      `CVSS ${inputs.cvssScore} is below ${policy.lowSeveritySlowDown.cvssBelow}: the fix release may take ` +
-        `${policy.lowSeveritySlowDown.factor}x the policy's ${formatDuration(policy.fixReleaseWithin)}, ` +
-        `never past the disclosure deadline.`,
-    );
-  } else if (inputs.cvssScore === undefined && (inputs.severity === 'low' || inputs.severity === 'none')) {
-    notes.push('Severity is low but no CVSS score is known: the low-severity slow-down needs a score.');
-  }
+  const lowNote = lowSeverityNote(inputs);
+  if (lowNote) notes.push(lowNote);
+  if (inputs.expeditedAt) notes.push('Expedited: every open step is due as soon as possible.');
   const choice = inputs.agreedReleaseDate
     ? agreedChoice(policy, inputs.agreedReleaseDate, disclosureDeadline)
-    : chooseSlot(policy, fixReleaseTarget, disclosureDeadline, now);
+    : chooseSlot(policy, inputs.expeditedAt ? fixReleaseDue : fixReleaseTarget, disclosureDeadline, now);
   const calendar = { businessDays: policy.businessDays, holidays: policy.releaseWindow.holidays };
-  if (now > disclosureDeadline) notes.push(`The disclosure deadline ${formatUtc(disclosureDeadline)} has passed.`);
+  if (disclosureDeadline && now > disclosureDeadline) {
+    notes.push(`The disclosure deadline ${formatUtc(disclosureDeadline)} has passed.`);
+  }
   return {
     policyName: policy.name,
     receivedAt,
-    lowSeverity,
+    lowSeverity: lowSeveritySlowDownApplies(policy, cvssScore),
     fixReleaseTarget,
+    fixReleaseDue,
+    fixReleaseMoved: fixReleaseDue.getTime() !== unmoved['fix-release']?.getTime(),
     advisoryCveDue: deadlines['advisory-cve'] ?? fixReleaseTarget,
     disclosureDeadline,
+    disclosureMoved: disclosureDeadline?.getTime() !== unmoved.disclose?.getTime(),
+    expedited: inputs.expeditedAt !== undefined,
     releaseSlot: choice.slot,
     agreedRelease: inputs.agreedReleaseDate
       ? { date: inputs.agreedReleaseDate, version: inputs.agreedVersion }
@@ -175,8 +218,9 @@ export function timelineRecord(timeline: Timeline): Record<string, string> {
     receivedAt: timeline.receivedAt.toISOString(),
     fixReleaseTarget: timeline.fixReleaseTarget.toISOString(),
     advisoryCveDue: timeline.advisoryCveDue.toISOString(),
-    disclosureDeadline: timeline.disclosureDeadline.toISOString(),
   };
+  if (timeline.fixReleaseMoved) record.fixReleaseDue = timeline.fixReleaseDue.toISOString();
+  if (timeline.disclosureDeadline) record.disclosureDeadline = timeline.disclosureDeadline.toISOString();
   if (timeline.releaseSlot) {
     record.releaseSlot = timeline.releaseSlot.start.toISOString();
     record.releaseSlotEnd = timeline.releaseSlot.end.toISOString();
@@ -194,15 +238,28 @@ function releaseLine(timeline: Timeline, slot: Slot | undefined): string {
   return `- Agreed release: ${window}${agreed.version ? ` (version ${agreed.version})` : ''}`;
 }
 
+/** The disclosure deadline, or that the policy has none. */
+export function disclosureText(timeline: Pick<Timeline, 'disclosureDeadline' | 'disclosureMoved'>): string {
+  const deadline = timeline.disclosureDeadline;
+  if (!deadline) return 'none (the policy states no disclosure deadline)';
+  return `${formatUtc(deadline)}${timeline.disclosureMoved ? ' (moved)' : ''}`;
+}
+
+function disclosureLine(timeline: Timeline): string {
+  const hard = timeline.disclosureDeadline ? ' (hard limit)' : '';
+  return `- Disclosure deadline${hard}: ${disclosureText(timeline)}`;
+}
+
 /** Markdown lines of the timeline (dates and notes only: nothing from the advisory). */
 export function timelineLines(timeline: Timeline): string[] {
   const slot = timeline.releaseSlot;
   const lines = [
     `- Fix release target: ${formatUtc(timeline.fixReleaseTarget)}${timeline.lowSeverity ? ' (low severity: stretched)' : ''}`,
+    ...(timeline.fixReleaseMoved ? [`- Fix release due: ${formatUtc(timeline.fixReleaseDue)} (moved)`] : []),
     releaseLine(timeline, slot),
     `- Advisory and CVE due: ${formatUtc(timeline.advisoryCveDue)}`,
-    `- Disclosure deadline (hard limit): ${formatUtc(timeline.disclosureDeadline)}`,
-    `- Retrospective due: ${timeline.retrospectiveDue ? formatUtc(timeline.retrospectiveDue) : 'after the release'}`,
+    disclosureLine(timeline),
+    '- Retrospective: due after the release (the checklist gives its time once the fix is released)',
   ];
   return [...lines, ...timeline.notes.map((note) => `- Note: ${note}`)];
 }

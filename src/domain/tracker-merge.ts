@@ -8,6 +8,8 @@
  * Merge rules, per state field a writer changed:
  * - `escalated` and `notified` only grow: the writer's additions are added to what is there.
  * - `approvals` (one record per person) only grow: records of people not there yet are added.
+ * - `deadlineMoves` (a history of recorded moves) only grow: moves not there yet are added, in the writer's order.
+ * - `checklist` (one record per item) is merged item by item: the items the writer set or removed, the others as now.
  * - any other field is set to the writer's value (or removed, when the writer removed it).
  * Fields the writer did not change keep the value they have now, whoever set it.
  */
@@ -50,8 +52,19 @@ const records = (value: unknown): Keyed[] =>
 
 const loginKey = (record: Keyed): string => record.login.toLowerCase();
 
+/** Fields of whole records that only grow, a record identified by its content. */
+const GROWING_RECORDS = ['deadlineMoves'] as const;
+
+const isGrowingRecords = (key: string): boolean => (GROWING_RECORDS as readonly string[]).includes(key);
+
+const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /** The entries `mine` added to a growing field (relative to `base`). */
 function added(key: string, base: unknown, mine: unknown): unknown[] {
+  if (isGrowingRecords(key)) {
+    const had = new Set(items(base).map(canonical));
+    return items(mine).filter((record) => !had.has(canonical(record)));
+  }
   if (key === 'approvals') {
     const had = new Set(records(base).map(loginKey));
     return records(mine).filter((record) => !had.has(loginKey(record)));
@@ -62,11 +75,34 @@ function added(key: string, base: unknown, mine: unknown): unknown[] {
 
 /** Whether a growing field of `current` holds `entry`. */
 function holds(key: string, current: unknown, entry: unknown): boolean {
+  if (isGrowingRecords(key)) return items(current).some((record) => same(record, entry));
   if (key === 'approvals') return records(current).some((record) => loginKey(record) === loginKey(entry as Keyed));
   return strings(current).includes(entry as string);
 }
 
-const isGrowing = (key: string): boolean => key === 'approvals' || (GROWING as readonly string[]).includes(key);
+const isGrowing = (key: string): boolean =>
+  key === 'approvals' || isGrowingRecords(key) || (GROWING as readonly string[]).includes(key);
+
+/** Fields holding one record per key (a checklist item): writers confirming different items do not erase each other. */
+const isKeyed = (key: string): boolean => key === 'checklist';
+
+const entriesOf = (value: unknown): Fields =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Fields) : {};
+
+/** The keys of a keyed field whose record differs between `base` and `mine`. */
+const changedKeys = (base: unknown, mine: unknown): string[] =>
+  changedFields(entriesOf(base) as unknown as TrackerState, entriesOf(mine) as unknown as TrackerState);
+
+/** `current`'s keyed field with the keys `mine` changed (relative to `base`) set or removed; undefined when empty. */
+function mergeKeyed(base: unknown, mine: unknown, current: unknown): Fields | undefined {
+  const merged: Fields = { ...entriesOf(current) };
+  for (const key of changedKeys(base, mine)) {
+    const value = entriesOf(mine)[key];
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return Object.keys(merged).length > 0 ? merged : undefined;
+}
 
 /** `current` with the change from `base` to `mine` applied (see the rules above). */
 export function mergeState(base: TrackerState, mine: TrackerState, current: TrackerState): TrackerState {
@@ -78,6 +114,10 @@ export function mergeState(base: TrackerState, mine: TrackerState, current: Trac
       const have = Array.isArray(merged[key]) ? (merged[key] as unknown[]) : [];
       const extra = added(key, baseFields[key], mineFields[key]).filter((entry) => !holds(key, have, entry));
       merged[key] = [...have, ...extra];
+    } else if (isKeyed(key)) {
+      const keyed = mergeKeyed(baseFields[key], mineFields[key], merged[key]);
+      if (keyed) merged[key] = keyed;
+      else delete merged[key];
     } else if (mineFields[key] === undefined) {
       delete merged[key];
     } else {
@@ -99,6 +139,12 @@ export function lostChanges(base: TrackerState, mine: TrackerState, current: Tra
   return changedFields(base, mine).filter((key) => {
     if (isGrowing(key)) {
       return added(key, baseFields[key], mineFields[key]).some((entry) => !holds(key, currentFields[key], entry));
+    }
+    if (isKeyed(key)) {
+      const [was, wanted, now] = [baseFields[key], mineFields[key], currentFields[key]].map(entriesOf);
+      return changedKeys(was, wanted).some(
+        (item) => same(now?.[item], was?.[item]) && !same(now?.[item], wanted?.[item]),
+      );
     }
     return same(currentFields[key], baseFields[key]) && !same(currentFields[key], mineFields[key]);
   });

@@ -1,3 +1,4 @@
+import { createOnce, NO_BLIND_RETRY, sameText } from './create-once.js';
 import { advisoryPermissionError, hasStatus, isHttpError, PERMISSIONS } from './errors.js';
 import type { GitHubClient } from './client.js';
 import type { Advisory, AdvisoryState, RepoRef } from './types.js';
@@ -53,6 +54,42 @@ export async function getAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: st
   }
 }
 
+export interface NewAdvisory {
+  readonly summary: string;
+  readonly description: string;
+  readonly vulnerabilities: { package: { ecosystem: string; name: string } }[];
+  readonly credits?: { login: string; type: string }[];
+}
+
+/**
+ * A draft advisory opened by the team (POST, "Create a repository security advisory"), exactly once: after an
+ * ambiguous failure, a draft with the same summary and description is looked for before trying again.
+ */
+export async function createDraftAdvisory(client: GitHubClient, ref: RepoRef, fields: NewAdvisory): Promise<Advisory> {
+  const same = (advisory: Advisory): boolean =>
+    sameText(advisory.summary, fields.summary) && sameText(advisory.description, fields.description);
+  try {
+    return await createOnce(
+      client,
+      async () =>
+        (
+          await client.rest.securityAdvisories.createRepositoryAdvisory({
+            ...ref,
+            ...(fields as unknown as { summary: string; description: string; vulnerabilities: [] }),
+            ...NO_BLIND_RETRY,
+          })
+        ).data,
+      async () => (await listRepoAdvisories(client, ref, 'draft')).find(same),
+    );
+  } catch (error) {
+    throw advisoryPermissionError(
+      error,
+      `Cannot open an advisory in ${ref.owner}/${ref.repo}`,
+      PERMISSIONS.advisoriesWrite,
+    );
+  }
+}
+
 /** The advisory, or undefined when GitHub answers 404 (no such advisory, or one the token cannot see). */
 export async function findAdvisory(client: GitHubClient, ref: RepoRef, ghsaId: string): Promise<Advisory | undefined> {
   try {
@@ -75,6 +112,8 @@ export interface AdvisoryPatch {
   cwe_ids?: string[];
   collaborating_users?: string[];
   collaborating_teams?: string[];
+  /** Replaces the whole list: send the credits already there too. */
+  credits?: { login: string; type: string }[];
   vulnerabilities?: {
     package: { ecosystem: string; name: string | null };
     vulnerable_version_range?: string | null;

@@ -4,12 +4,18 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 import { ConfigurationError } from '../domain/errors.js';
 import { enterpriseServerGap, isEnterpriseServer } from './errors.js';
+import { httpFetch } from './fetch.js';
 import { rememberRetryBase } from './retry-base.js';
 
 export const API_VERSION = '2022-11-28';
 /** Longer than this until the primary rate limit resets, and the job fails rather than sits idle. */
 const MAX_RATE_LIMIT_WAIT_S = 600;
 const USER_AGENT = 'disclosure-actions/0.1';
+/**
+ * Requests in flight at once under pacing `none`: the largest `concurrency` an action accepts (sla-check's input
+ * allows 1 to 20), so the sweep's own setting is the limit. plugin-throttling's default global group allows 10.
+ */
+const UNPACED_CONCURRENCY = 20;
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -33,7 +39,14 @@ export interface ClientOptions {
   readonly apiUrl?: string | undefined;
   readonly pacing?: ApiPacing;
   readonly retries?: number;
+  /**
+   * A proxy is set (`HTTPS_PROXY`, `HTTP_PROXY` or their lower-case forms): requests keep the toolkit's proxy-aware
+   * fetch (undici), which honours `NO_PROXY` too; otherwise they go through node:http (fetch.ts), much cheaper to start.
+   */
+  readonly viaProxy?: boolean;
 }
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
   const value = env.DISCLOSURE_API_PACING ?? 'github';
@@ -47,7 +60,8 @@ function readPacing(env: NodeJS.ProcessEnv): ApiPacing {
 }
 
 export function clientOptionsFromEnv(token: string, env: NodeJS.ProcessEnv, log: ClientLog): ClientOptions {
-  return { token, log, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env) };
+  const viaProxy = PROXY_VARIABLES.some((name) => (env[name] ?? '') !== '');
+  return { token, log, apiUrl: env.GITHUB_API_URL, pacing: readPacing(env), viaProxy };
 }
 
 /**
@@ -73,17 +87,39 @@ function explainEnterpriseServerGaps(client: GitHubClient, apiUrl: string | unde
   });
 }
 
+/**
+ * bottleneck, under plugin-retry and plugin-throttling, yields to the event loop with `setTimeout(0)` at each step
+ * of each job, several times a request: at least a millisecond each, more on a busy machine, and it adds up over a
+ * sweep's sequential writes. `setImmediate` yields as well, without a timer. bottleneck has no option for it: the
+ * in-memory store all its limiters share gets the other yield on its prototype, once (left alone if a bottleneck
+ * version has no such method).
+ */
+let yieldsPatched = false;
+function yieldWithoutTimers(): void {
+  if (yieldsPatched) return;
+  yieldsPatched = true;
+  const store = (new Bottleneck() as unknown as { _store?: object })._store;
+  const prototype = store && (Object.getPrototypeOf(store) as { yieldLoop?: unknown });
+  if (typeof prototype?.yieldLoop !== 'function') return;
+  prototype.yieldLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+}
+
 /** The one place a GitHub client is built: retry (not on 4xx but rate limits), throttling, pinned API version. */
 export function createClient(options: ClientOptions): GitHubClient {
   options.log.setSecret(options.token);
+  yieldWithoutTimers();
   const fast = options.pacing === 'none';
-  const unspaced = (): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 });
-  const writeLimits = fast ? { write: unspaced(), notifications: unspaced() } : {};
+  const unspaced = (maxConcurrent: number): Bottleneck.Group => new Bottleneck.Group({ maxConcurrent, minTime: 0 });
+  const writeLimits = fast
+    ? { write: unspaced(1), notifications: unspaced(1), global: unspaced(UNPACED_CONCURRENCY) }
+    : {};
   const client = getOctokit(
     options.token,
     {
       baseUrl: options.apiUrl ?? 'https://api.github.com',
       userAgent: USER_AGENT,
+      // Without a proxy, the toolkit's default `request` (its fetch and agent) is replaced whole.
+      ...(options.viaProxy ? {} : { request: { fetch: httpFetch } }),
       retry: {
         doNotRetry: [400, 401, 403, 404, 410, 422, 451],
         retries: options.retries ?? 3,

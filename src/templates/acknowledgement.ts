@@ -17,7 +17,13 @@ export interface AcknowledgementData {
   readonly ackDeadline: string;
   readonly triageDue: string;
   readonly fixReleaseTarget: string;
-  readonly disclosureDeadline: string;
+  /** Null when the policy has no disclosure deadline (SPEC 11, Stacklok): nothing is promised then. */
+  readonly disclosureDeadline: string | null;
+  /** Where each date comes from, in words: `as SPEC 11 states`, `a target we set: …`, `our policy`. */
+  readonly ackBasis: string;
+  readonly triageBasis: string;
+  readonly fixReleaseBasis: string;
+  readonly disclosureBasis: string | null;
   /** The acknowledgement comes after the policy's deadline. */
   readonly late: boolean;
   readonly policy: string;
@@ -30,14 +36,18 @@ export const ACKNOWLEDGEMENT_TEMPLATE = builtinTemplate<AcknowledgementData>({
   source: `Thank you for your report{{#if ghsaId}} ({{ghsaId}}{{#if repository}} in {{code repository}}{{/if}}){{/if}}. We received it on {{date receivedAt}} and the security response team is on it.
 {{#if late}}
 
-We are sorry for the late answer: our policy is to acknowledge every report by {{date ackDeadline}}.
+We are sorry for the late answer: our policy is to acknowledge every report by {{date ackDeadline}} ({{ackBasis}}).
 {{/if}}
 
 What happens next, under our {{code policy}} disclosure policy (times in UTC):
 
-- **Triage** by {{date triageDue}}: we try to reproduce the issue, rate its severity (CVSS) and tell you whether we accept it.
-- **Fix release** targeted for {{date fixReleaseTarget}}, coordinated with you; a low-severity issue may take longer.
-- **Disclosure** by {{date disclosureDeadline}} at the latest: the advisory is published then, whether or not a fix exists.
+- **Triage** by {{date triageDue}} ({{triageBasis}}): we try to reproduce the issue, rate its severity (CVSS) and tell you whether we accept it.
+- **Fix release** targeted for {{date fixReleaseTarget}} ({{fixReleaseBasis}}), coordinated with you; we will tell you if the timeline changes and why.
+{{#if disclosureDeadline}}
+- **Disclosure** by {{date disclosureDeadline}} at the latest ({{disclosureBasis}}): the advisory is published then, whether or not a fix exists.
+{{else}}
+- **Disclosure**: the advisory is published with the fix release, on a day we agree with you.
+{{/if}}
 
 We will keep you updated as the timeline firms up, and we would like to credit you in the advisory: tell us the name to use, or that you prefer not to be credited.
 Please keep the details private until the advisory is published.
@@ -55,8 +65,12 @@ Please keep the details private until the advisory is published.
       triageDue: '2026-01-12T09:00:00.000Z',
       fixReleaseTarget: '2026-01-26T09:00:00.000Z',
       disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      ackBasis: "as conda-forge's security policy states",
+      triageBasis: 'a target we set: our process document gives no number for it',
+      fixReleaseBasis: 'a target we set: our process document gives no number for it',
+      disclosureBasis: "as conda-forge's security policy states",
       late: true,
-      policy: 'spec11',
+      policy: 'conda-forge',
       contact: 'security@example.org',
     },
     {
@@ -67,7 +81,11 @@ Please keep the details private until the advisory is published.
       ackDeadline: '2026-01-07T09:00:00.000Z',
       triageDue: '2026-01-12T09:00:00.000Z',
       fixReleaseTarget: '2026-01-26T09:00:00.000Z',
-      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      disclosureDeadline: null,
+      ackBasis: 'as SPEC 11 states',
+      triageBasis: 'a target we set: our process document gives no number for it',
+      fixReleaseBasis: 'a target we set: our process document gives no number for it',
+      disclosureBasis: null,
       late: false,
       policy: 'spec11',
       contact: null,

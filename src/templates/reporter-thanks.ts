@@ -6,8 +6,12 @@
 import { builtinTemplate } from './builtin.js';
 
 export interface ReporterThanksData {
-  /** The reporter's GitHub login. */
+  /** The reporter's GitHub login; for a report that came outside GitHub, the name they chose (empty: none). */
   readonly reporter: string;
+  /** Whether `reporter` is a GitHub login (mentioned with @). */
+  readonly onGitHub: boolean;
+  /** The name the announcement credits a reporter without a GitHub login by; null otherwise. */
+  readonly creditedName: string | null;
   readonly ghsaId: string;
   readonly cveId: string | null;
   /** The CVE id, or the GHSA id when none is assigned. */
@@ -23,7 +27,7 @@ export interface ReporterThanksData {
 
 export const REPORTER_THANKS_TEMPLATE = builtinTemplate<ReporterThanksData>({
   name: 'reporter-thanks (built-in)',
-  source: `Thank you, @{{reporter}}, for reporting this vulnerability to us privately and for working with us on
+  source: `Thank you{{#if reporter}}, {{#if onGitHub}}@{{/if}}{{reporter}},{{/if}} for reporting this vulnerability to us privately and for working with us on
 its coordinated disclosure.
 
 The fix is released in {{project}} {{version}}{{#if releaseUrl}} ({{releaseUrl}}){{/if}}, and {{id}} is now published:
@@ -31,6 +35,8 @@ The fix is released in {{project}} {{version}}{{#if releaseUrl}} ({{releaseUrl}}
 
 {{#if creditTypes}}
 The advisory credits you as {{join creditTypes " and "}}.
+{{else if creditedName}}
+The announcement credits you as {{creditedName}}.
 {{else}}
 The advisory does not credit you by name. If you would like to be credited, reply here and we will add you.
 {{/if}}
@@ -38,6 +44,8 @@ The advisory does not credit you by name. If you would like to be credited, repl
   samples: [
     {
       reporter: 'octocat',
+      onGitHub: true,
+      creditedName: 'The Octocat',
       ghsaId: 'GHSA-2222-3333-4444',
       cveId: 'CVE-2026-12345',
       id: 'CVE-2026-12345',
@@ -47,6 +55,20 @@ The advisory does not credit you by name. If you would like to be credited, repl
       releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2',
       announcementUrl: 'https://github.com/example-org/example/discussions/7',
       creditTypes: ['reporter'],
+    },
+    {
+      reporter: 'Jane Doe',
+      onGitHub: false,
+      creditedName: 'Jane Doe',
+      ghsaId: 'GHSA-2222-3333-4444',
+      cveId: null,
+      id: 'GHSA-2222-3333-4444',
+      url: 'https://github.com/example-org/example/security/advisories/GHSA-2222-3333-4444',
+      project: 'example',
+      version: '1.4.2',
+      releaseUrl: null,
+      announcementUrl: null,
+      creditTypes: [],
     },
   ],
 });

@@ -1,7 +1,9 @@
 /**
  * The `report` section of a tracking issue in the private tracker: what came in, from where, and when it must be
  * acknowledged. It is the one place the advisory's summary and description are copied to (rendered inert through
- * `md`). ack-report adds the acknowledgement and checklist sections and the state block around it. A project
+ * `md`). It is written once, at intake: where the report stands now (severity, CVSS, CVE, TLP, fix team...) is the
+ * live record section every action re-renders from the state (src/domain/tracker-record.ts). ack-report adds the
+ * acknowledgement, record and checklist sections and the state block around it. A project
  * replaces it with the `tracker-template` input (a Handlebars file in the workspace) using the fields of
  * TrackerIssueData.
  */
@@ -64,7 +66,7 @@ export const TRACKER_ISSUE_TEMPLATE = builtinTemplate<TrackerIssueData>({
 | Repository | {{#if repository}}{{code repository}}{{else}}not known yet{{/if}} |
 | Source | {{source}} |
 | State at intake | {{state}} |
-| Severity | {{default severity "not rated yet"}} |
+| Severity as reported | {{default severity "none given"}} |
 | Reporter | {{#if reporter}}{{code reporter}}{{else}}see the report{{/if}} |
 | Received | {{date receivedAt}} |
 | Acknowledge by | {{date ackDeadline}} |

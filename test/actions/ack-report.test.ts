@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { TRACKER_LABEL } from '../../src/actions/common/tracker.js';
 import { acknowledgementMarker } from '../../src/domain/acknowledgement.js';
 import { ACK_NOTIFIED } from '../../src/domain/intake.js';
+import { UPDATES_OPT_IN } from '../../src/domain/reporter-messages.js';
 import { readTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
 import type { Emulator } from '../emulator/index.js';
 import { addIssue, addLabel, addRepo, type AdvisoryInput } from '../emulator/state.js';
@@ -134,7 +135,7 @@ async function acknowledgesOneReport(run: Runner): Promise<void> {
     receivedAt: RECEIVED,
     acknowledgedAt: NOW_ISO,
     ackChannel: 'advisory-comment',
-    notified: [ACK_NOTIFIED],
+    notified: [UPDATES_OPT_IN, ACK_NOTIFIED],
   });
 
   expect(advisory.collaboratingUsers).toEqual(['carol', 'alice']);
@@ -147,7 +148,8 @@ async function acknowledgesOneReport(run: Runner): Promise<void> {
   expect(comment!.body).toContain('We received it on 2026-01-05 09:00 UTC');
   expect(comment!.body).toContain('**Triage** by 2026-01-12 09:00 UTC');
   expect(comment!.body).toContain('**Fix release** targeted for 2026-01-26 17:00 UTC');
-  expect(comment!.body).toContain('**Disclosure** by 2026-04-05 09:00 UTC');
+  // SPEC 11 sets no disclosure deadline: the acknowledgement promises none (the provenance work of the deadlines issue).
+  expect(comment!.body).toContain('**Disclosure**: the advisory is published with the fix release');
   expect(comment!.body).not.toContain('sorry');
   expect(comment!.body).not.toContain(SENTINELS.summary);
 
@@ -215,7 +217,7 @@ describe('ack-report sweep', () => {
     expect(issue!.body).toContain('(due 2026-01-04 09:00 UTC; done 2026-01-06 10:00 UTC (late))');
     expect(issue!.body).toContain('| Acknowledged | 2026-01-06 10:00 UTC (late) |');
     expect(advisoryComments(advisory)[0]!.body).toContain(
-      'We are sorry for the late answer: our policy is to acknowledge every report by 2026-01-04 09:00 UTC.',
+      'We are sorry for the late answer: our policy is to acknowledge every report by 2026-01-04 09:00 UTC (as SPEC 11 states).',
     );
     expect(result.summary).toContain('<td>2026-01-04 09:00 UTC</td><td>late</td>');
   });
@@ -235,6 +237,12 @@ describe('ack-report sweep', () => {
     expect(emulator.state.advisoryComments).toEqual([]);
     const [privateIssue] = trackingIssueOf(privateReport.ghsaId);
     expect(stateOf(privateIssue!).ackChannel).toBe('manual');
+    // Prepared, not made: the step stays open until a team member confirms the send with `/ack sent` (issue 17).
+    expect(stateOf(privateIssue!).acknowledgedAt).toBeUndefined();
+    expect(stateOf(privateIssue!).ackToSend).toEqual({ at: NOW_ISO, via: 'by hand, outside GitHub' });
+    expect(privateIssue!.body).toContain('| Acknowledged | not yet |');
+    expect(privateIssue!.body).toContain('Then comment `/ack sent` on this issue');
+    expect(privateIssue!.body).toContain('- [ ] Acknowledge the report');
     expect(privateIssue!.body).toContain('**Send this acknowledgement to the reporter yourself**');
     expect(privateIssue!.body).toContain('the repository is private');
     expect(privateIssue!.body).toContain(
@@ -352,7 +360,7 @@ describe('ack-report for one report', () => {
     ).toBe(true);
   });
 
-  it('adopts an issue filed in the tracker with the intake label and acknowledges it there', async () => {
+  it('adopts an issue filed in the tracker with the intake label and prepares the acknowledgement a person sends', async () => {
     addLabel(emulator.state, TRACKER, INTAKE_LABEL);
     const filed = addIssue(emulator.state, TRACKER, {
       title: 'Report received by e-mail',
@@ -373,14 +381,20 @@ describe('ack-report for one report', () => {
     expect(json(result, 'acknowledged')).toEqual([key]);
     expect(filed.labels).toEqual([INTAKE_LABEL, TRACKER_LABEL]);
     expect(filed.body).toContain(SENTINELS.reproduction);
-    expect(stateOf(filed)).toMatchObject({ key, repository: null, receivedAt: RECEIVED, ackChannel: 'issue-comment' });
+    // Written without the intake form: its clock starts when it was filed.
+    expect(stateOf(filed)).toMatchObject({ key, repository: null, receivedAt: RECEIVED, ackChannel: 'manual' });
+    expect(stateOf(filed).acknowledgedAt).toBeUndefined();
+    expect(filed.body).not.toContain('Sent to the reporter in a comment on this issue');
+    expect(filed.body).toContain('**Send this acknowledgement to the reporter yourself**');
     const comments = commentsOn(filed);
     expect(comments).toHaveLength(1);
     expect(comments[0]!.body).toContain(acknowledgementMarker(key));
-    expect(comments[0]!.body).toContain('**Triage** by 2026-01-12 09:00 UTC');
+    expect(comments[0]!.body).toContain('**Acknowledgement to send to the reporter** (the channel the report came in)');
+    expect(comments[0]!.body).toContain('> - **Triage** by 2026-01-12 09:00 UTC');
     expect((emulator.webhook.deliveries[0]!.body as { text: string }).text).toBe(
-      `New security report ${key} filed in the tracker (severity: not rated yet) acknowledged. Tracking issue: https://github.com/${TRACKER}/issues/${filed.number}`,
+      `New security report ${key} filed in the tracker (severity: not rated yet) taken in: its acknowledgement is to be sent by hand, then confirmed with \`/ack sent\`. Tracking issue: https://github.com/${TRACKER}/issues/${filed.number}`,
     );
+    expect(json(result, 'manual')).toEqual([key]);
     // GitHub sends `labeled` as well as `opened` for an issue filed with a label: the second run writes nothing.
     const labeled = { ...payload, action: 'labeled', label: { name: INTAKE_LABEL } };
     const second = await again(
@@ -427,7 +441,9 @@ describe('ack-report when runs overlap or stop halfway', () => {
           `Duplicate of #${open[0]!.number}: two intake runs opened a tracking issue for the same report at once.`,
         );
       }
-      expect(stateOf(open[0]!).acknowledgedAt).toBe(NOW_ISO);
+      // The private repository's acknowledgement is a text to send by hand: prepared now, acknowledged on /ack sent.
+      const recorded = stateOf(open[0]!);
+      expect(recorded.acknowledgedAt ?? recorded.ackToSend?.at).toBe(NOW_ISO);
     }
     expect(advisoryComments(advisories[0]!)).toHaveLength(1);
     expect(advisoryComments(advisories[1]!)).toHaveLength(1);
@@ -673,7 +689,7 @@ describe('decision lines under ACTIONS_STEP_DEBUG', () => {
     expect(decisions(result).sort()).toEqual(
       [
         `decision: ${fresh.ghsaId}: acted on: not acknowledged yet`,
-        `decision: ${earlier.ghsaId}: skipped: already tracked and acknowledged`,
+        `decision: ${earlier.ghsaId}: skipped: already tracked and acknowledged (or its acknowledgement waits to be sent by hand)`,
         `decision: ${busy.ghsaId}: skipped: another run has it (its tracking issue was opened moments ago by another run, which is acknowledging it)`,
       ].sort(),
     );

@@ -8,7 +8,16 @@ import type { RunResult } from '../harness/run-action.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 import { SENTINELS } from '../harness/leaks.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
-import { addPrivateReport, addTrackingIssue, PROJECT, reportOf, TRACKER } from '../harness/seed.js';
+import {
+  addEmbargoedAdvisory,
+  addPrivateReport,
+  addReleaseApproval,
+  addTrackingIssue,
+  PROJECT,
+  reportOf,
+  TRACKER,
+  READY_TO_RELEASE,
+} from '../harness/seed.js';
 import {
   baseInputs,
   denialOfService,
@@ -268,5 +277,61 @@ describe('dry-run: ack-report', () => {
       `update issue ${TRACKER}#${issue.number}`,
       'send chat message notify-webhook',
     ]);
+  });
+});
+
+describe('dry-run: release-gate', () => {
+  /** An approved advisory agreed for `day`, and its tracking issue's number. */
+  function agreed(emulator: Emulator, day: string): { ghsaId: string; issue: number } {
+    const advisory = addEmbargoedAdvisory(emulator.state, PROJECT, READY_TO_RELEASE);
+    const issue = addTrackingIssue(emulator.state, {
+      ...reportOf(advisory),
+      receivedAt: '2026-11-02T09:00:00Z',
+      state: { agreedReleaseDate: day },
+    });
+    addReleaseApproval(emulator.state, issue, 'sirt-lead');
+    return { ghsaId: advisory.ghsaId, issue: issue.number };
+  }
+  const gateInputs = { token: 'token-admin', tracker: TRACKER, repository: PROJECT, team: 'security-team' };
+
+  it('forced: writes nothing, plans the override record; the real run makes exactly the plan', async () => {
+    const emulator = watched.emulator;
+    emulator.setNow('2026-11-20T16:05:00Z'); // a Friday: closed, forced open
+    const { issue } = agreed(emulator, '2026-11-20');
+    const run = (given: Record<string, string>) => watched.run('release-gate', { inputs: given });
+    const { dry, plan } = await dryThenReal(emulator, run, {
+      ...gateInputs,
+      force: 'true',
+      'force-reason': 'actively exploited',
+    });
+    expect(plan).toEqual([{ action: 'comment on issue', target: `${TRACKER}#${issue}`, fields: ['body'] }]);
+    expect(dry.warnings.map((w) => w.message)).toContain('Release gate overridden (force): actively exploited');
+  });
+
+  it('missed: fails as the real run does, plans the team notices, and the real run makes exactly the plan', async () => {
+    const emulator = watched.emulator;
+    emulator.setNow('2026-11-19T17:20:00Z'); // Thursday, after the 16:00-17:00 window
+    const { ghsaId, issue } = agreed(emulator, '2026-11-19');
+    const inputs = { ...gateInputs, 'on-closed': 'skip', 'notify-webhook': emulator.webhook.url };
+    const run = (given: Record<string, string>) =>
+      watched.run('release-gate', { eventName: 'schedule', inputs: given });
+    emulator.resetLog();
+    const dry = await run({ ...inputs, 'dry-run': 'true' });
+    expect(dry.exitCode).toBe(1);
+    expect(dry.errors[0]?.message).toContain('Release missed');
+    expect(emulator.writes()).toEqual([]);
+    const plan = planOf(dry);
+    expect(plan).toEqual([
+      { action: 'comment on issue', target: `${TRACKER}#${issue}`, fields: ['body'] },
+      { action: 'send chat message', target: 'notify-webhook', fields: ['text'] },
+      { action: 'update issue', target: `${TRACKER}#${issue}`, fields: ['body'] },
+    ]);
+    expect(Object.keys(dry.outputs)).toEqual(['plan']);
+    expect(dry.stdout).toContain('Dry run: 3 write(s) planned, none made.');
+    const real = await run(inputs);
+    expect(real.exitCode).toBe(1);
+    expect(emulator.writes().map(asPlanned)).toEqual(kindsAndTargets(plan));
+    expect(JSON.stringify(plan)).not.toContain(SENTINELS.description);
+    expect(real.outputs['ghsa-ids']).toBe(ghsaId);
   });
 });

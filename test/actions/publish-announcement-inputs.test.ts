@@ -70,9 +70,13 @@ function expectNothingPublished(result: RunResult, advisory: Advisory, inputErro
     'announcement-url': '',
     'discussion-url': '',
     'retrospective-issue': '',
+    'retrospective-url': '',
     subject: '',
     body: '',
     'body-path': '',
+    mail: '',
+    'mail-path': '',
+    'blog-post-path': '',
   });
 }
 
@@ -192,11 +196,17 @@ describe('publish-announcement: bad input fails before the first write', () => {
     );
     expect(result.errors[0]?.message).toContain('configuration error in release-tag');
 
-    advisory.summary = 'Now public: a path traversal';
-    advisory.description = 'Now public.';
-    const withoutStep = await publish(emulator, { ...inputs, 'release-notes': 'false' }, results);
+    // Without the release step, the same version publishes (a draft whose text is fit for publication and reviewed).
+    const publishable = pathTraversal(emulator);
+    trackingIssue(emulator, publishable);
+    const withoutStep = await publish(
+      emulator,
+      { ...baseInputs(emulator, [publishable]), version: '1.5.0', 'release-notes': 'false' },
+      results,
+    );
     expect(withoutStep.exitCode).toBe(0);
-    expect(advisory.state).toBe('published');
+    expect(publishable.state).toBe('published');
+    expect(advisory.state).toBe('draft');
   });
 
   it('a webhook URL that is not https', async () => {

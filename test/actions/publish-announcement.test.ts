@@ -188,10 +188,11 @@ describe('publish-announcement: the full release day', () => {
         '| Triaged | 2026-01-06 10:00 UTC | 25 h | 2026-01-12 09:00 UTC | met |',
         '| Fix team assigned | 2026-01-06 10:00 UTC | 25 h | 2026-01-12 09:00 UTC | met |',
         '| CVE requested | 2026-01-06 10:00 UTC | 25 h | 2026-01-12 09:00 UTC | met |',
-        '| CVE assigned (CVE-2026-41234) | not recorded | - | - | not recorded |',
+        '| CVE assigned (CVE-2026-41234; first seen then) | 2026-01-26 16:05 UTC | 21 d 7 h | - | no deadline |',
         '| Temporary private fork created | 2026-01-06 11:00 UTC | 26 h | - | no deadline |',
         '| Fix released | 2026-01-26 16:05 UTC | 21 d 7 h | 2026-01-26 17:00 UTC | met |',
-        '| Advisory published | 2026-01-26 16:05 UTC | 21 d 7 h | 2026-04-05 09:00 UTC | met |',
+        // SPEC 11 states no disclosure deadline.
+        '| Advisory published | 2026-01-26 16:05 UTC | 21 d 7 h | - | no deadline |',
         // The second report arrived two days later: its fix release met its deadline.
         '| Fix released | 2026-01-26 16:05 UTC | 19 d 4 h | 2026-01-28 17:00 UTC | met |',
       ]),
@@ -315,6 +316,90 @@ describe('publish-announcement: a run that fails part-way', () => {
   });
 });
 
+describe('publish-announcement: the text reviewed for publication', () => {
+  it('refuses, writing nothing, while a text was never reviewed or changed after its review, even with confirm', async () => {
+    const a = pathTraversal(emulator);
+    const b = denialOfService(emulator);
+    const issueA = trackingIssue(emulator, a, { sanitized: undefined });
+    const issueB = trackingIssue(emulator, b);
+    release(emulator);
+    b.description = `${b.description ?? ''}\n\nEdited after the review.`;
+    emulator.resetLog();
+    const result = await publish(
+      emulator,
+      { ...baseInputs(emulator, [a, b]), 'gate-open': '', confirm: 'true' },
+      results,
+    );
+    expect(result.exitCode).toBe(1);
+    const message = result.errors[0]?.message ?? '';
+    expect(message).toContain('refusing to publish: a text was not reviewed for publication');
+    expect(message).toContain(`${a.ghsaId}'s text was not reviewed for publication yet`);
+    expect(message).toContain(`https://github.com/${TRACKER}/issues/${issueA.number}`);
+    expect(message).toContain(`${b.ghsaId}'s summary or description changed after sirt-lead reviewed it`);
+    expect(message).toContain(`https://github.com/${TRACKER}/issues/${issueB.number}`);
+    expect(writesOf(emulator)).toEqual([]);
+    expect([a.state, b.state]).toEqual(['draft', 'draft']);
+  });
+});
+
+describe('publish-announcement: a reporter who wrote outside GitHub', () => {
+  it('leaves the thank-you for a person to send through that channel, addressed by the chosen name, once', async () => {
+    const a = pathTraversal(emulator, PROJECT, { author: 'sirt-lead', submissionAccepted: null, credits: [] });
+    const issue = trackingIssue(emulator, a, {
+      ackChannel: 'manual',
+      intakeChannel: 'E-mail',
+      credit: { name: 'Jane Doe' },
+    });
+    release(emulator);
+    const result = await publish(emulator, baseInputs(emulator, [a]), results);
+    expect(result.exitCode).toBe(0);
+    const thanks = emulator.state.issueComments.filter(
+      (c) => c.issueNumber === issue.number && c.body.includes('disclosure-actions:reporter-thanks'),
+    );
+    expect(thanks).toHaveLength(1);
+    expect(thanks[0]?.body).toContain('the report came through E-mail, outside GitHub');
+    expect(thanks[0]?.body).toContain('> Thank you, Jane Doe, for reporting this vulnerability');
+    expect(thanks[0]?.body).toContain('> The announcement credits you as Jane Doe.');
+    expect(thanks[0]?.body).not.toContain('@Jane');
+    const again = await publish(emulator, baseInputs(emulator, [a]), results);
+    expect(again.exitCode).toBe(0);
+    expect(
+      emulator.state.issueComments.filter((c) => c.body.includes('disclosure-actions:reporter-thanks')),
+    ).toHaveLength(1);
+  });
+});
+
+describe('publish-announcement: the temporary private fork', () => {
+  it('records the fork deleted at publication, as GitHub deletes it then, so nobody is asked to delete it', async () => {
+    const a = pathTraversal(emulator);
+    const fork = { fullName: `${PROJECT}-ghsa-fork`, url: `https://github.com/${PROJECT}-ghsa-fork` };
+    const issue = trackingIssue(emulator, a, { fork });
+    release(emulator);
+    const result = await publish(emulator, baseInputs(emulator, [a]), results);
+    expect(result.exitCode).toBe(0);
+    const state = stateOf(emulator, issue);
+    expect(state.forkDeletedAt).toBe(state.publishedAt);
+    expect(issueNow(emulator, issue).body).toContain(`- [x] Temporary private fork deleted`);
+  });
+});
+
+describe('publish-announcement: a policy without a retrospective', () => {
+  it('opens no retrospective under conda-forge, whose process holds none, and says so in the tracking issue', async () => {
+    const a = pathTraversal(emulator);
+    const issue = trackingIssue(emulator, a);
+    release(emulator);
+    emulator.resetLog();
+    const result = await publish(emulator, { ...baseInputs(emulator, [a]), policy: 'conda-forge' }, results);
+    expect(result.exitCode).toBe(0);
+    expect(a.state).toBe('published');
+    expect(emulator.state.issues.filter((i) => i.labels.includes('disclosure-retrospective'))).toEqual([]);
+    expect(result.outputs['retrospective-issue']).toBe('');
+    expect(stateOf(emulator, issue).retrospectiveIssue).toBeUndefined();
+    const summary = emulator.state.issueComments.find((c) => c.body.includes('disclosure-actions:release-summary'));
+    expect(summary?.body).toContain('- Retrospective: none (the policy holds none)');
+  });
+});
+
 describe('publish-announcement: channels', () => {
   it('leaves the thank-you in the tracking issue when advisory comments are not available', async () => {
     emulator.state.features.advisoryComments = false;
@@ -357,7 +442,8 @@ describe('publish-announcement: channels', () => {
     const result = await publish(emulator, inputs, results);
     expect(result.exitCode).toBe(0);
     expect(result.outputs.body).toContain(`* ${a.ghsaId} (CVSS score 8.2, high):`);
-    expect(result.outputs.body).toContain('This addresses the following vulnerabilities:');
+    expect(result.outputs.body).toContain('This addresses the following vulnerability:');
+    expect(result.outputs.body).toContain('Upgrading to 1.4.2 is encouraged to fix this issue.');
     expect(result.outputs.body).toContain(
       'A vulnerability that has no CVE id yet is listed by its GitHub Security Advisory (GHSA) id.',
     );
@@ -387,6 +473,7 @@ describe('publish-announcement: golden announcements (two CVEs, CVSS 3.1 and 4.0
     release(emulator);
     const inputs = { ...baseInputs(emulator, [a, b]), ...(mitigation ? { mitigation } : {}) };
     const result = await publish(emulator, inputs, results);
+    expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     const rendered = `Subject: ${result.outputs.subject}\n\n${result.outputs.body}`;
     const path = join(GOLDEN_DIR, file);

@@ -11,24 +11,12 @@ import {
   PROJECT,
   reportOf,
   TRACKER,
+  READY_TO_RELEASE,
 } from '../harness/seed.js';
 import { watchedEmulator } from '../harness/watched-emulator.js';
 
 // 2026-11-19 is a Thursday: the SPEC 11 window is open 16:00-17:00 UTC.
 const NOW = '2026-11-19T16:05:00Z';
-const READY = {
-  state: 'draft' as const,
-  cveId: 'CVE-2026-41234',
-  severity: 'high' as const,
-  vulnerabilities: [
-    {
-      package: { ecosystem: 'pip', name: 'sample-project' },
-      vulnerable_version_range: '< 1.4.2',
-      patched_versions: '1.4.2',
-      vulnerable_functions: null,
-    },
-  ],
-};
 
 const watched = watchedEmulator(() => ({ now: NOW }));
 let emulator: Emulator;
@@ -39,7 +27,7 @@ beforeEach(() => {
 
 /** An advisory ready to release, its text still embargoed. */
 function advisory(fields: AdvisoryInput = {}): Advisory {
-  return addEmbargoedAdvisory(emulator.state, PROJECT, { ...READY, ...fields });
+  return addEmbargoedAdvisory(emulator.state, PROJECT, { ...READY_TO_RELEASE, ...fields });
 }
 
 /** The advisory's tracking issue; `approvedBy`: the members who commented `/release approve` in it. */
@@ -71,7 +59,10 @@ describe('release-gate with advisories', () => {
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     const message = result.errors[0]?.message ?? '';
-    expect(message).toContain('4 release precondition(s) unmet');
+    expect(message).toContain('5 release precondition(s) unmet');
+    // No tracker: nothing records that the text was reviewed for publication (published: nothing left to review).
+    expect(message).toContain(`${bare.ghsaId} has no tracking issue to record the review of its text for publication`);
+    expect(message).not.toContain(`${published.ghsaId} has no tracking issue`);
     expect(message).toContain(`${bare.ghsaId} has no CVE id yet`);
     expect(message).toContain(`${bare.ghsaId} has neither a severity nor a CVSS vector`);
     expect(message).toContain(`${bare.ghsaId} lists no affected package`);

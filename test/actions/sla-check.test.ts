@@ -10,6 +10,7 @@ import {
   countOf,
   DAY,
   deliveredBreaches,
+  deliveredMessages,
   escalationComments,
   HOUR,
   iso,
@@ -177,36 +178,123 @@ describe('a tracking issue', () => {
     expect(readDashboardState(world.dashboard().body).escalated).toEqual({});
   });
 
-  it('stretches the fix release of a low-severity report and follows the policy the report was tracked under', async () => {
+  it('keeps a low severity to the extension recorded, and only reminds under Stacklok ("suggestions")', async () => {
     const low = world.report(RECEIVED, { state: 'draft', cvssVectorString: LOW_VECTOR, severity: 'low' });
+    const extended = '2026-04-13T17:00:00.000Z';
     const lowIssue = world.trackAdvisory(low, {
       acknowledgedAt: at(HOUR),
       triagedAt: at(DAY),
       fixTeamAt: at(DAY),
       cveRequestedAt: at(DAY),
       cvss: { vector: LOW_VECTOR, score: 2.6, version: '3.1' },
+      deadlineMoves: [{ step: 'fix-release', kind: 'extend', to: extended, reason: 'low severity', at: at(DAY) }],
     });
     const stacklok = world.report(RECEIVED);
-    world.trackAdvisory(stacklok, { policy: 'stacklok', acknowledgedAt: at(HOUR) });
+    const stacklokIssue = world.trackAdvisory(stacklok, { policy: 'stacklok', acknowledgedAt: at(HOUR) });
 
     const result = await world.sweep(at(30 * DAY), withWebhook());
     expect(result.exitCode).toBe(0);
-    // Low severity: 21 days doubled to 42; stacklok: triage and fix team within 24 hours.
-    expect(breachedOutput(result)).toEqual([
-      `${stacklok.ghsaId} advisory-cve`,
-      `${stacklok.ghsaId} fix-release`,
-      `${stacklok.ghsaId} fix-team`,
-      `${stacklok.ghsaId} triage`,
-    ]);
+    // No automatic stretch: the extension decided in triage holds the fix release; Stacklok's steps are suggestions.
+    expect(breachedOutput(result)).toEqual([]);
     expect(world.slaLabels(lowIssue)).toEqual(['sla:on-time']);
     expect(world.commentsOn(lowIssue.number)[0]?.body).toContain(
-      '| Fix release | 2026-04-13 17:00 UTC | — | on time |',
+      '| Fix release | 2026-04-13 17:00 UTC (moved) | — | on time |',
     );
+    expect(deliveredMessages(emulator).sort()).toEqual([
+      `reminder ${stacklok.ghsaId} advisory-cve`,
+      `reminder ${stacklok.ghsaId} fix-release`,
+      `reminder ${stacklok.ghsaId} fix-team`,
+      `reminder ${stacklok.ghsaId} triage`,
+    ]);
+    expect(world.slaLabels(stacklokIssue)).toEqual(['sla:due-soon']);
+    const status = world.commentsOn(stacklokIssue.number).find((c) => c.body.includes('SLA status'))?.body ?? '';
+    expect(status).toContain('| Triage | 2026-03-09 09:00 UTC | — | overdue (a reminder, not a breach) |');
+    expect(status).not.toMatch(/breach(ed)?\*\*/);
+    expect(world.dashboard().body ?? '').not.toContain('🔴');
+    expect(result.summary).not.toContain('🔴');
+
+    // Each reminder once: a second sweep with nothing new writes nothing and sends nothing.
+    const before = emulator.webhook.deliveries.length;
+    emulator.resetLog();
+    await world.sweep(at(30 * DAY + HOUR), withWebhook());
+    expect(world.writes()).toEqual([]);
+    expect(emulator.webhook.deliveries).toHaveLength(before);
+  });
+});
+
+describe('a negotiated release day', () => {
+  const triageInputs = (advisory: { ghsaId: string }, extra: Record<string, string>) => ({
+    token: 'token-admin',
+    'ghsa-id': advisory.ghsaId,
+    repository: PROJECT,
+    tracker: TRACKER,
+    ...extra,
+  });
+  const triaged = {
+    acknowledgedAt: at(HOUR),
+    triagedAt: at(DAY),
+    fixTeamAt: at(DAY),
+    cveRequestedAt: at(DAY),
+    approvals: [{ login: 'sirt-lead', at: at(2 * DAY) }],
+  };
+
+  it('agreed beyond the target (triage) moves the fix release: no breach after the old target', async () => {
+    const advisory = world.report(RECEIVED, { state: 'draft' });
+    const issue = world.trackAdvisory(advisory, triaged);
+    // SPEC 11: the fix release is due Monday 2026-03-23 17:00; the teams agree on Thursday 2026-04-02.
+    emulator.setNow(at(2 * DAY));
+    const agreed = await world.run('triage', {
+      emulator,
+      now: at(2 * DAY),
+      inputs: triageInputs(advisory, { 'release-date': '2026-04-02', reason: 'the reporter agreed to April' }),
+    });
+    world.results.push(agreed);
+    expect(agreed.exitCode).toBe(0);
+
+    const result = await world.sweep(at(25 * DAY), withWebhook());
+    expect(result.exitCode).toBe(0);
+    expect(breachedOutput(result)).toEqual([]);
+    expect(emulator.webhook.deliveries).toEqual([]);
+    const status = world.commentsOn(issue.number).find((c) => c.body.includes('SLA status'))?.body ?? '';
+    expect(status).toContain('| Fix release | 2026-04-02 17:00 UTC (moved) |');
+    expect(world.slaLabels(issue)).not.toContain('sla:breached');
+  });
+
+  it('passed without publication is a missed release, escalated once; a second sweep writes nothing', async () => {
+    const advisory = world.report(RECEIVED, { state: 'draft' });
+    const issue = world.trackAdvisory(advisory, { ...triaged, agreedReleaseDate: '2026-03-12' });
+    const result = await world.sweep(at(10 * DAY + 9 * HOUR), withWebhook()); // Thursday 2026-03-12 18:00
+    expect(result.exitCode).toBe(0);
+    expect(breachedOutput(result)).toEqual([`${advisory.ghsaId} fix-release`]);
+    expect(deliveredMessages(emulator)).toEqual([`missed-release ${advisory.ghsaId}`]);
+    const escalation = world.commentsOn(issue.number).find((c) => c.body.includes('sla-escalation'))?.body ?? '';
+    expect(escalation).toContain('**Missed release**');
+    expect(escalation).toContain('the agreed release day 2026-03-12 passed without publication');
+    expect(world.slaLabels(issue)).toEqual(['sla:breached']);
+
+    emulator.resetLog();
+    const again = await world.sweep(at(10 * DAY + 10 * HOUR), withWebhook());
+    expect(again.exitCode).toBe(0);
+    expect(world.writes()).toEqual([]);
+    expect(emulator.webhook.deliveries).toHaveLength(1);
+  });
+
+  it('passed while the publication waits for its approval is told as waiting, a reminder, not a missed release', async () => {
+    const advisory = world.report(RECEIVED, { state: 'draft' });
+    const issue = world.trackAdvisory(advisory, { ...triaged, approvals: [], agreedReleaseDate: '2026-03-12' });
+    const result = await world.sweep(at(10 * DAY + 9 * HOUR), withWebhook());
+    expect(result.exitCode).toBe(0);
+    expect(breachedOutput(result)).toEqual([]);
+    expect(deliveredMessages(emulator)).toEqual([`waiting-for-approval ${advisory.ghsaId}`]);
+    const status = world.commentsOn(issue.number).find((c) => c.body.includes('SLA status'))?.body ?? '';
+    expect(status).toContain('**Waiting for an approval**: the agreed release day 2026-03-12 passed');
+    expect(status).not.toContain('Missed release');
+    expect(world.slaLabels(issue)).toEqual(['sla:due-soon']);
   });
 });
 
 describe('published reports', () => {
-  it('flags an overdue retrospective and a temporary fork left behind, reading only those advisories', async () => {
+  it('reminds of an overdue retrospective and flags a temporary fork left behind, reading only those advisories', async () => {
     const fork = `${PROJECT}-ghsa-fork`;
     addRepo(emulator.state, fork, { private: true, fork: true });
     const published = world.report(RECEIVED, {
@@ -233,7 +321,9 @@ describe('published reports', () => {
 
     const overdue = await world.sweep(at(14 * DAY), withWebhook());
     expect(overdue.exitCode).toBe(0);
-    expect(breachedOutput(overdue)).toEqual([`${published.ghsaId} retrospective`]);
+    // SPEC 11's retrospective is optional ("could"): a reminder, never a breach.
+    expect(breachedOutput(overdue)).toEqual([]);
+    expect(deliveredMessages(emulator)).toEqual([`reminder ${published.ghsaId} retrospective`]);
     expect(JSON.parse(overdue.outputs['stale-forks'] ?? '')).toEqual([
       { id: published.ghsaId, repository: PROJECT, fork },
     ]);
@@ -264,7 +354,7 @@ describe('published reports', () => {
     expect(done.outputs['stale-forks']).toBe('[]');
     expect(emulator.log.filter((entry) => entry.path.includes(published.ghsaId))).toEqual([]);
     expect(world.writes()).toEqual([]);
-    expect(countOf(deliveredBreaches(emulator))).toEqual({ [`${published.ghsaId} retrospective`]: 1 });
+    expect(countOf(deliveredMessages(emulator))).toEqual({ [`reminder ${published.ghsaId} retrospective`]: 1 });
   });
 
   it('records an advisory closed by hand and applies no deadline to it', async () => {

@@ -127,15 +127,29 @@ const STEP_BY_NAME = new Map(Object.entries(STEP_NAMES).map(([step, name]) => [n
 
 /** `KEY step` for each chat message sla-check sent. */
 export function deliveredBreaches(emulator: Emulator): string[] {
+  return deliveredMessages(emulator)
+    .filter((message) => message.startsWith('breach '))
+    .map((message) => message.slice('breach '.length));
+}
+
+/**
+ * Every chat message sent, as `breach KEY step`, `reminder KEY step`, `missed-release KEY` or
+ * `waiting-for-approval KEY`; any other text fails the test (the format is what readers of the chat rely on).
+ */
+export function deliveredMessages(emulator: Emulator): string[] {
   return emulator.webhook.deliveries.map((delivery) => {
     const text = (delivery.body as { text?: string }).text ?? '';
-    const match = /^SLA breach: (\S+?)(?: \([^)]*\))?: (.+?) was due /.exec(text);
-    if (!match?.[1] || !match[2]) throw new Error(`unexpected chat message: ${text}`);
-    return `${match[1]} ${STEP_BY_NAME.get(match[2]) ?? match[2]}`;
+    const step = /^SLA (breach|reminder): (\S+?)(?: \([^)]*\))?: (.+?) was due /.exec(text);
+    if (step?.[1] && step[2] && step[3]) return `${step[1]} ${step[2]} ${STEP_BY_NAME.get(step[3]) ?? step[3]}`;
+    const release =
+      /^(Missed release|Release waiting for an approval): (\S+?)(?: \([^)]*\))?: the agreed release day/.exec(text);
+    if (release?.[1] && release[2]) {
+      return `${release[1] === 'Missed release' ? 'missed-release' : 'waiting-for-approval'} ${release[2]}`;
+    }
+    throw new Error(`unexpected chat message: ${text}`);
   });
 }
 
-/** `KEY step` for each breach listed in a sweep's `breached` output. */
 export function breachedOutput(result: RunResult): string[] {
   const entries = JSON.parse(result.outputs.breached ?? '[]') as { id: string; steps: { step: string }[] }[];
   return entries.flatMap((entry) => entry.steps.map((step) => `${entry.id} ${step.step}`)).sort();

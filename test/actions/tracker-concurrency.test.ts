@@ -8,7 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { EndpointOptions } from '@octokit/types';
-import { mergeState, lostChanges, lostSections } from '../../src/domain/tracker-merge.js';
+import { mergeState, lostChanges, lostSections, readSection } from '../../src/domain/tracker-merge.js';
+import { RECORD_SECTION } from '../../src/domain/tracker-record.js';
 import { newTrackerState, readTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
 import type { GitHubClient } from '../../src/github/client.js';
 import { openClient } from '../../src/github/connect.js';
@@ -63,13 +64,23 @@ function isIssueRequest(options: EndpointOptions, method: 'GET' | 'PATCH', numbe
   return options.method === method && single && Number(options.issue_number ?? number) === number;
 }
 
-/** Holds this run's `method` request on issue `number` until `until` resolves (the first one, or every one). */
-function holdUntil(method: 'GET' | 'PATCH', number: number, until: Promise<void>, every = false): Hook {
+/**
+ * Holds this run's `method` request on issue `number` until `until` resolves (the first one, or every one);
+ * `reached` is called when the request is held.
+ */
+function holdUntil(
+  method: 'GET' | 'PATCH',
+  number: number,
+  until: Promise<void>,
+  every = false,
+  reached: () => void = () => undefined,
+): Hook {
   return (client) => {
     let held = false;
     client.hook.before('request', async (options) => {
       if ((held && !every) || !isIssueRequest(options, method, number)) return;
       held = true;
+      reached();
       await until;
     });
   };
@@ -169,6 +180,8 @@ function expectTriaged(issue: Issue): void {
   expect(state.cvss?.vector).toBe(V31);
   expect(issueNow(issue).body).toContain('<!-- section:timeline -->');
   expect(issueNow(issue).labels).toContain('tlp:amber');
+  // The live record is rendered from the merged state: it shows triage's result whoever wrote last.
+  expect(readSection(issueNow(issue).body ?? '', RECORD_SECTION)).toContain('| TLP | TLP:AMBER |');
 }
 
 /** What create-temp-fork leaves: the fork in the state, checked off, its section. */
@@ -178,6 +191,7 @@ function expectForked(issue: Issue, fork: string): void {
   expect(state.forkCreatedAt).toBe(new Date(NOW).toISOString());
   expect(issueNow(issue).body).toContain('<!-- section:fork -->');
   expect(issueNow(issue).body).toContain(`[x] Temporary private fork for the fix: ${fork}`);
+  expect(readSection(issueNow(issue).body ?? '', RECORD_SECTION)).toContain(`| Temporary private fork | [${fork}](`);
 }
 
 describe('two actions write one tracking issue at once', () => {
@@ -222,6 +236,36 @@ describe('two actions write one tracking issue at once', () => {
     expectTriaged(issue);
     expectForked(issue, forked.outputs.fork ?? '');
     expect(triaged.lines.join('\n')).not.toMatch(/another run wrote over/);
+  });
+
+  it('a person’s edit of the issue made since the run started is kept, the record re-rendered around it', async () => {
+    const { ghsaId, issue } = acknowledgedReport();
+    const edited = signal();
+    const reading = signal();
+    // Triage listed the tracker (the issue as it was); its read of the issue just before writing waits for the edit.
+    const triage = run('triage', {
+      now: NOW,
+      inputs: triageInputs(ghsaId),
+      dependencies: clientWith(holdUntil('GET', issue.number, edited.promise, false, reading.fire)),
+    });
+    await reading.promise;
+    // A member adds a note at the top and one at the bottom through the API while triage is under way.
+    const before = issueNow(issue).body ?? '';
+    const note = 'Note from sirt-lead: the reporter asked for credit as "Rita".';
+    const response = await fetch(`${watched.emulator.url}/repos/${TRACKER}/issues/${issue.number}`, {
+      method: 'PATCH',
+      headers: { authorization: 'token token-admin', 'content-type': 'application/json' },
+      body: JSON.stringify({ body: `${note}\n\n${before}\n\nFollow-up: see the advisory thread.\n` }),
+    });
+    expect(response.status).toBe(200);
+    edited.fire();
+    const triaged = await triage;
+    expectSucceeded(triaged);
+    expectTriaged(issue);
+    const body = issueNow(issue).body ?? '';
+    expect(body.startsWith(`${note}\n\n`)).toBe(true);
+    expect(body).toContain('Follow-up: see the advisory thread.');
+    expect(body.match(/<!-- section:record -->/g)).toHaveLength(1);
   });
 
   it('a write slower than the settling time says a concurrent change may be lost', async () => {

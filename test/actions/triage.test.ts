@@ -126,10 +126,11 @@ describe('triage with inputs', () => {
     const timeline = JSON.parse(result.outputs.timeline ?? '{}') as Record<string, string>;
     expect(timeline).toMatchObject({
       fixReleaseTarget: '2026-01-26T09:00:00.000Z',
-      disclosureDeadline: '2026-04-05T09:00:00.000Z',
       releaseSlot: '2026-01-26T16:00:00.000Z',
       retrospectiveDue: '2026-01-29T16:00:00.000Z',
     });
+    // SPEC 11 states no disclosure deadline: none is set.
+    expect(timeline.disclosureDeadline).toBeUndefined();
 
     const tracked = issueOf(issue);
     expect(tracked.labels.sort()).toEqual([TRACKER_LABEL, 'tlp:amber']);
@@ -345,11 +346,9 @@ describe('triage with inputs', () => {
     const issue = trackingIssue(advisory, { policy: 'stacklok' });
     const result = await triage({ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, tlp: 'green' });
     expect(result.exitCode).toBe(0);
-    // Stacklok: triage within 24 hours of the report (SPEC 11 would say 7 days).
+    // Stacklok: the fix team within 24 hours of the report (SPEC 11's project default is 7 days).
     expect(issueOf(issue).body).toContain('### Checklist (policy: stacklok)');
-    expect(issueOf(issue).body).toContain(
-      'Triage: reproduce, score with CVSS, decide TLP, accept or reject (due 2026-01-06 09:00 UTC)',
-    );
+    expect(issueOf(issue).body).toContain('Assign the fix team and add them to the advisory (due 2026-01-06 09:00 UTC');
   });
 
   it('refuses a release day without a window before writing anything', async () => {
@@ -426,6 +425,102 @@ describe('triage by /triage command', () => {
     const result = await triage({ team: 'security-team' }, commentEvent(issue, 'sirt-lead', 'Reproduced on 1.0.0.'));
     expect(result.exitCode).toBe(0);
     expect(emulator.log).toEqual([]);
+  });
+});
+
+describe('timeline decisions (/triage extend, expedite, a renegotiated release day)', () => {
+  it('records an extension with its reason and moves the fix-release deadline, the same on a re-run', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const command = '/triage extend=14d reason="low severity; maintainers away until February"';
+    const options = commentEvent(issue, 'sirt-lead', command);
+    const result = await triage({ team: 'security-team' }, options);
+    expect(result.exitCode).toBe(0);
+    // SPEC 11: 2026-01-26 17:00 + 14 days is Monday 2026-02-09 17:00, after that window: Tuesday's window end.
+    expect(stateOf(issue).deadlineMoves).toEqual([
+      {
+        step: 'fix-release',
+        kind: 'extend',
+        from: '2026-01-26T17:00:00.000Z',
+        to: '2026-02-10T17:00:00.000Z',
+        reason: 'low severity; maintainers away until February',
+        at: '2026-01-06T10:00:00.000Z',
+        by: 'sirt-lead',
+      },
+    ]);
+    expect(issueOf(issue).body).toContain('- Fix release due: 2026-02-10 17:00 UTC (moved)');
+    expect(issueOf(issue).body).toContain('low severity; maintainers away until February');
+    const reply = commentsOn(issue)[0]?.body ?? '';
+    expect(reply).toContain('Fix release extended by 14 days to 2026-02-10 17:00 UTC');
+    // The reason stays in the private tracker: not in the run's log or outputs.
+    expect(result.stdout).not.toContain('maintainers away');
+
+    const inputs = { ...{ 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER }, extend: '14d' };
+    const again = await triage({ ...inputs, reason: 'low severity; maintainers away until February' });
+    expect(again.exitCode).toBe(0);
+    expect(stateOf(issue).deadlineMoves).toHaveLength(1);
+  });
+
+  it('refuses an extension without a reason, naming the key, before writing anything', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    trackingIssue(advisory);
+    const inputs = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER, extend: '14d' };
+    const result = await triage(inputs);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.errors.map((e) => e.message).join(' ')).toContain('Input "extend" needs Input "reason"');
+    expect(writes()).toEqual([]);
+  });
+
+  it('expedites a report: every open step due within 72 hours, the team told once, the gate record kept', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const options = commentEvent(issue, 'sirt-lead', '/triage expedite reason="posted publicly on a forum"');
+    const result = await triage({ team: 'security-team' }, options);
+    expect(result.exitCode).toBe(0);
+    expect(stateOf(issue).expedited).toEqual({
+      at: '2026-01-06T10:00:00.000Z',
+      reason: 'posted publicly on a forum',
+      by: 'sirt-lead',
+    });
+    const notices = commentsOn(issue).filter((c) => c.body.includes('disclosure-actions:expedited'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.body).toContain('@sample-org/security-team');
+    expect(notices[0]?.body).toContain('every open step is due by 2026-01-09 10:00 UTC');
+    expect(issueOf(issue).body).toContain('(due 2026-01-09 10:00 UTC');
+
+    // A re-delivered event and a second expedite tell nobody again.
+    const again = await runAgain(
+      'triage',
+      { emulator, now: NOW, inputs: { token: 'token-admin', team: 'security-team' }, ...options },
+      emulator,
+      watched.run,
+    );
+    expect(again.writes).toEqual([]);
+    const second = commentEvent(issue, 'sirt-member', '/triage expedite reason="exploited"', 9002);
+    await triage({ team: 'security-team' }, second);
+    expect(commentsOn(issue).filter((c) => c.body.includes('disclosure-actions:expedited'))).toHaveLength(1);
+    expect(stateOf(issue).expedited?.reason).toBe('posted publicly on a forum');
+  });
+
+  it('moves the fix release to a release day agreed beyond the target, recording the reason given', async () => {
+    const advisory = embargoedAdvisory(PROJECT);
+    const issue = trackingIssue(advisory);
+    const inputs = { 'ghsa-id': advisory.ghsaId, repository: PROJECT, tracker: TRACKER };
+    const result = await triage({ ...inputs, 'release-date': '2026-02-04', reason: 'the reporter asked for time' });
+    expect(result.exitCode).toBe(0);
+    expect(stateOf(issue)).toMatchObject({
+      agreedReleaseDate: '2026-02-04',
+      deadlineMoves: [
+        {
+          step: 'fix-release',
+          kind: 'release-date',
+          from: '2026-01-26T17:00:00.000Z',
+          to: '2026-02-04T17:00:00.000Z',
+          reason: 'the reporter asked for time',
+        },
+      ],
+    });
+    expect(issueOf(issue).body).toContain('(due 2026-02-04 17:00 UTC');
   });
 });
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildAll, builtKey, sourcesKey, stampBuilt } from './build.js';
-import { ROOT, timedSpawn } from './spawn.js';
+import { bareEnv, ROOT, timedSpawn } from './spawn.js';
 import { median, semiInterquartileRange } from './stats.js';
 
 interface Probe {
@@ -111,7 +111,7 @@ export async function measureProbes(
   const samples = new Map<string, number[]>(PROBES.map((probe) => [probe.name, []]));
   const differences = new Map<string, number[]>(PROBES.map((probe) => [probe.name, []]));
   const nodeSamples: number[] = [];
-  const env = { ...process.env, BENCH_API_URL: apiUrl };
+  const env = { ...bareEnv(), BENCH_API_URL: apiUrl };
   for (let round = 0; round < repetitions; round += 1) {
     const order = PROBES.map((_, i) => PROBES[(i + round) % PROBES.length] as Probe);
     for (const probe of order) {

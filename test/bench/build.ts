@@ -1,6 +1,7 @@
 /**
  * ncc bundling for the benchmark: a snapshot of every action (so a run is not disturbed by someone rebuilding
- * dist/ meanwhile) and the start-up probes. The flags are scripts/build.mjs's, so the bundles are the shipped bytes.
+ * dist/ meanwhile), built by scripts/build.mjs itself into another directory (the shipped bytes, dist/runtime/'s
+ * lazily loaded undici and @actions/exec included), and the start-up probes, with build.mjs's ncc flags.
  * The snapshot is also built with source maps, which are moved aside (and the `sourceMappingURL` comment taken off)
  * so that the bundles stay byte for byte what `npm run build` makes, while a CPU profile can still be mapped back to
  * the package each sample ran in.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { ROOT, timedSpawn } from './spawn.js';
 
 const NCC = join(ROOT, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+const BUILD = join(ROOT, 'scripts', 'build.mjs');
 /** scripts/build.mjs's second step: the chunks ncc leaves unminified. */
 const MINIFY_CHUNKS = join(ROOT, 'scripts', 'minify-chunks.mjs');
 const FLAGS = ['--minify', '--license', 'licenses.txt', '--quiet', '--no-source-map-register'];
@@ -103,7 +105,9 @@ export interface SnapshotDirs {
 export async function buildActionSnapshot(names: readonly string[], dirs: SnapshotDirs): Promise<boolean> {
   const sources = [
     ...(await filesUnder(join(ROOT, 'src'))),
-    ...['package-lock.json', 'tsconfig.json', 'scripts/minify-chunks.mjs'].map((f) => join(ROOT, f)),
+    ...['package-lock.json', 'tsconfig.json', 'scripts/build.mjs', 'scripts/minify-chunks.mjs'].map((f) =>
+      join(ROOT, f),
+    ),
   ];
   const key = await sourcesKey(sources);
   const complete = names.every((name) => existsSync(join(dirs.dist, name, 'index.js')));
@@ -111,14 +115,17 @@ export async function buildActionSnapshot(names: readonly string[], dirs: Snapsh
   await rm(dirs.dist, { recursive: true, force: true });
   await mkdir(dirs.dist, { recursive: true });
   await mkdir(dirs.stats, { recursive: true });
-  await buildAll(
-    names.map((name) => ({
-      entry: join(ROOT, 'src', 'actions', name, 'index.ts'),
-      outDir: join(dirs.dist, name),
-      statsFile: join(dirs.stats, `${name}.json`),
-      mapsDir: join(dirs.maps, name),
-    })),
-  );
+  const built = await timedSpawn(process.execPath, [
+    BUILD,
+    '--out',
+    dirs.dist,
+    '--stats',
+    dirs.stats,
+    '--source-map',
+    ...names,
+  ]);
+  if (built.exitCode !== 0) throw new Error(`scripts/build.mjs failed: ${(built.stderr || built.stdout).slice(-3000)}`);
+  for (const name of names) await moveMapsAside(join(dirs.dist, name), join(dirs.maps, name));
   await stampBuilt(dirs.dist, key);
   return true;
 }

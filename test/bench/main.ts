@@ -102,7 +102,7 @@ interface Bundles {
 async function prepareBundles(options: Options): Promise<Bundles> {
   if (options.dist) return { dist: options.dist, snapshot: undefined, about: `as found in ${options.dist}` };
   const snapshot = { dist: join(OUTPUT, 'dist'), stats: join(OUTPUT, 'stats'), maps: join(OUTPUT, 'maps') };
-  log(`Snapshot of the ${ACTIONS.length} actions from src/ in ${snapshot.dist} (scripts/build.mjs's ncc flags)...`);
+  log(`Snapshot of the ${ACTIONS.length} actions from src/ in ${snapshot.dist} (scripts/build.mjs)...`);
   if (!(await timedBuild(() => buildActionSnapshot(ACTIONS, snapshot)))) {
     log('  src/ unchanged since the last snapshot: reused');
   }
@@ -110,7 +110,8 @@ async function prepareBundles(options: Options): Promise<Bundles> {
     dist: snapshot.dist,
     snapshot,
     about:
-      "built from src/ by the benchmark with scripts/build.mjs's ncc flags (the same bytes as dist/ when dist/ is current)",
+      'built from src/ by scripts/build.mjs into a snapshot, dist/runtime/ included (the same bytes as dist/ when ' +
+      'dist/ is current)',
   };
 }
 

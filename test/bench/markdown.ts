@@ -81,19 +81,37 @@ function startupSection(results: BenchResults): string {
     action.run,
     action.medianMs === undefined ? 'failed' : `${action.medianMs.toFixed(0)} ± ${(action.spreadMs ?? 0).toFixed(0)}`,
     action.ratio === undefined ? '–' : `${action.ratio.toFixed(2)}×`,
+    action.floorRatio === undefined
+      ? '–'
+      : `${action.floorRatio.toFixed(2)}× (${action.floorReads} read${action.floorReads === 1 ? '' : 's'})`,
+    action.noInputRatio === undefined ? '–' : `${action.noInputRatio.toFixed(2)}×`,
     `${action.requests} / ${action.writes}`,
     kib(action.indexBytes),
     kib(action.jsBytes),
     kib(action.totalBytes),
   ]);
-  rows.push(['`node -e 0`', 'bare Node, same rounds', startup.nodeMedianMs.toFixed(0), '1.00×', '–', '–', '–', '–']);
+  rows.push([
+    '`node -e 0`',
+    'bare Node, same rounds',
+    startup.nodeMedianMs.toFixed(0),
+    '1.00×',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+    '–',
+  ]);
   return [
     '## Start-up',
     '',
     `Median of ${startup.repetitions} complete minimal runs per action, each right after a \`node -e 0\` run; the ratio is ` +
       "the median of (run / that node run), so the machine's changing load cancels out " +
       '(each action after one warm-up run that did whatever there was to do; the emulator without latency); ' +
-      '± half the interquartile range of the samples.',
+      '± half the interquartile range of the samples. "× floor": the median of (run / the run of its floor just ' +
+      'after it), the floor being a bare node:http script making the same reads one after another (test/bench/floor.ts, ' +
+      'built from the run\'s request log). "no inputs": the action started as the runner starts it with no inputs ' +
+      '(it fails on the token), against a `node -e 0` run just before it.',
     '',
     table(
       [
@@ -101,6 +119,8 @@ function startupSection(results: BenchResults): string {
         'minimal run',
         'median ± ½ IQR (ms)',
         '× node -e 0',
+        '× floor',
+        'no inputs, × node -e 0',
         'requests / writes',
         'index.js (KiB)',
         'all .js (KiB)',
@@ -108,6 +128,14 @@ function startupSection(results: BenchResults): string {
       ],
       rows,
     ),
+    ...(startup.distBytes === undefined
+      ? []
+      : [
+          '',
+          `dist/runtime/ (undici, @actions/http-client and @actions/exec, shared by every action and loaded only when ` +
+            `a run uses them: a proxy, the chat channel, \`core.platform\`): ${kib(startup.runtimeBytes)} KiB. ` +
+            `The actions' directories and dist/runtime/ together: ${kib(startup.distBytes)} KiB.`,
+        ]),
   ].join('\n');
 }
 
@@ -229,11 +257,25 @@ function clientSection(results: BenchResults): string {
     '',
     `The same GET, 40 times one after another at ${latency} ms latency, from a separate process ` +
       '(test/bench/client-overhead.ts). plugin-retry schedules every request through a new bottleneck limiter and ' +
-      'plugin-throttling through its own; bottleneck yields to the event loop with `setTimeout(0)` at each step of a ' +
-      "job, so the time adds up per request (and grows with the machine's load). It matters where a sweep works one " +
-      'request after another, as the writes of a fresh sweep do.',
+      'plugin-throttling through its own; bottleneck yields to the event loop at each step of a job, so the time ' +
+      'adds up per request. It matters where a sweep works one request after another, as the writes of a fresh ' +
+      'sweep do. The client factory makes bottleneck yield with `setImmediate` rather than `setTimeout(0)`, for the ' +
+      'whole process (so the plugin rows have it too), and sends through node:http (src/github/fetch.ts); the other ' +
+      "octokit rows use the toolkit's fetch (undici).",
     '',
     table(['client', 'ms per request', `over the ${latency} ms latency`], rows),
+  ].join('\n');
+}
+
+function stepsSection(results: BenchResults): string {
+  if (!results.steps) return '';
+  const rows = results.steps.measures.map((step) => [step.change, step.measure, step.ratio, step.note ?? '']);
+  return [
+    '## Changes measured one by one',
+    '',
+    results.steps.about,
+    '',
+    table(['change', 'measure', 'after / before', 'note'], rows),
   ].join('\n');
 }
 
@@ -278,6 +320,7 @@ export function renderMarkdown(results: BenchResults): string {
       emulatorSection(results),
       startupSection(results),
       breakdownSection(results),
+      stepsSection(results),
     ]
       .filter((section) => section !== '')
       .join('\n\n') + '\n'

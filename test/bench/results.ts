@@ -26,6 +26,18 @@ export interface Breakdown {
   readonly byteShares: Record<string, Record<string, number>>;
 }
 
+/**
+ * One change measured against the build without it, side by side in one sitting (the two commands in turn, several
+ * rounds, the median of the paired ratios): kept with a run's results when a change was measured step by step.
+ */
+export interface StepMeasure {
+  readonly change: string;
+  readonly measure: string;
+  /** After / before, e.g. "0.42× CPU, 0.42× wall". */
+  readonly ratio: string;
+  readonly note?: string;
+}
+
 export interface BenchResults {
   readonly date: string;
   readonly quick: boolean;
@@ -51,4 +63,6 @@ export interface BenchResults {
   readonly targets: TargetCheck[];
   /** Parts of the run that failed (and are missing from the report). */
   readonly errors?: string[];
+  /** Changes measured one by one against the build without them (added by hand, see StepMeasure). */
+  readonly steps?: { readonly about: string; readonly measures: StepMeasure[] };
 }

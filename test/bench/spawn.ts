@@ -43,11 +43,18 @@ export interface Timed {
   readonly stderr: string;
 }
 
+/**
+ * The environment every measured process starts from: the bundles (as a runner starts them), `node -e 0`, the floors
+ * and the probes alike. Not this process's own: a variable such as NODE_EXTRA_CA_CERTS (set on some machines) makes
+ * every Node start-up read and parse certificates, tens of milliseconds that would land on one side of a ratio only.
+ */
+export function bareEnv(): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC' };
+}
+
 function runnerEnv(run: BundleRun, dir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TZ: 'UTC',
+    ...bareEnv(),
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: dir,

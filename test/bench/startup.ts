@@ -3,8 +3,10 @@
  * the others against an emulator org with nothing to do, after one warm-up run that does whatever there was to
  * do), interleaved with `node -e 0` in the same rounds, and each bundle's size.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFloorScript } from './floor.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
 import {
@@ -16,7 +18,7 @@ import {
   trackingIssue,
 } from '../actions/publish-announcement.world.js';
 import { profileBundle } from './profile.js';
-import { errorsOf, runBundle, timedSpawn, type BundleRun } from './spawn.js';
+import { bareEnv, errorsOf, runBundle, timedSpawn, type BundleRun } from './spawn.js';
 import { ACTION_NAMES } from '../../src/actions/metadata.generated.js';
 import { median, semiInterquartileRange } from './stats.js';
 import { ORG, TRACKER } from './world.js';
@@ -36,6 +38,15 @@ export interface StartupResult {
   readonly samplesMs: number[];
   /** Median of (run / the `node -e 0` run just before it). */
   readonly ratio: number | undefined;
+  /**
+   * Median of (run / its floor run just after it): the floor is a bare node:http script making the same reads
+   * (floor.ts); absent for a run without requests.
+   */
+  readonly floorRatio?: number | undefined;
+  /** Reads the floor script makes. */
+  readonly floorReads?: number | undefined;
+  /** Median of (the action started with no inputs, failing on its token / the `node -e 0` run just before it). */
+  readonly noInputRatio?: number | undefined;
   /** Requests and writes of one repeated run (after the warm-up). */
   readonly requests: number;
   readonly writes: number;
@@ -51,6 +62,10 @@ export interface StartupResult {
 
 export interface StartupReport {
   readonly repetitions: number;
+  /** dist/runtime/: what the bundles load only when used (undici, @actions/http-client, @actions/exec). */
+  readonly runtimeBytes?: number | undefined;
+  /** Every action's directory and dist/runtime/ together. */
+  readonly distBytes?: number | undefined;
   readonly nodeMedianMs: number;
   readonly nodeSamplesMs: number[];
   readonly actions: StartupResult[];
@@ -167,6 +182,20 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
       const warmUp = await once(name);
       if (warmUp.exitCode !== 0) failed.set(name, errorsOf(warmUp));
     }
+    // One more run each, its request log made into the floor script.
+    const floorDir = await mkdtemp(join(tmpdir(), 'bench-floor-'));
+    const floors = new Map<string, { path: string; reads: number }>();
+    for (const name of ACTIONS.filter((n) => !failed.has(n))) {
+      const emulator = runs[name]?.emulator;
+      if (!emulator) continue;
+      await once(name);
+      const floor = await writeFloorScript(floorDir, name, emulator.log, emulator.url);
+      if (floor) floors.set(name, floor);
+    }
+    const floorRatios = new Map<string, number[]>(ACTIONS.map((name) => [name, []]));
+    const noInputRatios = new Map<string, number[]>(ACTIONS.map((name) => [name, []]));
+    // Every action but release-gate (whose minimal run is its start-up) started as the runner would with no inputs.
+    const needsToken = ACTIONS.filter((name) => name !== 'release-gate');
     const samples = new Map<string, number[]>([['node', []], ...ACTIONS.map((name): [string, number[]] => [name, []])]);
     const traffic = new Map<string, { requests: number; writes: number }>();
     const ratios = new Map<string, number[]>(ACTIONS.map((name) => [name, []]));
@@ -175,7 +204,7 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
       // before it, so the ratio is taken under the same load.
       const order = ACTIONS.map((_, i) => ACTIONS[(i + round) % ACTIONS.length] as string);
       for (const name of order.filter((n) => !failed.has(n))) {
-        const bare = (await timedSpawn(options.node, ['-e', '0'])).wallMs;
+        const bare = (await timedSpawn(options.node, ['-e', '0'], bareEnv())).wallMs;
         const result = await once(name);
         if (result.exitCode !== 0) failed.set(name, errorsOf(result));
         samples.get('node')?.push(bare);
@@ -183,6 +212,14 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
         ratios.get(name)?.push(result.wallMs / bare);
         const emulator = runs[name]?.emulator;
         traffic.set(name, { requests: emulator?.log.length ?? 0, writes: emulator?.writes().length ?? 0 });
+        const floor = floors.get(name);
+        if (floor)
+          floorRatios.get(name)?.push(result.wallMs / (await timedSpawn(options.node, [floor.path], bareEnv())).wallMs);
+        if (needsToken.includes(name)) {
+          const bareAgain = (await timedSpawn(options.node, ['-e', '0'], bareEnv())).wallMs;
+          const started = await runBundle({ bundle: bundle(name), node: options.node, inputs: {} });
+          noInputRatios.get(name)?.push(started.wallMs / bareAgain);
+        }
       }
     }
     const nodeSamples = samples.get('node') ?? [];
@@ -198,6 +235,10 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
         spreadMs: own.length > 0 ? semiInterquartileRange(own) : undefined,
         samplesMs: own,
         ratio: medianMs === undefined ? undefined : median(ratios.get(name) ?? []),
+        ...(floors.has(name)
+          ? { floorRatio: median(floorRatios.get(name) ?? []), floorReads: floors.get(name)?.reads }
+          : {}),
+        ...(needsToken.includes(name) ? { noInputRatio: median(noInputRatios.get(name) ?? []) } : {}),
         requests: traffic.get(name)?.requests ?? 0,
         writes: traffic.get(name)?.writes ?? 0,
         indexBytes: await fileSize(bundle(name)),
@@ -213,7 +254,17 @@ export async function measureStartup(options: StartupOptions): Promise<StartupRe
       actions.push(result);
     }
     options.log(`  node -e 0: ${nodeMedianMs.toFixed(0)} ms`);
-    return { repetitions: options.repetitions, nodeMedianMs, nodeSamplesMs: nodeSamples, actions };
+    await rm(floorDir, { recursive: true, force: true });
+    const runtimeBytes = await directorySize(join(options.dist, 'runtime')).catch(() => undefined);
+    const distBytes = actions.reduce((sum, action) => sum + (action.totalBytes ?? 0), runtimeBytes ?? 0);
+    return {
+      repetitions: options.repetitions,
+      runtimeBytes,
+      distBytes,
+      nodeMedianMs,
+      nodeSamplesMs: nodeSamples,
+      actions,
+    };
   } finally {
     await Promise.all([org.stop(), publishing.stop()]);
   }

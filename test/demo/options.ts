@@ -4,9 +4,11 @@ export interface DemoOptions {
   readonly outDir: string;
   /** Pause between steps, in ms, so a person can follow the timeline as it prints. */
   readonly pauseMs: number;
+  /** Each action's main from the sources, in the demo's process, instead of the built bundles. */
+  readonly inProcess: boolean;
 }
 
-export const SCENARIOS = ['lifecycle', 'missed-deadline'] as const;
+export const SCENARIOS = ['lifecycle', 'missed-deadline', 'emailed-report', 'expedited'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export const HELP = `Usage: npm run demo -- [options]
@@ -16,11 +18,15 @@ the GitHub runner runs them, but outside a runner (GITHUB_ACTIONS=false) with a 
 which a run on a real runner refuses).
 
 Options:
-  --scenario NAME   lifecycle (a report from arrival to retrospective), missed-deadline (a breach escalated once),
-                    or all (default)
+  --scenario NAME   lifecycle (a report from arrival to retrospective, two release lines, a renegotiated release
+                    day), missed-deadline (a breach escalated once), emailed-report (conda-forge: a report by
+                    e-mail filed with the issue form, to a credited announcement), expedited (a report disclosed
+                    publicly: deadlines ASAP, the gate opens outside the window), or all (default)
   --out DIR         folder for the Markdown it writes: announcement, tracker issue, dashboard, retrospective
                     (default: demo-output)
   --speed SPEED     fast (default: no pauses), normal (0.4 s between steps) or slow (1.5 s)
+  --in-process      run each action's main from the sources in this process instead of the dist/ bundles (for
+                    working on the demo without a build)
   --help            this text
 `;
 
@@ -30,10 +36,15 @@ export function parseOptions(argv: readonly string[]): DemoOptions | 'help' {
   let scenarios: readonly ScenarioName[] = SCENARIOS;
   let outDir = 'demo-output';
   let pauseMs = 0;
+  let inProcess = false;
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const value = argv[index + 1];
     if (flag === '--help' || flag === '-h') return 'help';
+    if (flag === '--in-process') {
+      inProcess = true;
+      continue;
+    }
     if (value === undefined) throw new Error(`${flag} needs a value; see --help`);
     if (flag === '--scenario') {
       if (value !== 'all' && !(SCENARIOS as readonly string[]).includes(value)) {
@@ -51,5 +62,5 @@ export function parseOptions(argv: readonly string[]): DemoOptions | 'help' {
     }
     index += 1;
   }
-  return { scenarios, outDir, pauseMs };
+  return { scenarios, outDir, pauseMs, inProcess };
 }

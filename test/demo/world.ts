@@ -6,6 +6,7 @@ import { newTrackerState, readTrackerState, reportMarker } from '../../src/domai
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { defaultSeed } from '../emulator/seed.js';
+import { runInProcess } from '../harness/in-process.js';
 import { runAction, type RunOptions, type RunResult } from '../harness/run-action.js';
 import { PROJECT, TRACKER } from '../harness/seed.js';
 
@@ -20,14 +21,16 @@ export class World {
     readonly emulator: Emulator,
     readonly outDir: string,
     start: string,
+    /** `--in-process`: each action's main from the sources, in this process (developing the demo without a build). */
+    private readonly inProcess: boolean,
   ) {
     this.nowIso = start;
   }
 
-  static async start(outDir: string, start: string): Promise<World> {
+  static async start(outDir: string, start: string, inProcess = false): Promise<World> {
     const emulator = await startEmulator({ seed: defaultSeed(), now: start, forkReadyAfterMs: 300 });
     await mkdir(outDir, { recursive: true });
-    return new World(emulator, outDir, start);
+    return new World(emulator, outDir, start, inProcess);
   }
 
   get now(): string {
@@ -44,7 +47,7 @@ export class World {
     inputs: RunOptions['inputs'],
     extra: Omit<RunOptions, 'inputs' | 'now' | 'emulator'> = {},
   ): Promise<RunResult> {
-    return runAction(action, {
+    return (this.inProcess ? runInProcess : runAction)(action, {
       inputs: { token: TOKEN, ...inputs },
       now: this.nowIso,
       emulator: this.emulator,
@@ -78,11 +81,14 @@ export class World {
     const state =
       readTrackerState(issue?.body) ?? newTrackerState(ghsaId, PROJECT, 'spec11', advisory?.createdAt ?? this.now);
     const policy = isPresetName(state.policy) ? PRESETS[state.policy] : PRESETS.spec11;
+    const enforcement = policy.enforcement[step];
     const due = deadlinesFor(policy, state)[step];
     const done = stepCompletion(state)[step];
     const title = step.replace('-', ' ');
+    if (enforcement === 'off') return `${title}: not tracked under ${policy.name}`;
     if (!due) return `${title}: no deadline yet`;
-    if (!done) return `${title} due ${formatUtc(due)}: ${new Date(this.now) > due ? 'BREACHED' : 'open'}`;
+    const late = enforcement === 'remind' ? 'overdue (a reminder, not a breach)' : 'BREACHED';
+    if (!done) return `${title} due ${formatUtc(due)}: ${new Date(this.now) > due ? late : 'open'}`;
     const verdict = done <= due ? 'met' : 'met late';
     return `${title} due ${formatUtc(due)}: ${verdict} (done ${formatUtc(done)})`;
   }
@@ -134,4 +140,83 @@ export async function fileReport(world: World, report: { summary: string; descri
   if (!response.ok) throw new Error(`filing the report failed: ${response.status} ${await response.text()}`);
   const advisory = (await response.json()) as { ghsa_id: string };
   return advisory.ghsa_id;
+}
+
+/** The tracking issue of report `key` (a GHSA id, or `issue-<n>` for a report filed by hand). */
+export function trackingIssueOf(world: World, key: string): { number: number; title: string; body: string } {
+  const issue = world.trackerIssue((_title, body) => body.includes(reportMarker(key)));
+  if (!issue) throw new Error(`no tracking issue for ${key}`);
+  return issue;
+}
+
+/**
+ * A team member's command in a tracker issue, then the triage run GitHub starts for it (an `issue_comment` event
+ * delivered to the triage workflow, whose `team` input names the response team).
+ */
+export async function teamCommand(
+  world: World,
+  issueNumber: number,
+  text: string,
+  token = TOKEN,
+): Promise<{ login: string; result: RunResult }> {
+  const comment = await commentOnTracker(world, issueNumber, text, token);
+  const result = await world.run(
+    'triage',
+    { team: 'security-team' },
+    {
+      eventName: 'issue_comment',
+      eventPayload: {
+        action: 'created',
+        issue: { number: issueNumber },
+        comment,
+        repository: { full_name: TRACKER },
+      },
+    },
+  );
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `triage (${text.split('\n')[0]}) exited ${result.exitCode}: ${result.errors.map((e) => e.message).join('; ')}`,
+    );
+  }
+  return { login: comment.user.login, result };
+}
+
+/** The newest reply triage posted to a command in `issueNumber`, without its hidden marker. */
+export function lastReply(world: World, issueNumber: number): string {
+  const replies = world.emulator.state.issueComments.filter(
+    (c) =>
+      c.repo === TRACKER && c.issueNumber === issueNumber && /disclosure-actions:(triage-reply|ack-reply)/.test(c.body),
+  );
+  return (replies.at(-1)?.body ?? '').replace(/<!--[\s\S]*?-->/g, '').trim();
+}
+
+/** A request to the emulator as a person makes it, with their token (default: `sirt-lead`'s). */
+async function asPerson<T>(world: World, method: string, path: string, body: unknown, token = TOKEN): Promise<T> {
+  const response = await fetch(`${world.emulator.url}${path}`, {
+    method,
+    headers: {
+      authorization: `token ${token}`,
+      'content-type': 'application/json',
+      'x-github-api-version': '2022-11-28',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path} failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** A person closes a tracker issue as completed (the retrospective, once held). */
+export async function closeIssueAsCompleted(world: World, issueNumber: number): Promise<void> {
+  await asPerson(world, 'PATCH', `/repos/${TRACKER}/issues/${issueNumber}`, {
+    state: 'closed',
+    state_reason: 'completed',
+  });
+}
+
+/** A team member files an issue in the private tracker (a report that came by e-mail, with the issue form). */
+export async function fileTrackerIssue(
+  world: World,
+  issue: { title: string; body: string; labels: string[] },
+): Promise<{ number: number; labels: { name: string }[] }> {
+  return asPerson(world, 'POST', `/repos/${TRACKER}/issues`, issue);
 }

@@ -27,7 +27,17 @@ export function isReady(repo: Repo): boolean {
   return repo.readyAt <= Date.now();
 }
 
+/** An App installation token or the workflow's GITHUB_TOKEN: what GitHub calls an integration. */
+export function isIntegration(grant: TokenGrant): boolean {
+  return grant.kind !== 'user';
+}
+
+/**
+ * GitHub: "To keep information about vulnerabilities secure, integrations, including CI, cannot access temporary
+ * private forks". Like any private repository a token may not see, the fork answers 404 and is left out of listings.
+ */
 export function canSeeRepo(grant: TokenGrant, repo: Repo): boolean {
+  if (repo.temporaryFork && isIntegration(grant)) return false;
   return isReady(repo) && (!repo.private || !grant.publicOnly);
 }
 

@@ -19,6 +19,8 @@ export interface RequestContext {
   body: unknown;
   token: string;
   grant: TokenGrant;
+  /** The request's `Accept` header, when it sent one. */
+  accept?: string | null;
 }
 
 export type Handler = (ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;

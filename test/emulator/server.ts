@@ -37,6 +37,8 @@ interface ParsedRequest {
   body: unknown;
   token: string;
   apiVersion: string | null;
+  /** The `Accept` header: a release asset is downloaded with `application/octet-stream`. */
+  accept: string | null;
 }
 
 class Exchange {
@@ -76,6 +78,7 @@ async function parseRequest(request: IncomingMessage): Promise<ParsedRequest | A
     body,
     token: tokenOf(request),
     apiVersion: headerValue(request, 'x-github-api-version'),
+    accept: headerValue(request, 'accept'),
   };
 }
 
@@ -257,6 +260,7 @@ class EmulatorServer implements Emulator {
       body: request.body,
       token: request.token,
       grant,
+      accept: request.accept,
     };
   }
 
@@ -316,6 +320,12 @@ class EmulatorServer implements Emulator {
     };
     if (result.status === 204 || result.body === undefined) {
       response.writeHead(result.status, headers).end();
+      return;
+    }
+    if (Buffer.isBuffer(result.body)) {
+      // A release asset's bytes (its own content-type in `headers`).
+      response.writeHead(result.status, { 'content-type': 'application/octet-stream', ...headers });
+      response.end(headOnly ? undefined : result.body);
       return;
     }
     const text = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);

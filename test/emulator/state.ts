@@ -11,6 +11,7 @@ import type {
   Team,
   TeamRole,
   TokenGrant,
+  TokenKind,
   User,
   Visibility,
 } from './types.js';
@@ -296,6 +297,24 @@ export function addToken(state: EmulatorState, token: string, grant: Partial<Tok
     administration: false,
     discussionsWrite: false,
     publicOnly: false,
+    kind: tokenKindOf(grant.login),
     ...grant,
   };
+}
+
+function tokenKindOf(login: string): TokenKind {
+  if (same(login, 'github-actions[bot]')) return 'github-token';
+  return login.endsWith('[bot]') ? 'installation' : 'user';
+}
+
+/**
+ * Removes a temporary private fork and the advisory's link to it: a person deleting it, or GitHub when its advisory
+ * is published ("Publishing a security advisory deletes the temporary private fork").
+ */
+export function removeRepo(state: EmulatorState, repo: Repo): void {
+  const name = fullName(repo);
+  state.repos = state.repos.filter((candidate) => candidate !== repo);
+  for (const advisory of state.advisories) {
+    if (advisory.privateFork !== null && same(advisory.privateFork, name)) advisory.privateFork = null;
+  }
 }

@@ -48,6 +48,11 @@ export interface Repo {
   createdAt: string;
   /** Real wall-clock epoch ms before which the repository answers 404 (temporary private forks). */
   readyAt: number;
+  /**
+   * A temporary private fork of an advisory. GitHub: "To keep information about vulnerabilities secure, integrations,
+   * including CI, cannot access temporary private forks": App installation tokens and GITHUB_TOKEN get a 404.
+   */
+  temporaryFork?: boolean;
 }
 
 export interface CvssScore {
@@ -65,6 +70,8 @@ export interface Vulnerability {
 export interface Credit {
   login: string;
   type: string;
+  /** What the credited user answered (credits_detailed[].state); GitHub starts every credit `pending`. */
+  state?: 'accepted' | 'declined' | 'pending';
 }
 
 export interface Advisory {
@@ -145,6 +152,20 @@ export interface Release {
   author: string;
   createdAt: string;
   publishedAt: string | null;
+  /** Files uploaded to the release (binaries, their detached signatures). */
+  assets?: ReleaseAsset[];
+}
+
+/** One uploaded file of a release, as GitHub's release-asset endpoints serve it. */
+export interface ReleaseAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  contentType: string;
+  /** The file's bytes, served with `Accept: application/octet-stream`. */
+  content: Buffer;
+  uploader: string;
+  createdAt: string;
 }
 
 export interface AdvisoryComment {
@@ -209,8 +230,16 @@ export interface Dispatch {
   clientPayload: unknown;
 }
 
+/**
+ * Who holds the token: a person (a fine-grained or classic personal access token, a GitHub App user access token),
+ * a GitHub App installation, or the workflow's GITHUB_TOKEN (an installation token of the GitHub Actions app).
+ */
+export type TokenKind = 'user' | 'installation' | 'github-token';
+
 export interface TokenGrant {
   login: string;
+  /** Default from the login: `github-actions[bot]` is GITHUB_TOKEN, another `[bot]` an installation, else a user. */
+  kind: TokenKind;
   orgOwner: boolean;
   advisoriesWrite: boolean;
   issuesWrite: boolean;

@@ -5,7 +5,8 @@
  * scenario can run either way; the bundle layer stays for the process boundary (stdout, kills, start-up).
  */
 import * as core from '@actions/core';
-import { ACTION_NAMES, type ActionName } from '../../src/actions/metadata.generated.js';
+import { isActionName } from '../../src/actions/action-name.js';
+import { ACTION_NAMES } from '../../src/actions/metadata.generated.js';
 import { runAction } from '../../src/actions/common/run.js';
 import type {
   ActionDependencies,
@@ -111,10 +112,6 @@ export class RecordingRunner implements RunnerIO {
 /** The environment a bundle run would get (run-action.ts), for the same options. */
 export function runnerEnvironment(options: RunOptions): NodeJS.ProcessEnv {
   return { ...runnerVariables(options), ...options.env };
-}
-
-function isActionName(name: string): name is ActionName {
-  return (ACTION_NAMES as readonly string[]).includes(name);
 }
 
 async function loadMain(name: string): Promise<ActionMain> {

@@ -7,6 +7,7 @@
 import { policyForState, TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import type { Policy } from '../../src/domain/policy/types.js';
+import { publicTextDigest } from '../../src/domain/release-checklist.js';
 import {
   newTrackerState,
   readTrackerState,
@@ -52,6 +53,20 @@ export interface TrackingIssueSeed {
   readonly updatedAt?: string;
   /** The policy of the checklist; default the preset the state records, as the actions render it. */
   readonly checklistPolicy?: Policy;
+  /**
+   * Whether the advisory's text (as the emulator holds it now) is recorded as reviewed for publication, as
+   * `/triage sanitized` records it (by `sirt-lead`): the release gate and publish-announcement require it. Default
+   * true when the emulator holds an advisory with the key; false: not reviewed.
+   */
+  readonly sanitized?: boolean;
+}
+
+/** The `/triage sanitized` record of the advisory `key` as the emulator holds it; undefined without one. */
+function sanitizedRecord(state: EmulatorState, seed: TrackingIssueSeed): Pick<TrackerState, 'sanitized'> {
+  const advisory = state.advisories.find((candidate) => candidate.ghsaId === seed.key);
+  if (seed.sanitized === false || !advisory) return {};
+  const digest = publicTextDigest({ summary: advisory.summary, description: advisory.description });
+  return { sanitized: { login: 'sirt-lead', at: seed.receivedAt, comment: 0, digest } };
 }
 
 /** The key, repository and received time of an advisory's report, for `addTrackingIssue`. */
@@ -63,6 +78,7 @@ export function reportOf(advisory: Advisory): Pick<TrackingIssueSeed, 'key' | 'r
 export function addTrackingIssue(state: EmulatorState, seed: TrackingIssueSeed): Issue {
   const trackerState: TrackerState = {
     ...newTrackerState(seed.key, seed.repository, 'spec11', seed.receivedAt),
+    ...sanitizedRecord(state, seed),
     ...seed.state,
   };
   const intro = seed.intro ?? `${reportMarker(seed.key)}\n## ${SENTINELS.summary}\n`;
@@ -87,3 +103,18 @@ export function addReleaseApproval(state: EmulatorState, issue: Issue, login = '
   issue.body = writeTrackerState(issue.body ?? '', { ...tracker, approvals: [...(tracker.approvals ?? []), approval] });
   return comment;
 }
+
+/** A draft advisory ready to release 1.4.2: CVE assigned, rated, its fix named (`addEmbargoedAdvisory`'s fields). */
+export const READY_TO_RELEASE = {
+  state: 'draft' as const,
+  cveId: 'CVE-2026-41234',
+  severity: 'high' as const,
+  vulnerabilities: [
+    {
+      package: { ecosystem: 'pip', name: 'sample-project' },
+      vulnerable_version_range: '< 1.4.2',
+      patched_versions: '1.4.2',
+      vulnerable_functions: null,
+    },
+  ],
+};

@@ -73,7 +73,16 @@ describe('action metadata', () => {
     }
     const shared = [...users].filter(([, names]) => names.length > 1).map(([input]) => input);
     // Same name, another meaning per action: each action's own description says what it does with it.
-    const differentMeaning = ['team', 'ghsa-id', 'repository', 'ghsa-ids', 'fix-team', 'mode', 'dry-run'];
+    const differentMeaning = [
+      'team',
+      'ghsa-id',
+      'repository',
+      'ghsa-ids',
+      'fix-team',
+      'mode',
+      'dry-run',
+      'no-fix-reason',
+    ];
     expect(shared.filter((input) => !(input in SHARED_INPUTS) && !differentMeaning.includes(input))).toEqual([]);
     for (const name of ACTION_NAMES) {
       const text = readFileSync(`${ROOT}actions/${name}/action.yml`, 'utf8');

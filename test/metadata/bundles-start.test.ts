@@ -53,13 +53,19 @@ describe('the Marketplace entry (root action.yml)', () => {
 
   it("applies the chosen command's defaults and warns, by name, about an input that command does not take", async () => {
     const result = await runAction('main', {
-      inputs: { command: 'release-gate', mode: 'next', count: 1, 'ghsa-id': 'GHSA-2c3v-4xw5-j6pq', 'dry-run': 'true' },
+      inputs: {
+        command: 'release-gate',
+        mode: 'next',
+        count: 1,
+        'ghsa-id': 'GHSA-2c3v-4xw5-j6pq',
+        'cvss-vector': 'CVSS:3.1/AV:N',
+      },
       now: '2026-11-26T12:00:00Z',
     });
     expect(result.exitCode).toBe(0);
     expect(result.warnings.map((warning) => warning.message)).toEqual([
       expect.stringMatching(/^Input "ghsa-id" is not an input of release-gate, which ignores it/),
-      expect.stringMatching(/^Input "dry-run" is not an input of release-gate, which ignores it/),
+      expect.stringMatching(/^Input "cvss-vector" is not an input of release-gate, which ignores it/),
     ]);
     // on-closed, max-wait, countdown-seconds: release-gate's own defaults, though the root action.yml has none.
     expect(result.outputs['next-slots']).toBe('["2026-11-26T16:00:00.000Z"]');

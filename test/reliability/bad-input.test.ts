@@ -25,7 +25,8 @@ import {
 } from './bad-inputs.js';
 import { runBatch } from './batch.js';
 import { recordFigure } from './figures.js';
-import { createWorld, MAIN_STAGE } from './scenarios.js';
+import { addIssue } from '../emulator/state.js';
+import { createWorld, MAIN_STAGE, TRACKER } from './scenarios.js';
 import { routeOf } from './writes.js';
 
 /** The run's workspace: a temporary directory holding the row's files (`{dir}` in its inputs). */
@@ -60,6 +61,10 @@ async function reject(row: BadInput): Promise<Rejection> {
     validate: false,
   });
   try {
+    // A report filed by hand with the intake form, before the run.
+    if (row.trackerIssue) {
+      addIssue(world.emulator.state, TRACKER, { ...row.trackerIssue, labels: [...row.trackerIssue.labels] });
+    }
     const result = await world.run({
       inputs,
       env: { GITHUB_WORKSPACE: dir },

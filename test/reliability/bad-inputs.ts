@@ -9,6 +9,7 @@
  * runs it: a policy file is read by every action, so each bad policy file is six rows and one distinct case.
  * `corpusFigures` counts both, per kind.
  */
+import { formBody } from '../actions/intake-form.world.js';
 import { ACTIONS, PROJECT, TRACKER, V31, type ActionName, type Stage } from './scenarios.js';
 
 /** What is wrong, by where the mistake is. */
@@ -62,6 +63,8 @@ export interface BadInput {
    * commanding issue, saying that nothing was changed.
    */
   readonly allowedWrites?: readonly string[];
+  /** An issue filed in the tracker before the run (a report filed by hand with the intake form), as #1. */
+  readonly trackerIssue?: { readonly title: string; readonly body: string; readonly labels: readonly string[] };
 }
 
 const GHSA_UNKNOWN = 'GHSA-2222-3333-4444';
@@ -325,6 +328,26 @@ const ACK_REPORT_ROWS: BadInput[] = [
   },
   {
     action: 'ack-report',
+    kind: 'event',
+    what: 'an intake form whose "Received at" is in the future',
+    inputs: {},
+    trackerIssue: {
+      title: 'Security report: e-mail from a researcher',
+      body: formBody({ receivedAt: '2026-02-01 10:00', repository: PROJECT }),
+      labels: ['security-report'],
+    },
+    event: {
+      name: 'issues',
+      payload: {
+        action: 'opened',
+        issue: { number: 1, labels: [{ name: 'security-report' }] },
+        repository: { full_name: TRACKER },
+      },
+    },
+    names: ['"Received at (UTC)"', 'in the future'],
+  },
+  {
+    action: 'ack-report',
     kind: 'token',
     what: 'a token that cannot read unpublished advisories (a blind sweep)',
     inputs: { token: 'token-no-advisories' },
@@ -580,6 +603,20 @@ const TRIAGE_ROWS: BadInput[] = [
   },
   {
     action: 'triage',
+    kind: 'malformed value',
+    what: 'an upstream link that is not https or mailto',
+    inputs: { upstream: 'http://upstream.example.org/security', 'request-cve': '' },
+    names: ['"upstream"', 'https://'],
+  },
+  {
+    action: 'triage',
+    kind: 'missing or conflicting',
+    what: 'an upstream link with an accept decision',
+    inputs: { decision: 'accept', upstream: 'https://upstream.example.org/security' },
+    names: ['"upstream"', 'accept'],
+  },
+  {
+    action: 'triage',
     kind: 'file',
     what: 'a rejection template that does not exist',
     inputs: { 'rejection-template': '{dir}/missing.hbs' },
@@ -641,6 +678,7 @@ const TRIAGE_COMMAND_ROWS: BadInput[] = (
     ['a release date on a Friday', '/triage release-date=2026-01-23', ['release-date', 'Friday']],
     ['a malformed fix team', '/triage fix-team=a/b/c', ['fix-team']],
     ['a rejection without a reason', '/triage reject', ['reason']],
+    ['an upstream link that is no link', '/triage reject upstream=javascript:alert(1)', ['upstream', 'https://']],
   ] as const
 ).map(([what, body, names]) => ({
   action: 'triage' as const,
@@ -774,14 +812,9 @@ const CREATE_TEMP_FORK_ROWS: BadInput[] = [
     inputs: { token: 'token-no-admin' },
     names: ['Administration: write'],
   },
-  {
-    action: 'create-temp-fork',
-    kind: 'token',
-    what: 'cleanup with a token without Administration',
-    stage: 'published',
-    inputs: { token: 'token-no-admin' },
-    names: ['Administration: write'],
-  },
+  // No row for cleanup without Administration: an App's token never reaches a temporary fork (GitHub refuses
+  // integrations there), so cleanup with one lists what a person must delete and succeeds; a person's token without
+  // Administration is refused in create-temp-fork.test.ts.
 ];
 
 const RELEASE_GATE_ROWS: BadInput[] = [
@@ -948,6 +981,13 @@ const RELEASE_GATE_ROWS: BadInput[] = [
     what: 'require-cve not a boolean',
     inputs: { 'require-cve': 'perhaps' },
     names: ['"require-cve"'],
+  },
+  {
+    action: 'release-gate',
+    kind: 'malformed value',
+    what: 'a version with spaces among the versions',
+    inputs: { versions: '2.3.1, 1.9 final' },
+    names: ['"versions"', '1.9 final'],
   },
   {
     action: 'release-gate',
@@ -1123,6 +1163,41 @@ const PUBLISH_ROWS: BadInput[] = [
     what: 'a draft with publish-advisories off',
     inputs: { 'publish-advisories': 'false' },
     names: ['"publish-advisories"'],
+  },
+  {
+    action: 'publish-announcement',
+    kind: 'malformed value',
+    what: 'recipients that are not e-mail addresses',
+    inputs: { recipients: 'security-announce@example.org, the mailing list' },
+    names: ['"recipients"', 'the mailing list'],
+  },
+  {
+    action: 'publish-announcement',
+    kind: 'malformed value',
+    what: 'a mail-signing-key given as a path',
+    inputs: { 'mail-signing-key': 'keys/project-signing.asc' },
+    names: ['"mail-signing-key"', 'never a path'],
+  },
+  {
+    action: 'publish-announcement',
+    kind: 'malformed value',
+    what: 'a mail-signing-key that is a public key',
+    inputs: {
+      'mail-signing-key':
+        '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nmQENBGZ0cGkBCAC7\n-----END PGP PUBLIC KEY BLOCK-----',
+    },
+    names: ['"mail-signing-key"', 'public key'],
+  },
+  {
+    action: 'publish-announcement',
+    kind: 'missing or conflicting',
+    what: 'a disclosure without a fix for an advisory that names patched versions',
+    inputs: {
+      version: '',
+      'no-fix-reason': 'Upstream will not fix it',
+      mitigation: 'Disable the archive plugin until upstream ships a fix.',
+    },
+    names: ['"no-fix-reason"', 'patched versions'],
   },
   {
     action: 'publish-announcement',

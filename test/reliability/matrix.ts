@@ -106,8 +106,19 @@ async function runOf(
   return { result, events: result.events };
 }
 
-/** Outputs that hold the announcement: set, non-empty, only once the publication was accepted. */
-const ANNOUNCEMENT_OUTPUTS = new Set(['subject', 'body', 'body-path']);
+/**
+ * Outputs that hold the announcement (or, `retrospective-url`, what is shared after it): set, non-empty, only once the
+ * publication was accepted.
+ */
+const ANNOUNCEMENT_OUTPUTS = new Set([
+  'subject',
+  'body',
+  'body-path',
+  'mail',
+  'mail-path',
+  'blog-post-path',
+  'retrospective-url',
+]);
 
 export interface SuccessOutcome extends Exposure {
   readonly exitCode: number | null;

@@ -1,7 +1,8 @@
 /**
  * Publication order: nothing of a release is public before GitHub has accepted the advisory's publication. The
  * release notes' Security section, the announcement Discussion (or issue), the chat message, the thank-you, an issue
- * in the public repository, the `subject`/`body`/`body-path` outputs, and any text carrying the CVE id or the
+ * in the public repository, the `subject`/`body`/`body-path`/`mail`/`mail-path`/`blog-post-path` outputs (and the files
+ * they name), and any text carrying the CVE id or the
  * advisory's text, in the log, the job summary or a write.
  *
  * Two ways, on publish-announcement's main scenario (a draft advisory with a CVE id, public and private repository):
@@ -11,6 +12,9 @@
  *   timed runner's clocks are the same `performance.now()`).
  */
 import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { leakDetector } from '../harness/leaks.js';
 import { runTimed, type TimedResult } from '../harness/timed-run.js';
 import { runBatch } from './batch.js';
@@ -23,7 +27,7 @@ import { routeOf } from './writes.js';
 
 const DELAY_MS = 400;
 const CVE_ID = 'CVE-2026-41234';
-const ANNOUNCEMENT_OUTPUTS = ['subject', 'body', 'body-path'] as const;
+const ANNOUNCEMENT_OUTPUTS = ['subject', 'body', 'body-path', 'mail', 'mail-path', 'blog-post-path'] as const;
 
 type Way = 'refused (403)' | 'refused (422)' | 'delayed';
 
@@ -69,6 +73,8 @@ interface Observed {
   /** Public surfaces (log, outputs, summary, public repository, chat) holding it when the publication failed. */
   readonly disclosedAnyway: string[];
   readonly announcementOutputs: Record<string, string>;
+  /** What the run left in its RUNNER_TEMP (the announcement, mailing-list message and blog post files). */
+  readonly filesLeft: string[];
 }
 
 function announcementOutputs(result: TimedResult): Record<string, string> {
@@ -85,7 +91,8 @@ async function observe({ visibility, way }: Case): Promise<Observed> {
   try {
     const verdict = verdictFor(way);
     world.proxy.setRule((request) => (isPublish(world, request as SeenRequest) ? verdict : { kind: 'forward' }));
-    const result = await runTimed('publish-announcement', world.runOptions());
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'publication-order-'));
+    const result = await runTimed('publish-announcement', world.runOptions({ env: { RUNNER_TEMP: runnerTemp } }));
     world.results.push(result);
     const publish = world.proxy.seen.find((request) => isPublish(world, request));
     const accepted = publish && (publish.status ?? 0) < 300 ? publish.answeredAt : undefined;
@@ -109,6 +116,7 @@ async function observe({ visibility, way }: Case): Promise<Observed> {
           ? surfaces.filter((surface) => detect(surface.text).length > 0).map((surface) => surface.where)
           : [],
       announcementOutputs: announcementOutputs(result),
+      filesLeft: readdirSync(runnerTemp, { recursive: true, encoding: 'utf8' }),
     };
   } finally {
     await world.stop();
@@ -149,12 +157,15 @@ describe('publication order: nothing public before GitHub accepted the publicati
       }).toEqual({ writesBefore: [], printedBefore: [], disclosedAnyway: [] });
       if (refused) {
         expect({ exit: observed.exitCode, outputs: observed.announcementOutputs }).toEqual({ exit: 1, outputs: {} });
+        // No file a later step could upload (the announcement, mailing-list message, blog post).
+        expect(observed.filesLeft).toEqual([]);
         expect(observed.acceptedAt).toBeUndefined();
       } else {
         // Delayed, then accepted: the release went out in full, after the acceptance.
         expect(observed.exitCode).toBe(0);
         expect(observed.acceptedAt).toBeDefined();
         expect(Object.keys(observed.announcementOutputs).sort()).toEqual([...ANNOUNCEMENT_OUTPUTS].sort());
+        expect(observed.filesLeft.filter((name) => /\.(md|eml)$/.test(name))).toHaveLength(3);
       }
     },
   );

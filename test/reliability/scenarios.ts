@@ -7,9 +7,10 @@
 import { TRACKER_LABEL, trackerBody } from '../../src/actions/common/tracker.js';
 import { SPEC11 } from '../../src/domain/policy/presets.js';
 import { newTrackerState, reportMarker, type TrackerState } from '../../src/domain/tracker-state.js';
+import { publicTextDigest } from '../../src/domain/release-checklist.js';
 import { ACTION_NAMES, type ActionName } from '../../src/actions/metadata.generated.js';
 import { startEmulator, type Emulator, type FaultOptions } from '../emulator/index.js';
-import { addAdvisory, addIssue, addIssueComment, addRelease, addRepo, addToken, addUser } from '../emulator/state.js';
+import { addAdvisory, addIssue, addIssueComment, addRelease, addToken, addUser } from '../emulator/state.js';
 import type { Advisory, AdvisoryState, Issue } from '../emulator/types.js';
 import { embargoedDescription, SENTINELS } from '../harness/leaks.js';
 import { runInProcess, type InProcessOptions } from '../harness/in-process.js';
@@ -196,7 +197,7 @@ function stageState(action: ActionName, options: WorldOptions, target: Advisory)
   if (action === 'release-gate')
     return { ...triaged, agreedReleaseDate: TIMES[action].slice(0, 10), agreedVersion: '1.4.2' };
   if (options.stage === 'draft') return triaged;
-  const fork = target.privateFork;
+  const fork = target.privateFork ?? forkGoneAtPublication(action, options, target);
   return {
     ...triaged,
     ...(fork ? { fork: { fullName: fork, url: `https://github.com/${fork}` }, forkCreatedAt: at(26) } : {}),
@@ -234,7 +235,14 @@ function addTrackingIssue(emulator: Emulator, action: ActionName, options: World
       createdAt: at,
       updatedAt: at,
     });
-    issue.body = trackerBody(intro, SPEC11, { ...state, approvals: [{ login: APPROVER, at, comment: comment.id }] });
+    // Its text reviewed for publication too, as triage records a `/triage sanitized` (release-checklist.ts).
+    const digest = publicTextDigest({ summary: target.summary, description: target.description });
+    const sanitized = { login: APPROVER, at, comment: comment.id, digest };
+    issue.body = trackerBody(intro, SPEC11, {
+      ...state,
+      approvals: [{ login: APPROVER, at, comment: comment.id }],
+      sanitized,
+    });
   }
   return issue;
 }
@@ -252,10 +260,14 @@ function hasTrackingIssue(action: ActionName, stage: Stage): boolean {
   return action !== 'ack-report' || stage === 'published';
 }
 
-function addFork(emulator: Emulator, target: Advisory): void {
-  const fork = `${target.repo}-${target.ghsaId.toLowerCase()}`;
-  addRepo(emulator.state, fork, { private: true, fork: true });
-  target.privateFork = fork;
+/**
+ * The temporary private fork create-temp-fork made for the target. GitHub deleted it when the advisory was published
+ * ("Publishing a security advisory deletes the temporary private fork"): the advisory no longer lists one, the
+ * tracking issue still does, and cleanup records the deletion.
+ */
+function forkGoneAtPublication(action: ActionName, options: WorldOptions, target: Advisory): string | null {
+  if (action !== 'create-temp-fork' || options.stage !== 'published') return null;
+  return `${target.repo}-${target.ghsaId.toLowerCase()}`;
 }
 
 type InputBuilder = (world: Pick<World, 'options' | 'repo' | 'target' | 'webhookUrl'>) => Record<string, string>;
@@ -381,7 +393,6 @@ export async function createWorld(action: ActionName, options: WorldOptions): Pr
   const repo = options.visibility === 'public' ? PROJECT : PRIVATE_LIB;
   const target = addTarget(emulator, action, options, repo);
   const bystander = addBystander(emulator, action, options, repo);
-  if (action === 'create-temp-fork' && options.stage === 'published') addFork(emulator, target);
   if (action === 'publish-announcement' && options.visibility === 'public') {
     addRelease(state, PROJECT, 'v1.4.2', { body: 'Bug fixes and a security fix.', createdAt: now });
   }

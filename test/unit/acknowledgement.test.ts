@@ -5,7 +5,7 @@ import {
   acknowledgementSection,
   notificationText,
 } from '../../src/domain/acknowledgement.js';
-import { SPEC11, STACKLOK } from '../../src/domain/policy/presets.js';
+import { CONDA_FORGE, SPEC11, SPEC11_DRAFT, STACKLOK } from '../../src/domain/policy/presets.js';
 import { assertTemplateFields, compileTemplate, renderTemplate, templateFields } from '../../src/templates/engine.js';
 import { newTrackerState } from '../../src/domain/tracker-state.js';
 import { ACKNOWLEDGEMENT_TEMPLATE } from '../../src/templates/acknowledgement.js';
@@ -22,16 +22,66 @@ describe('acknowledgementDates', () => {
       ackDeadline: '2026-01-07T09:00:00.000Z',
       triageDue: '2026-01-12T09:00:00.000Z',
       fixReleaseTarget: '2026-01-26T17:00:00.000Z',
-      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      // SPEC 11 states no disclosure deadline: none is given to the reporter.
+      disclosureDeadline: null,
+      ackBasis: 'as SPEC 11 states',
+      triageBasis: 'a target we set: our process document gives no number for it',
+      fixReleaseBasis: 'a target we set: our process document gives no number for it',
+      disclosureBasis: null,
     });
+    // Stacklok gives no acknowledgement time (its 24 hours name the fix team) and scores within 1-7 days.
     expect(acknowledgementDates(STACKLOK, state, at)).toMatchObject({
-      ackDeadline: '2026-01-06T09:00:00.000Z',
-      triageDue: '2026-01-06T09:00:00.000Z',
+      ackDeadline: '2026-01-07T09:00:00.000Z',
+      triageDue: '2026-01-12T09:00:00.000Z',
+      ackBasis: 'a target we set: our process document gives no number for it',
+      triageBasis: "as Stacklok's security process states",
+      disclosureDeadline: null,
+    });
+    expect(acknowledgementDates(CONDA_FORGE, state, at)).toMatchObject({
+      disclosureDeadline: '2026-04-05T09:00:00.000Z',
+      disclosureBasis: "as conda-forge's security policy states",
     });
   });
 });
 
+describe('the built-in acknowledgement', () => {
+  const render = (policy: typeof SPEC11): string => {
+    const dates = acknowledgementDates(policy, state, at);
+    const data = { ghsaId: state.key, repository: 'o/r', ...dates, late: false, policy: policy.name, contact: null };
+    return renderTemplate(compileTemplate(ACKNOWLEDGEMENT_TEMPLATE.source, 'ack'), data);
+  };
+
+  it('promises publication "whether or not a fix exists" only under a policy with a disclosure deadline', () => {
+    for (const policy of [SPEC11, SPEC11_DRAFT, STACKLOK]) {
+      const text = render(policy);
+      expect(text).not.toContain('whether or not a fix exists');
+      expect(text).toContain('published with the fix release, on a day we agree with you');
+    }
+    const conda = render(CONDA_FORGE);
+    expect(conda).toContain('whether or not a fix exists');
+    expect(conda).toContain("(as conda-forge's security policy states)");
+  });
+
+  it('labels the dates that are project defaults as such', () => {
+    expect(render(SPEC11)).toContain('(a target we set: our process document gives no number for it)');
+  });
+});
+
 describe('acknowledgementSection', () => {
+  it('asks for /ack sent on a text to send, and names who confirmed it once they did (issue 17)', () => {
+    const manual = acknowledgementSection({ status: 'manual', at: at.toISOString(), why: 'by e-mail', message: 'Hi' });
+    expect(manual).toContain('Then comment `/ack sent` on this issue');
+    expect(manual).toContain('counts as not acknowledged');
+    expect(manual).toContain('> Hi');
+    expect(
+      acknowledgementSection({ status: 'confirmed', login: 'sirt-member', at: at.toISOString(), via: 'E-mail' }),
+    ).toBe(
+      '### Acknowledgement\n\nSent to the reporter (E-mail) by `sirt-member`, confirmed with `/ack sent` on 2026-01-06 10:00 UTC.',
+    );
+    const facts = { key: 'issue-3', repository: null, severity: null, issueUrl: 'https://x/3' };
+    expect(notificationText({ ...facts, toSend: true })).toContain('is to be sent by hand');
+    expect(notificationText(facts)).toContain(') acknowledged.');
+  });
   it('says where and when it was sent', () => {
     expect(acknowledgementSection({ status: 'sent', channel: 'advisory-comment', at: at.toISOString() })).toBe(
       '### Acknowledgement\n\nSent to the reporter in a comment on the advisory on 2026-01-06 10:00 UTC.',
@@ -93,7 +143,7 @@ describe('shipped templates', () => {
       compileTemplate(TRACKER_ISSUE_TEMPLATE.source, 'tracker'),
       TRACKER_ISSUE_TEMPLATE.samples[1]!,
     );
-    expect(text).toContain('| Severity | not rated yet |');
+    expect(text).toContain('| Severity as reported | none given |');
     expect(text).toContain('| Acknowledged | not yet |');
     expect(text).not.toContain('### Summary');
   });

@@ -34,12 +34,22 @@ function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
 const INPUTS: AnnouncementInputs = {
   project: 'proj',
   version: '2.0.1',
+  versions: ['2.0.1'],
   previousVersion: undefined,
   upgradeCommand: undefined,
   versionCommand: undefined,
   mitigation: undefined,
+  vulnerableConfiguration: undefined,
+  recipients: undefined,
+  teamName: undefined,
+  packageManagers: [],
+  noFixReason: undefined,
+  unfixedLines: [],
   repository: 'o/r',
-  releaseUrl: undefined,
+  releaseUrls: [],
+  policyTeamName: 'Security Incident Response Team',
+  recordedCredits: new Map(),
+  now: new Date('2026-01-26T16:05:00Z'),
 };
 
 const range = (vulnerable_version_range: string | null) => ({
@@ -141,9 +151,19 @@ describe('subject and placeholders', () => {
   it('takes the subject from the first line and tidies the body', () => {
     expect(splitSubject('Subject: Hello 1.0\n\n\n\nBody\n\n\n\nmore\n\n', 'fallback')).toEqual({
       subject: 'Hello 1.0',
+      to: null,
       body: 'Body\n\nmore\n',
     });
-    expect(splitSubject('No subject line\n', 'fallback')).toEqual({ subject: 'fallback', body: 'No subject line\n' });
+    expect(splitSubject('No subject line\n', 'fallback')).toEqual({
+      subject: 'fallback',
+      to: null,
+      body: 'No subject line\n',
+    });
+    expect(splitSubject('Subject: Hello\nTo: a@example.org\n\nBody\nTo: not a header\n', 'fallback')).toEqual({
+      subject: 'Hello',
+      to: 'a@example.org',
+      body: 'Body\nTo: not a header\n',
+    });
   });
 
   it("finds SPEC 11's unfilled placeholders", () => {

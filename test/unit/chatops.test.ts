@@ -106,7 +106,27 @@ describe('parseTriageCommand', () => {
     expect(errorOf(() => parseTriageCommand('/triage reject')).message).toContain('reason');
     expect(errorOf(() => parseTriageCommand(`/triage cvss=${V31} severity=low`)).message).toContain('give one of them');
     expect(errorOf(() => parseTriageCommand('/triage reject reason=dup request-cve')).message).toContain('no CVE');
-    expect(errorOf(() => parseTriageCommand('/triage accept reason=fine')).message).toContain('not reject');
+    expect(errorOf(() => parseTriageCommand('/triage accept reason=fine')).message).toContain('nothing it explains');
+  });
+
+  it('reads an extension and an expedite, each with its reason', () => {
+    expect(parseTriageCommand('/triage extend=14d reason="low severity, holidays"')).toMatchObject({
+      extend: { amount: 14, unit: 'days' },
+      reason: 'low severity, holidays',
+    });
+    expect(parseTriageCommand('/triage expedite reason="public on the mailing list"')).toMatchObject({
+      expedite: true,
+      reason: 'public on the mailing list',
+    });
+    expect(parseTriageCommand('/triage release-date=2026-12-01 reason="the reporter agreed"')).toMatchObject({
+      releaseDate: '2026-12-01',
+      reason: 'the reporter agreed',
+    });
+    expect(errorOf(() => parseTriageCommand('/triage extend=14d')).message).toContain('needs /triage reason');
+    expect(errorOf(() => parseTriageCommand('/triage expedite')).message).toContain('needs /triage reason');
+    expect(errorOf(() => parseTriageCommand('/triage extend=soon reason=x')).message).toContain('a duration');
+    expect(errorOf(() => parseTriageCommand('/triage reject reason=x expedite')).message).toContain('reject');
+    expect(buildTriageRequest({ expedite: 'false' })).not.toHaveProperty('expedite');
   });
 
   it('reads vulnerabilities given as inline YAML', () => {

@@ -30,7 +30,8 @@ describe('the checklist of a new report', () => {
         '- [ ] Draft the advisory, set CVSS, request a CVE (due 2026-11-09 09:00 UTC)',
         '- [ ] Temporary private fork for the fix',
         '- [ ] Release the fix (16:00 UTC release window) (due 2026-11-23 17:00 UTC)',
-        '- [ ] Publish the advisory and the announcement (due 2027-01-31 09:00 UTC)',
+        // SPEC 11 states no disclosure deadline.
+        '- [ ] Publish the advisory and the announcement (no deadline)',
         '- [ ] Hold the blameless retrospective (due after the release)',
       ].join('\n'),
     );
@@ -122,13 +123,34 @@ describe('the retrospective', () => {
 });
 
 describe('the fix release', () => {
-  it('stretches for a low CVSS score in the state', () => {
+  it('stretches for a low CVSS score in the state, under a policy that stretches by itself', () => {
     const low = {
       ...fresh(),
       cvss: { vector: 'CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N', score: 1.6, version: '3.1' },
     };
-    expect(deadlinesFor(PRESETS.spec11, low)['fix-release']?.toISOString()).toBe('2026-12-14T17:00:00.000Z');
-    expect(lines(low)[7]).toBe('- [ ] Release the fix (16:00 UTC release window) (due 2026-12-14 17:00 UTC)');
+    const slowDown = { ...PRESETS.spec11.lowSeveritySlowDown, automatic: true };
+    const stretching = { ...PRESETS.spec11, lowSeveritySlowDown: slowDown };
+    expect(deadlinesFor(stretching, low)['fix-release']?.toISOString()).toBe('2026-12-14T17:00:00.000Z');
+    expect(renderChecklist(stretching, low).split('\n')[7]).toBe(
+      '- [ ] Release the fix (16:00 UTC release window) (due 2026-12-14 17:00 UTC)',
+    );
+  });
+
+  it('is due where a recorded move put it, as everything that shows it counts it', () => {
+    const moved: TrackerState = {
+      ...fresh(),
+      deadlineMoves: [
+        {
+          step: 'fix-release',
+          to: '2026-12-01T17:00:00.000Z',
+          from: '2026-11-23T17:00:00.000Z',
+          reason: 'release day agreed with the reporter',
+          kind: 'release-date',
+          at: '2026-11-10T10:00:00.000Z',
+        },
+      ],
+    };
+    expect(lines(moved)[7]).toBe('- [ ] Release the fix (16:00 UTC release window) (due 2026-12-01 17:00 UTC)');
   });
 });
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { parseForkCommand } from '../../src/actions/create-temp-fork/command.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import {
   FORK_POLL_BACKOFF,
+  forkDeletionSteps,
   formatWait,
   isTemporaryForkOf,
   parseFixTeam,
@@ -13,6 +15,7 @@ import {
   teamSlugsFor,
   type ForkOwner,
 } from '../../src/domain/fork.js';
+import { RELEASE_DAY_CHECKLIST, releaseChecklistMarkdown } from '../../src/domain/release-checklist.js';
 import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
 import { FORK_GUIDANCE_TEMPLATE } from '../../src/templates/fork-guidance.js';
 
@@ -66,7 +69,10 @@ describe('stillCreatingMessage', () => {
     const message = stillCreatingMessage('org/app-ghsa-xxxx', 'GHSA-2345-6789-cfgh', 90_000);
     expect(message).toContain('GitHub is still creating the temporary private fork org/app-ghsa-xxxx');
     expect(message).toContain('1 min 30 s');
-    expect(message).toMatch(/re-running this job later picks it up without creating a second one/);
+    expect(message).toContain('the advisory did not list it');
+    expect(message).toMatch(
+      /re-running this job later picks the fork up from the advisory without creating a second one/,
+    );
   });
 
   it('formats waits', () => {
@@ -132,7 +138,7 @@ describe('planForkCleanup', () => {
     privateFork,
   });
 
-  it('deletes only the forks of published and closed advisories', () => {
+  it('deletes only the forks of finished advisories: closed and withdrawn (and published, which GitHub has done)', () => {
     const plan = planForkCleanup([
       advisory('GHSA-pub', 'published', 'org/app-ghsa-pub'),
       advisory('GHSA-clo', 'closed', 'org/app-ghsa-clo'),
@@ -141,11 +147,47 @@ describe('planForkCleanup', () => {
       advisory('GHSA-wit', 'withdrawn', 'org/app-ghsa-wit'),
       advisory('GHSA-nof', 'published', null),
     ]);
-    expect(plan.toDelete.map((d) => d.fork)).toEqual(['org/app-ghsa-pub', 'org/app-ghsa-clo']);
+    expect(plan.toDelete.map((d) => d.fork)).toEqual(['org/app-ghsa-pub', 'org/app-ghsa-clo', 'org/app-ghsa-wit']);
     expect(plan.kept.map((k) => [k.ghsaId, k.reason])).toEqual([
       ['GHSA-dra', 'fix-in-progress'],
       ['GHSA-tri', 'fix-in-progress'],
-      ['GHSA-wit', 'fix-in-progress'],
+    ]);
+  });
+
+  it('never deletes a repository the advisory shows as public, and carries the link the advisory gives', () => {
+    const plan = planForkCleanup([
+      { ...advisory('GHSA-pubr', 'closed', 'org/docs'), privateForkIsPublic: true },
+      {
+        ...advisory('GHSA-link', 'closed', 'org/app-ghsa-link'),
+        privateForkUrl: 'https://github.com/org/app-ghsa-link',
+      },
+    ]);
+    expect(plan.kept.map((k) => [k.ghsaId, k.reason])).toEqual([['GHSA-pubr', 'not-a-temporary-fork']]);
+    expect(plan.toDelete).toEqual([
+      {
+        ghsaId: 'GHSA-link',
+        repository: 'org/app',
+        state: 'closed',
+        fork: 'org/app-ghsa-link',
+        forkUrl: 'https://github.com/org/app-ghsa-link',
+      },
+    ]);
+  });
+
+  it('tells a person how to delete each fork an integration cannot reach', () => {
+    const steps = forkDeletionSteps([
+      {
+        ghsaId: 'GHSA-a',
+        repository: 'org/app',
+        state: 'closed',
+        fork: 'org/app-ghsa-a',
+        forkUrl: 'https://github.com/org/app-ghsa-a',
+      },
+      { ghsaId: 'GHSA-b', repository: 'org/app', state: 'withdrawn', fork: 'org/app-ghsa-b' },
+    ]);
+    expect(steps).toEqual([
+      '- [org/app-ghsa-a](https://github.com/org/app-ghsa-a) ([settings](https://github.com/org/app-ghsa-a/settings)): GHSA-a is closed; Settings, Danger zone, "Delete this repository".',
+      '- org/app-ghsa-b: GHSA-b is withdrawn; Settings, Danger zone, "Delete this repository".',
     ]);
   });
 
@@ -247,4 +289,33 @@ describe('echoed command text is inert (the answer is a Markdown comment)', () =
       '"fix-team" has "&lt;img/src=x/onerror=alert(1)&gt;", but it accepts',
     );
   });
+});
+
+describe('the release-day checklist', () => {
+  const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+
+  it('lists the steps only a person can take, merging the fork first', () => {
+    expect(RELEASE_DAY_CHECKLIST.map((item) => item.key)).toEqual(['fork-merged', 'patch-releases', 'binaries-signed']);
+    expect(RELEASE_DAY_CHECKLIST[0]?.how).toContain('"Merge pull request(s)"');
+    expect(releaseChecklistMarkdown(new Set(['fork-merged']))).toBe(
+      [
+        '- [x] Fix merged from the temporary private fork',
+        '- [ ] Patch release for every affected supported line',
+        '- [ ] Binaries built, signed and published',
+      ].join('\n'),
+    );
+  });
+
+  it.each(['.github/workflow-templates/security-release.yml', 'actions/create-temp-fork/README.md'])(
+    '%s names each step for the person who takes it',
+    (path) => {
+      const text = read(path)
+        .replace(/\s*#\s*/g, ' ')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('Merge pull request(s)');
+      expect(text).toMatch(/Patch releases per supported line/);
+      expect(text).toMatch(/Binaries built and signed/);
+      expect(text).toContain('RELEASE_DAY_CHECKLIST');
+    },
+  );
 });

@@ -25,7 +25,7 @@ describe('the chart of a report', () => {
         '    Fix team due :r0s2, 2026-03-02 09:00, 2026-03-09 09:00',
         '    Advisory and CVE due :r0s3, 2026-03-02 09:00, 2026-03-09 09:00',
         '    Fix release due :r0s4, 2026-03-02 09:00, 2026-03-23 17:00',
-        '    Disclose due :r0s5, 2026-03-02 09:00, 2026-05-31 09:00',
+        // SPEC 11 states no disclosure deadline: nothing to draw for it.
         '```',
       ].join('\n'),
     );

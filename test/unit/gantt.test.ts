@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderGantt, renderReportGantt } from '../../src/domain/gantt.js';
+import { ganttStepsFromState, renderGantt, renderReportGantt } from '../../src/domain/gantt.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
 import { newTrackerState } from '../../src/domain/tracker-state.js';
 
@@ -23,7 +23,8 @@ describe('renderReportGantt', () => {
     // Triaged after its 7-day deadline: the window and the milestone are marked late.
     expect(chart).toContain('    Triage due :done, crit, r0s1, 2026-03-02 09:00, 2026-03-09 09:00');
     expect(chart).toContain('    Triage done :crit, milestone, r0s1m, 2026-03-12 09:00, 0m');
-    expect(chart).toContain('    Disclose due :r0s5, 2026-03-02 09:00, 2026-05-31 09:00');
+    // SPEC 11 states no disclosure deadline: nothing to draw for it.
+    expect(chart).not.toContain('Disclose due');
     // No release yet: the retrospective has no date to draw.
     expect(chart).not.toContain('Retrospective');
   });
@@ -37,6 +38,29 @@ describe('renderReportGantt', () => {
     expect(renderReportGantt(PRESETS.spec11, released)).toContain(
       '    Retrospective due :r0s6, 2026-03-20 16:00, 2026-03-23 16:00',
     );
+  });
+});
+
+describe('the tracking issue chart and the dashboard chart', () => {
+  const state = { ...newTrackerState('GHSA-aaaa-bbbb-cccc', 'org/repo', 'spec11', RECEIVED) };
+
+  it('mark a breach the same way: critical, from the sweep’s judgement of each step', () => {
+    const judged = [
+      { step: 'acknowledge' as const, status: 'breached' as const },
+      { step: 'triage' as const, status: 'due-soon' as const },
+      { step: 'fix-team' as const, status: 'overdue' as const },
+    ];
+    const tracker = renderReportGantt(PRESETS.spec11, state, judged);
+    expect(tracker).toContain('    Acknowledge due :crit, r0s0, 2026-03-02 09:00, 2026-03-04 09:00');
+    expect(tracker).toContain('    Triage due :active, r0s1, 2026-03-02 09:00, 2026-03-09 09:00');
+    // Past due on a step the policy only reminds about: highlighted, never red.
+    expect(tracker).toContain('    Fix team due :active, r0s2, 2026-03-02 09:00, 2026-03-09 09:00');
+    expect(tracker).toContain('    Advisory and CVE due :r0s3, 2026-03-02 09:00, 2026-03-09 09:00');
+    // The dashboard draws the same steps with the same judgement: the same lines, under its own section.
+    const steps = ganttStepsFromState(PRESETS.spec11, state, judged);
+    const dashboard = renderGantt([{ key: state.key, steps }]);
+    const stepLines = (chart: string) => chart.split('\n').filter((line) => line.includes(' due :'));
+    expect(stepLines(dashboard)).toEqual(stepLines(tracker));
   });
 });
 

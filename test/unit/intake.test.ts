@@ -5,12 +5,15 @@ import {
   acknowledgementTiming,
   claimHolder,
   CLAIM_LEASE_MS,
+  confirmedState,
   isAcknowledged,
+  isTakenIn,
   issueReportKey,
   isWithinLease,
   preferredChannel,
 } from '../../src/domain/intake.js';
 import { CONDA_FORGE, SPEC11 } from '../../src/domain/policy/presets.js';
+import { UPDATES_OPT_IN } from '../../src/domain/reporter-messages.js';
 import { newTrackerState } from '../../src/domain/tracker-state.js';
 
 const state = newTrackerState('GHSA-2222-3333-4444', 'o/r', 'spec11', '2026-01-05T09:00:00Z');
@@ -63,14 +66,14 @@ describe('acknowledgedState', () => {
       acknowledgedAt: '2026-01-06T10:00:00.000Z',
       ackChannel: 'advisory-comment',
       severity: 'high',
-      notified: [ACK_NOTIFIED],
+      notified: [UPDATES_OPT_IN, ACK_NOTIFIED],
     });
     expect(isAcknowledged(next)).toBe(true);
     expect(isAcknowledged(state)).toBe(false);
     expect(isAcknowledged(undefined)).toBe(false);
   });
   it('never moves a first acknowledgement, channel or severity, and adds the key once', () => {
-    const first = acknowledgedState(state, { at, channel: 'manual', severity: 'low', notify: true });
+    const first = acknowledgedState(state, { at, channel: 'issue-comment', severity: 'low', notify: true });
     const later = acknowledgedState(first, {
       at: new Date('2026-02-01T00:00:00Z'),
       channel: 'advisory-comment',
@@ -79,9 +82,29 @@ describe('acknowledgedState', () => {
     });
     expect(later).toEqual(first);
   });
+  it('records a text a person sends as prepared, not made, until /ack sent confirms it (issue 17)', () => {
+    const prepared = acknowledgedState(state, { at, channel: 'manual', severity: null, notify: false }, 'E-mail');
+    expect(prepared.acknowledgedAt).toBeUndefined();
+    expect(prepared.ackToSend).toEqual({ at: at.toISOString(), via: 'E-mail' });
+    expect(isAcknowledged(prepared)).toBe(false);
+    expect(isTakenIn(prepared)).toBe(true);
+    expect(isTakenIn(state)).toBe(false);
+    const again = acknowledgedState(prepared, {
+      at: new Date('2026-02-01T00:00:00Z'),
+      channel: 'manual',
+      severity: null,
+      notify: false,
+    });
+    expect(again.ackToSend).toEqual(prepared.ackToSend);
+    const confirmation = { login: 'sirt-member', at: '2026-01-07T08:00:00Z', comment: 9 };
+    const confirmed = confirmedState(prepared, confirmation);
+    expect(confirmed.acknowledgedAt).toBe('2026-01-07T08:00:00Z');
+    expect(confirmed.ackSent).toEqual(confirmation);
+    expect(confirmedState(confirmed, { login: 'other', at: '2026-01-08T00:00:00Z', comment: 10 })).toBe(confirmed);
+  });
   it('leaves notified alone without a webhook, and the input state untouched', () => {
     const next = acknowledgedState(state, { at, channel: 'issue-comment', severity: null, notify: false });
-    expect(next.notified).toEqual([]);
+    expect(next.notified).toEqual([UPDATES_OPT_IN]);
     expect(next.severity).toBeUndefined();
     expect(state.acknowledgedAt).toBeUndefined();
   });

@@ -50,8 +50,34 @@ describe('parsePolicyFile', () => {
       holidays: ['2026-12-24'],
       freezes: [{ start: '2026-12-20', end: '2027-01-04' }],
     });
-    expect(policy.lowSeveritySlowDown).toEqual({ cvssBelow: 3.5, factor: 1.5 });
+    // A file that sets a factor means to stretch by it.
+    expect(policy.lowSeveritySlowDown).toEqual({ cvssBelow: 3.5, factor: 1.5, automatic: true });
     expect(policy.name).toBe(`stacklok (${FILE})`);
+    expect(policy.provenance.acknowledge).toEqual({ source: 'policy-file', file: FILE });
+    expect(policy.provenance['fix-release']).toEqual(PRESETS.stacklok.provenance['fix-release']);
+  });
+
+  it('sets a disclosure deadline, the expedite span and each step enforcement the file names', () => {
+    const policy = parsePolicyFile(
+      [
+        'preset: spec11',
+        'disclose-within: 90d',
+        'expedite-within: 48h',
+        'enforcement: {retrospective: off, fix-release: remind}',
+        'low-severity: {automatic: false, factor: 3}',
+      ].join('\n'),
+      FILE,
+    );
+    expect(policy.discloseWithin).toEqual({ amount: 90, unit: 'days' });
+    expect(policy.provenance.disclose).toEqual({ source: 'policy-file', file: FILE });
+    expect(policy.expediteWithin).toEqual({ amount: 48, unit: 'hours' });
+    expect(policy.enforcement).toEqual({
+      ...PRESETS.spec11.enforcement,
+      retrospective: 'off',
+      'fix-release': 'remind',
+    });
+    expect(policy.lowSeveritySlowDown).toEqual({ cvssBelow: 4, factor: 3, automatic: false });
+    expect(PRESETS.spec11.discloseWithin).toBeUndefined();
   });
 
   it.each([
@@ -74,7 +100,13 @@ describe('parsePolicyFile', () => {
       'release-window: {holidays: [2026-02-30]}',
       /"release-window.holidays\[0\]" is "2026-02-30"/,
     ],
-    ['a fix after disclosure', 'fix-release-within: 120d', /longer than disclose-within/],
+    ['a fix after disclosure', 'preset: conda-forge\nfix-release-within: 120d', /longer than disclose-within/],
+    [
+      'an unknown enforcement',
+      'enforcement: {triage: loud}',
+      /"enforcement.triage" is "loud"; use one of escalate, remind, off/,
+    ],
+    ['an unknown step', 'enforcement: {review: off}', /"enforcement.review" is not a policy setting/],
     ['a bad factor', 'low-severity: {factor: -1}', /"low-severity.factor"/],
     ['not a mapping', '- 48h', /mapping/],
     ['broken YAML', 'release-window: [', /not valid YAML/],

@@ -70,8 +70,10 @@ function presetAsFile(name: string, policy: Policy): Record<string, unknown> {
     'fix-team-within': durationText(policy.fixTeamWithin),
     'advisory-and-cve-within': durationText(policy.advisoryAndCveWithin),
     'fix-release-within': durationText(policy.fixReleaseWithin),
-    'disclose-within': durationText(policy.discloseWithin),
+    ...(policy.discloseWithin ? { 'disclose-within': durationText(policy.discloseWithin) } : {}),
     'retrospective-within': durationText(policy.retrospectiveWithin),
+    'expedite-within': durationText(policy.expediteWithin),
+    enforcement: { ...policy.enforcement },
     'business-days': policy.businessDays,
     'release-window': {
       time: window.time,
@@ -80,9 +82,18 @@ function presetAsFile(name: string, policy: Policy): Record<string, unknown> {
       holidays: [...window.holidays, '2026-12-25'],
       freezes: [...window.freezes, { start: '2026-12-20', end: '2027-01-04' }],
     },
-    'low-severity': { 'cvss-below': policy.lowSeveritySlowDown.cvssBelow, factor: policy.lowSeveritySlowDown.factor },
+    'low-severity': {
+      automatic: policy.lowSeveritySlowDown.automatic,
+      'cvss-below': policy.lowSeveritySlowDown.cvssBelow,
+      factor: policy.lowSeveritySlowDown.factor,
+    },
     'intake-label': policy.intakeLabel,
     'release-approvals': policy.releaseApprovals,
+    'team-name': policy.teamName,
+    ...(policy.signingKey ? { 'signing-key': policy.signingKey } : {}),
+    ...(policy.requireReleaseChecklist === undefined
+      ? {}
+      : { 'require-release-checklist': policy.requireReleaseChecklist }),
   };
 }
 
@@ -181,11 +192,21 @@ describe('the policy schema', () => {
 describe('schema and parser accept the same files', () => {
   it.each(Object.entries(PRESETS))('preset %s written out in full, every setting of the table', (name, policy) => {
     const document = presetAsFile(name, policy);
-    expect(keysOfDocument(document).sort()).toEqual(keysOf(POLICY_FIELDS).sort());
+    // A preset without a disclosure deadline (all but conda-forge), or an optional setting, cannot write it out.
+    const absent = [
+      ...(policy.discloseWithin ? [] : ['disclose-within']),
+      ...(policy.signingKey ? [] : ['signing-key']),
+      ...(policy.requireReleaseChecklist === undefined ? ['require-release-checklist'] : []),
+    ];
+    const expected = keysOf(POLICY_FIELDS).filter((key) => !absent.includes(key));
+    expect(keysOfDocument(document).sort()).toEqual(expected.sort());
     const text = JSON.stringify(document);
     expect(validate(document)).toBe(true);
     const parsed = parsePolicyFile(text, FILE);
-    expect({ ...parsed, name: policy.name }).toEqual({
+    // Every number now comes from the file, which the provenance says.
+    const fromFile = Object.entries(parsed.provenance).filter(([step]) => step !== 'disclose' || policy.discloseWithin);
+    expect(new Set(fromFile.map(([, p]) => p.source))).toEqual(new Set(['policy-file']));
+    expect({ ...parsed, name: policy.name, provenance: policy.provenance }).toEqual({
       ...policy,
       releaseWindow: {
         ...policy.releaseWindow,

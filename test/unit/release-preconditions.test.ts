@@ -55,3 +55,35 @@ describe('unmetPreconditions', () => {
     ]);
   });
 });
+
+describe('unmetPreconditions: versions of several release lines', () => {
+  const twoLines: AdvisoryFacts = {
+    ...ready,
+    vulnerabilities: [
+      { name: 'sample', vulnerableRange: '>= 2.0.0, < 2.3.1', patchedVersions: '2.3.1' },
+      { name: 'sample', vulnerableRange: '< 1.9.7', patchedVersions: '1.9.7' },
+    ],
+  };
+  const rules = (versions: string[]) => ({ requireCve: undefined, versions });
+
+  it('passes when each advisory covers each version released', () => {
+    expect(unmetPreconditions(twoLines, rules(['2.3.1', '1.9.7']), '2026-11-24')).toEqual([]);
+    // A later patch of a line is fixed too; a version outside every vulnerable range needs no patch.
+    expect(unmetPreconditions(twoLines, rules(['2.3.2']), '2026-11-24')).toEqual([]);
+    const onlyTwo = { ...ready, vulnerabilities: [twoLines.vulnerabilities[0] ?? ready.vulnerabilities[0]!] };
+    expect(unmetPreconditions(onlyTwo, rules(['1.9.7']), '2026-11-24')).toEqual([]);
+  });
+
+  it('names the version and the advisory that does not cover it', () => {
+    const oneRange: AdvisoryFacts = {
+      ...ready,
+      vulnerabilities: [{ name: 'sample', vulnerableRange: '< 2.3.1', patchedVersions: '2.3.1' }],
+    };
+    expect(unmetPreconditions(oneRange, rules(['2.3.1', '1.9.7']), '2026-11-24')).toEqual([
+      `version 1.9.7 is not covered by ${ready.ghsaId}: sample is vulnerable in "< 2.3.1" and patched in "2.3.1" (add 1.9.7 to the advisory's patched versions, or correct its range)`,
+    ]);
+    expect(unmetPreconditions(twoLines, rules(['1.9.6']), '2026-11-24')).toEqual([
+      expect.stringContaining(`version 1.9.6 is not covered by ${ready.ghsaId}`),
+    ]);
+  });
+});

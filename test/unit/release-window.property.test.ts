@@ -43,7 +43,11 @@ function buildOracle(policy: ReleaseWindowPolicy): Oracle {
   for (let dayStart = ORACLE_FROM - DAY; dayStart < ORACLE_TO; dayStart += DAY) {
     if (!opensOn(policy, new Date(dayStart))) continue;
     const first = (dayStart + openingOffset - ORACLE_FROM) / MINUTE;
-    for (let minute = first; minute < first + policy.durationMinutes; minute += 1) {
+    // The part running into the next day only when that day opens too: never open on a closed day.
+    const nextDayOpens = opensOn(policy, new Date(dayStart + DAY));
+    const midnight = (dayStart + DAY - ORACLE_FROM) / MINUTE;
+    const last = first + policy.durationMinutes;
+    for (let minute = first; minute < (nextDayOpens ? last : Math.min(last, midnight)); minute += 1) {
       if (minute >= 0 && minute < minutes) open[minute] = 1;
     }
   }
@@ -72,13 +76,17 @@ function checkEveryMinute(policy: ReleaseWindowPolicy, oracle: Oracle): string[]
     if (isOpen(policy, now) !== expectedOpen) fail(ms, `isOpen should be ${expectedOpen}`);
     const slot = nextSlot(policy, now);
     const start = slot.start.getTime();
-    if (slot.end.getTime() - start !== duration) fail(ms, `slot ${slot.start.toISOString()} has the wrong length`);
+    const midnight = (Math.floor(start / DAY) + 1) * DAY;
+    const cut = start + duration > midnight && !opensOn(policy, new DateClass(midnight));
+    if (slot.end.getTime() !== (cut ? midnight : start + duration))
+      fail(ms, `slot ${slot.start.toISOString()} has the wrong length`);
     if (!isOpen(policy, slot.start)) fail(ms, `nextSlot start ${slot.start.toISOString()} is not open`);
     if (expectedOpen) {
       // Open now: the slot must contain now, and its first and last minutes must be open minutes.
       const inside = start <= ms && ms < slot.end.getTime();
       const startIndex = (start - ORACLE_FROM) / MINUTE;
-      const edgesOpen = oracle.open[startIndex] === 1 && oracle.open[startIndex + policy.durationMinutes - 1] === 1;
+      const lastIndex = (slot.end.getTime() - ORACLE_FROM) / MINUTE - 1;
+      const edgesOpen = oracle.open[startIndex] === 1 && oracle.open[lastIndex] === 1;
       if (!inside || !edgesOpen) fail(ms, `open, but nextSlot is ${slot.start.toISOString()}`);
     } else {
       // Closed now: the slot starts at the next open minute, so it is after now and no open minute lies between.
@@ -115,6 +123,10 @@ const CONFIGURATIONS: [string, ReleaseWindowPolicy][] = [
   [
     'day-long windows Tue, Sat, Sun with a freeze',
     { time: '00:00', durationMinutes: 1440, weekdays: [2, 6, 7], holidays: [], freezes: [YEAR_END_FREEZE] },
+  ],
+  [
+    '23:30 + 24 h on Thu, Sat, Sun with holidays: cut at midnight before a closed day',
+    { time: '23:30', durationMinutes: 1440, weekdays: [4, 6, 7], holidays: HOLIDAYS, freezes: [] },
   ],
 ];
 

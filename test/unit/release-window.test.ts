@@ -137,23 +137,35 @@ describe('custom windows', () => {
     const window = policy({ time: '23:30' });
 
     it('stays open after midnight and closes at 00:30', () => {
-      expect(isOpen(window, at('2026-11-26T23:29:00Z'))).toBe(false);
-      expect(isOpen(window, at('2026-11-26T23:30:00Z'))).toBe(true);
-      expect(isOpen(window, at('2026-11-27T00:15:00Z'))).toBe(true);
-      expect(currentSlot(window, at('2026-11-27T00:15:00Z'))).toEqual({
-        start: at('2026-11-26T23:30:00Z'),
-        end: at('2026-11-27T00:30:00Z'),
+      // Wednesday's window runs into Thursday, a release day.
+      expect(isOpen(window, at('2026-11-25T23:29:00Z'))).toBe(false);
+      expect(isOpen(window, at('2026-11-25T23:30:00Z'))).toBe(true);
+      expect(isOpen(window, at('2026-11-26T00:15:00Z'))).toBe(true);
+      expect(currentSlot(window, at('2026-11-26T00:15:00Z'))).toEqual({
+        start: at('2026-11-25T23:30:00Z'),
+        end: at('2026-11-26T00:30:00Z'),
       });
-      expect(isOpen(window, at('2026-11-27T00:30:00Z'))).toBe(false);
+      expect(isOpen(window, at('2026-11-26T00:30:00Z'))).toBe(false);
       expect(nextSlot(window, at('2026-11-27T00:30:00Z')).start).toEqual(at('2026-11-30T23:30:00Z'));
     });
 
-    it("applies the opening day's rules, not the rules of the day it runs into", () => {
-      // Friday 00:15 belongs to Thursday's window; Monday 00:15 would belong to Sunday's, which never opens.
+    it('opens only on the days it opens on: the part running into a closed day is cut at midnight', () => {
+      // Monday 00:15 would belong to Sunday's window, which never opens.
       expect(isOpen(window, at('2026-11-30T00:15:00Z'))).toBe(false);
+      // Thursday's window runs into Friday, not a release day: cut at midnight.
+      expect(isOpen(window, at('2026-11-26T23:59:00Z'))).toBe(true);
+      expect(isOpen(window, at('2026-11-27T00:00:00Z'))).toBe(false);
+      expect(currentSlot(window, at('2026-11-26T23:45:00Z'))?.end).toEqual(at('2026-11-27T00:00:00Z'));
+      expect(explainClosed(window, at('2026-11-27T00:15:00Z'))?.message).toBe(
+        'Friday is not a release day (allowed: Mon, Tue, Wed, Thu)',
+      );
+      // Wednesday's runs into Thursday, a release day: its whole hour.
+      expect(isOpen(window, at('2026-11-26T00:15:00Z'))).toBe(true);
       const holidayWednesday = policy({ time: '23:30', holidays: ['2026-11-25'] });
       expect(isOpen(holidayWednesday, at('2026-11-26T00:15:00Z'))).toBe(false);
-      expect(isOpen(holidayWednesday, at('2026-11-25T00:15:00Z'))).toBe(true);
+      // Tuesday's window runs into the holiday: cut at midnight too.
+      expect(isOpen(holidayWednesday, at('2026-11-25T00:15:00Z'))).toBe(false);
+      expect(isOpen(holidayWednesday, at('2026-11-24T23:45:00Z'))).toBe(true);
       expect(explainClosed(holidayWednesday, at('2026-11-25T23:45:00Z'))?.reason).toBe('holiday');
     });
 
@@ -161,6 +173,22 @@ describe('custom windows', () => {
       expect(explainClosed(window, at('2026-11-25T12:00:00Z'))?.message).toBe('the window opens at 23:30 UTC');
       expect(explainClosed(window, at('2026-11-27T23:45:00Z'))?.reason).toBe('weekday');
     });
+  });
+
+  it('never opens a 24 h window of Thursdays on Friday, whatever its length', () => {
+    const window = policy({ time: '23:30', durationMinutes: 1440, weekdays: [4] });
+    expect(isOpen(window, at('2026-11-26T23:30:00Z'))).toBe(true);
+    expect(isOpen(window, at('2026-11-27T00:00:00Z'))).toBe(false);
+    expect(isOpen(window, at('2026-11-27T12:00:00Z'))).toBe(false);
+    expect(explainClosed(window, at('2026-11-27T12:00:00Z'))?.reason).toBe('weekday');
+    expect(nextSlot(window, at('2026-11-26T23:45:00Z'))).toEqual({
+      start: at('2026-11-26T23:30:00Z'),
+      end: at('2026-11-27T00:00:00Z'),
+    });
+    // Thursday and Friday both release days: the full 24 h.
+    const both = policy({ time: '23:30', durationMinutes: 1440, weekdays: [4, 5] });
+    expect(isOpen(both, at('2026-11-27T12:00:00Z'))).toBe(true);
+    expect(currentSlot(both, at('2026-11-27T12:00:00Z'))?.end).toEqual(at('2026-11-27T23:30:00Z'));
   });
 
   it('reports the closing time of a window ending after midnight', () => {

@@ -52,10 +52,12 @@ describe('retrospectiveTimeline', () => {
       Triaged: 'met',
       'Fix team assigned': 'not recorded (deadline passed)',
       'CVE requested': 'not recorded (deadline passed)',
-      'CVE assigned (CVE-2026-1)': 'not recorded',
+      // Assigned (the advisory has it), though no action saw when: it happened, and it has no deadline.
+      'CVE assigned (CVE-2026-1)': 'no deadline',
       'Temporary private fork created': 'not recorded',
       'Fix released': 'met',
-      'Advisory published': 'met',
+      // SPEC 11 states no disclosure deadline.
+      'Advisory published': 'no deadline',
     });
     expect(rows.find((row) => row.event === 'Triaged')).toEqual({
       event: 'Triaged',
@@ -63,6 +65,51 @@ describe('retrospectiveTimeline', () => {
       took: '24 h',
       due: '2026-01-12T09:00:00.000Z',
       verdict: 'met',
+    });
+  });
+});
+
+describe('the milestones of a report', () => {
+  const full = state({
+    acknowledgedAt: '2026-01-05T12:00:00.000Z',
+    triagedAt: '2026-01-06T09:00:00.000Z',
+    fixTeamAt: '2026-01-06T09:00:00.000Z',
+    cveRequestedAt: '2026-01-06T09:00:00.000Z',
+    cveId: 'CVE-2026-1',
+    cveSeenAt: '2026-01-07T09:00:00.000Z',
+    forkCreatedAt: '2026-01-06T10:00:00.000Z',
+    approvals: [{ login: 'sirt-lead', at: '2026-01-26T13:00:00.000Z' }],
+    expedited: { at: '2026-01-08T09:00:00.000Z', reason: 'public disclosure' },
+    releasedAt: '2026-01-26T16:06:00.000Z',
+    publishedAt: '2026-01-26T16:06:00.000Z',
+    forkDeletedAt: '2026-01-27T16:00:00.000Z',
+  });
+
+  it('are every one the tracker recorded, each with when it happened: the CVE assignment too', () => {
+    const rows = retrospectiveTimeline(SPEC11, full, 'CVE-2026-1', NOW);
+    expect(rows.map((row) => [row.event, row.at])).toEqual([
+      ['Report received', '2026-01-05T09:00:00.000Z'],
+      ['Acknowledged', '2026-01-05T12:00:00.000Z'],
+      ['Triaged', '2026-01-06T09:00:00.000Z'],
+      ['Fix team assigned', '2026-01-06T09:00:00.000Z'],
+      ['CVE requested', '2026-01-06T09:00:00.000Z'],
+      ['CVE assigned (CVE-2026-1; first seen then)', '2026-01-07T09:00:00.000Z'],
+      ['Temporary private fork created', '2026-01-06T10:00:00.000Z'],
+      ['Expedited', '2026-01-08T09:00:00.000Z'],
+      ['Release approved by sirt-lead', '2026-01-26T13:00:00.000Z'],
+      ['Fix released', '2026-01-26T16:06:00.000Z'],
+      ['Advisory published', '2026-01-26T16:06:00.000Z'],
+      ['Temporary private fork deleted', '2026-01-27T16:00:00.000Z'],
+    ]);
+    expect(rows.some((row) => row.verdict.startsWith('not recorded'))).toBe(false);
+  });
+
+  it('say when no CVE was assigned', () => {
+    const rows = retrospectiveTimeline(SPEC11, state(), null, NOW);
+    expect(rows.find((row) => row.event.startsWith('CVE assigned'))).toMatchObject({
+      event: 'CVE assigned (none)',
+      at: null,
+      verdict: 'not recorded',
     });
   });
 });

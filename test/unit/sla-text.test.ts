@@ -8,7 +8,7 @@ import {
   renderStatusComment,
   renderSweepReport,
 } from '../../src/domain/sla-text.js';
-import { newTrackerState } from '../../src/domain/tracker-state.js';
+import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
 
 const RECEIVED = '2026-03-02T09:00:00.000Z';
 const rule = { withinMs: 24 * 3600_000, fraction: 0.2 };
@@ -70,5 +70,38 @@ describe('renderSweepReport', () => {
     );
     expect(report).toContain('- org/hidden: the token cannot list its security advisories');
     expect(report).toContain('Inventory: 2 repository gap(s)');
+  });
+});
+
+describe('reminders and release days', () => {
+  const RECEIVED_AT = '2026-03-02T09:00:00.000Z';
+  const base = newTrackerState('GHSA-aaaa-bbbb-cccc', 'o/r', 'spec11', RECEIVED_AT);
+  const rule = { withinMs: 24 * 3600_000, fraction: 0.2 };
+  const stateAt = (partial: Partial<TrackerState>, now: string, policy = PRESETS.spec11) =>
+    assessReport(policy, { key: base.key, repository: 'o/r', state: { ...base, ...partial } }, new Date(now), rule);
+
+  it('calls a step the policy only reminds of a reminder, never a breach', () => {
+    const stacklok = stateAt({ acknowledgedAt: RECEIVED_AT }, '2026-03-20T09:00:00Z', PRESETS.stacklok);
+    const message = escalationMessage(stacklok, 'triage', { url: undefined, mention: undefined });
+    expect(message).toMatch(/^SLA reminder: GHSA-aaaa-bbbb-cccc \(o\/r\): Triage was due 2026-03-09 09:00 UTC/);
+    expect(message).toContain('a reminder, not a breach');
+    expect(escalationComment(stacklok, 'triage', '@o/t')).toContain('sla-check sends each reminder once.');
+    expect(renderStatusComment(stacklok)).not.toContain('breached');
+  });
+
+  it('tells a missed release day apart from one waiting for an approval', () => {
+    const agreed = { acknowledgedAt: RECEIVED_AT, triagedAt: RECEIVED_AT, agreedReleaseDate: '2026-03-05' };
+    const waiting = stateAt(agreed, '2026-03-05T18:00:00Z');
+    expect(escalationMessage(waiting, 'fix-release', { url: undefined, mention: undefined })).toMatch(
+      /^Release waiting for an approval: GHSA-aaaa-bbbb-cccc \(o\/r\): the agreed release day 2026-03-05 passed/,
+    );
+    expect(renderStatusComment(waiting)).toContain('**Waiting for an approval**');
+    const approved = { ...agreed, approvals: [{ login: 'alice', at: RECEIVED_AT }] };
+    const missed = stateAt(approved, '2026-03-05T18:00:00Z');
+    expect(escalationComment(missed, 'fix-release', undefined)).toBe(
+      '**Missed release** on GHSA-aaaa-bbbb-cccc: the agreed release day 2026-03-05 passed without publication ' +
+        '(stage: triaged). sla-check escalates each breach once.',
+    );
+    expect(renderStatusComment(missed)).toContain('**Missed release**: the agreed release day 2026-03-05');
   });
 });

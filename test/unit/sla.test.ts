@@ -75,13 +75,34 @@ describe('assessReport', () => {
     expect(result.breaches).toEqual([]);
   });
 
-  it('flags every overdue step of a report never triaged, the 90-day disclosure included', () => {
-    const result = assess(facts({ state: tracked({ acknowledgedAt: RECEIVED }) }), '2026-06-10T00:00:00Z');
-    expect(result.breaches).toEqual(['triage', 'fix-team', 'advisory-cve', 'fix-release', 'disclose']);
-    expect(result.next?.step).toBe('triage');
+  it('flags every overdue step of a report never triaged, the 90-day disclosure included where the policy has one', () => {
+    const never = facts({ state: tracked({ acknowledgedAt: RECEIVED }) });
+    const conda = assess(never, '2026-06-10T00:00:00Z', PRESETS['conda-forge']);
+    expect(conda.breaches).toEqual(['triage', 'fix-team', 'advisory-cve', 'fix-release', 'disclose']);
+    expect(conda.next?.step).toBe('triage');
+    // SPEC 11 states no disclosure deadline: nothing to breach there.
+    const spec11 = assess(never, '2026-06-10T00:00:00Z');
+    expect(spec11.breaches).toEqual(['triage', 'fix-team', 'advisory-cve', 'fix-release']);
+    expect(spec11.steps.find((s) => s.step === 'disclose')).toMatchObject({ due: undefined, status: 'not-scheduled' });
   });
 
-  it('stretches the fix release for low severity (CVSS below 4.0) but not the disclosure', () => {
+  it('reminds, never breaches, on a step the policy only reminds of (Stacklok: "suggestions")', () => {
+    const never = facts({ state: tracked({ acknowledgedAt: RECEIVED }) });
+    const result = assess(never, '2026-06-10T00:00:00Z', PRESETS.stacklok);
+    expect(result.breaches).toEqual([]);
+    expect(result.reminders).toEqual(['triage', 'fix-team', 'advisory-cve', 'fix-release']);
+    expect(result.status).toBe('due-soon');
+    expect(result.steps.find((s) => s.step === 'triage')?.status).toBe('overdue');
+  });
+
+  it('does not track a step whose enforcement is off', () => {
+    const policy = { ...PRESETS.spec11, enforcement: { ...PRESETS.spec11.enforcement, triage: 'off' as const } };
+    const result = assess(facts({ state: tracked({ acknowledgedAt: RECEIVED }) }), '2026-06-10T00:00:00Z', policy);
+    expect(result.breaches).not.toContain('triage');
+    expect(result.steps.find((s) => s.step === 'triage')).toMatchObject({ due: undefined, status: 'not-scheduled' });
+  });
+
+  it('stretches the fix release for low severity (CVSS below 4.0) only when the policy says so, never the disclosure', () => {
     const state = tracked({
       acknowledgedAt: RECEIVED,
       triagedAt: RECEIVED,
@@ -89,11 +110,68 @@ describe('assessReport', () => {
       cveRequestedAt: RECEIVED,
       cvss: { vector: 'x', score: 3.1, version: '3.1' },
     });
-    const result = assess(facts({ advisory: advisory({ phase: 'draft' }), state }), '2026-03-30T09:00:00Z');
-    expect(result.lowSeverity).toBe(true);
+    const low = facts({ advisory: advisory({ phase: 'draft' }), state });
+    const decided = assess(low, '2026-03-30T09:00:00Z');
+    expect(decided.lowSeverity).toBe(true);
+    expect(decided.steps.find((s) => s.step === 'fix-release')?.due?.toISOString()).toBe('2026-03-23T17:00:00.000Z');
+    expect(decided.status).toBe('breached');
+    const automatic = { ...PRESETS['conda-forge'], fixReleaseWithin: { amount: 21, unit: 'days' as const } };
+    const policy = { ...automatic, lowSeveritySlowDown: { cvssBelow: 4, factor: 2, automatic: true } };
+    const result = assess(low, '2026-03-30T09:00:00Z', policy);
     expect(result.status).toBe('on-time');
     expect(result.steps.find((s) => s.step === 'fix-release')?.due?.toISOString()).toBe('2026-04-13T17:00:00.000Z');
     expect(result.steps.find((s) => s.step === 'disclose')?.due?.toISOString()).toBe('2026-05-31T09:00:00.000Z');
+  });
+
+  it('takes a renegotiated release day as the fix-release deadline: no breach before it, marked as moved', () => {
+    const state = tracked({
+      acknowledgedAt: RECEIVED,
+      triagedAt: RECEIVED,
+      fixTeamAt: RECEIVED,
+      cveRequestedAt: RECEIVED,
+      agreedReleaseDate: '2026-04-02',
+      approvals: [{ login: 'alice', at: RECEIVED }],
+      deadlineMoves: [
+        { step: 'fix-release', kind: 'release-date', to: '2026-04-02T17:00:00.000Z', reason: 'r', at: RECEIVED },
+      ],
+    });
+    const result = assess(facts({ advisory: advisory({ phase: 'draft' }), state }), '2026-03-30T09:00:00Z');
+    expect(result.breaches).toEqual([]);
+    expect(result.steps.find((s) => s.step === 'fix-release')).toMatchObject({ moved: true, status: 'due-soon' });
+    // The day passed without publication: a missed release, a breach.
+    const missed = assess(facts({ advisory: advisory({ phase: 'draft' }), state }), '2026-04-02T17:01:00Z');
+    expect(missed.releaseDay).toEqual({ date: '2026-04-02', status: 'missed', missingApprovals: 0 });
+    expect(missed.breaches).toEqual(['fix-release']);
+  });
+
+  it('tells a release day waiting for its approval apart from a missed one: a reminder, not a breach', () => {
+    const state = tracked({ acknowledgedAt: RECEIVED, triagedAt: RECEIVED, agreedReleaseDate: '2026-03-05' });
+    const policy = { ...PRESETS.spec11, releaseApprovals: 2 };
+    const approvals = [{ login: 'alice', at: RECEIVED }];
+    const waiting = assess(facts({ state: { ...state, approvals } }), '2026-03-05T18:00:00Z', policy);
+    expect(waiting.releaseDay).toEqual({ date: '2026-03-05', status: 'waiting-for-approval', missingApprovals: 1 });
+    expect(waiting.breaches).not.toContain('fix-release');
+    expect(waiting.reminders).toContain('fix-release');
+    const approved = [...approvals, { login: 'bob', at: RECEIVED }];
+    const missed = assess(facts({ state: { ...state, approvals: approved } }), '2026-03-05T18:00:00Z', policy);
+    expect(missed.releaseDay?.status).toBe('missed');
+    expect(missed.breaches).toContain('fix-release');
+    // Before the window closes, nothing is missed; after publication neither.
+    expect(assess(facts({ state }), '2026-03-05T16:30:00Z').releaseDay).toBeUndefined();
+    const published = { ...state, publishedAt: '2026-03-05T16:10:00Z' };
+    expect(assess(facts({ state: published }), '2026-03-06T09:00:00Z').releaseDay).toBeUndefined();
+  });
+
+  it('shortens every open deadline of an expedited report', () => {
+    const state = tracked({
+      acknowledgedAt: RECEIVED,
+      expedited: { at: '2026-03-03T09:00:00.000Z', reason: 'public' },
+    });
+    const result = assess(facts({ state }), '2026-03-03T10:00:00Z');
+    expect(result.expedited).toEqual({ at: '2026-03-03T09:00:00.000Z', reason: 'public' });
+    const fix = result.steps.find((s) => s.step === 'fix-release');
+    expect(fix?.due?.toISOString()).toBe('2026-03-06T09:00:00.000Z');
+    expect(fix?.moved).toBe(true);
   });
 
   it('counts business days when the policy says so', () => {
@@ -110,16 +188,28 @@ describe('assessReport', () => {
     expect(result.breaches).toEqual(['fix-team', 'advisory-cve']);
   });
 
-  it('takes a draft opened by maintainers as acknowledged and triaged when created', () => {
-    const result = assess(
-      facts({ advisory: advisory({ phase: 'draft', maintainerDraft: true }) }),
-      '2026-03-03T09:00:00Z',
-    );
-    expect(result.steps[0]?.doneAt?.toISOString()).toBe(RECEIVED);
-    expect(result.next?.step).toBe('fix-team');
+  it('counts a draft opened by maintainers as acknowledged and triaged only when the tracker records it (issue 17)', () => {
+    const draft = advisory({ phase: 'draft', maintainerDraft: true });
+    const opened = assess(facts({ advisory: draft }), '2026-03-04T09:01:00Z');
+    expect(opened.steps.slice(0, 2).map((s) => s.done)).toEqual([false, false]);
+    expect(opened.breaches).toEqual(['acknowledge']);
+    const recorded = tracked({ acknowledgedAt: '2026-03-03T09:00:00Z', triagedAt: '2026-03-03T10:00:00Z' });
+    const done = assess(facts({ advisory: draft, state: recorded }), '2026-03-04T09:01:00Z');
+    expect(done.steps[0]?.doneAt?.toISOString()).toBe('2026-03-03T09:00:00.000Z');
+    expect(done.steps[1]?.doneAt?.toISOString()).toBe('2026-03-03T10:00:00.000Z');
   });
 
-  it('dates the retrospective from the release and flags it when overdue', () => {
+  it('keeps the acknowledgement open while its text waits to be sent by hand (/ack sent), even once accepted', () => {
+    const toSend = tracked({ ackToSend: { at: RECEIVED, via: 'E-mail' }, ackChannel: 'manual' });
+    const waiting = assess(facts({ advisory: advisory({ phase: 'draft' }), state: toSend }), '2026-03-04T09:01:00Z');
+    expect(waiting.steps[0]?.done).toBe(false);
+    expect(waiting.breaches).toEqual(['acknowledge']);
+    const confirmed = { ...toSend, acknowledgedAt: '2026-03-03T12:00:00Z' };
+    const met = assess(facts({ advisory: advisory({ phase: 'draft' }), state: confirmed }), '2026-03-04T09:01:00Z');
+    expect(met.steps[0]?.status).toBe('met');
+  });
+
+  it('dates the retrospective from the release and reminds of it when overdue (SPEC 11: it "could")', () => {
     const state = tracked({
       acknowledgedAt: RECEIVED,
       triagedAt: RECEIVED,
@@ -131,8 +221,16 @@ describe('assessReport', () => {
     const published = advisory({ phase: 'published', publishedAt: at('2026-03-16T16:05:00Z') });
     const result = assess(facts({ advisory: published, state }), '2026-03-20T09:00:00Z');
     expect(result.stage).toBe('published');
-    expect(result.breaches).toEqual(['retrospective']);
+    expect(result.breaches).toEqual([]);
+    expect(result.reminders).toEqual(['retrospective']);
     expect(result.next?.due?.toISOString()).toBe('2026-03-19T16:00:00.000Z');
+    const strict = {
+      ...PRESETS.spec11,
+      enforcement: { ...PRESETS.spec11.enforcement, retrospective: 'escalate' as const },
+    };
+    expect(assess(facts({ advisory: published, state }), '2026-03-20T09:00:00Z', strict).breaches).toEqual([
+      'retrospective',
+    ]);
     const held = assess(
       facts({ advisory: published, state: { ...state, retrospectiveDoneAt: '2026-03-18T10:00:00Z' } }),
       '2026-03-20T09:00:00Z',

@@ -20,7 +20,8 @@ describe('computeTimeline', () => {
     const timeline = computeTimeline({ policy: SPEC11, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 8.1 });
     expect(iso(timeline.fixReleaseTarget)).toBe('2026-01-26T09:00:00.000Z');
     expect(iso(timeline.advisoryCveDue)).toBe('2026-01-12T09:00:00.000Z');
-    expect(iso(timeline.disclosureDeadline)).toBe('2026-04-05T09:00:00.000Z');
+    // SPEC 11 states no disclosure deadline.
+    expect(timeline.disclosureDeadline).toBeUndefined();
     expect(iso(timeline.releaseSlot?.start)).toBe('2026-01-26T16:00:00.000Z');
     expect(iso(timeline.releaseSlot?.end)).toBe('2026-01-26T17:00:00.000Z');
     expect(iso(timeline.retrospectiveDue)).toBe('2026-01-29T16:00:00.000Z');
@@ -28,8 +29,16 @@ describe('computeTimeline', () => {
     expect(timeline.notes).toEqual([]);
   });
 
-  it('stretches a low-severity fix release by the policy factor', () => {
+  it('leaves a low-severity timeline to a decision under the presets, and says how to extend it', () => {
     const timeline = computeTimeline({ policy: SPEC11, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 3.1 });
+    expect(timeline.lowSeverity).toBe(false);
+    expect(iso(timeline.fixReleaseTarget)).toBe('2026-01-26T09:00:00.000Z');
+    expect(timeline.notes[0]).toContain('/triage extend');
+  });
+
+  it('stretches a low-severity fix release by the policy factor when the policy says so', () => {
+    const policy: Policy = { ...SPEC11, lowSeveritySlowDown: { ...SPEC11.lowSeveritySlowDown, automatic: true } };
+    const timeline = computeTimeline({ policy, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 3.1 });
     expect(timeline.lowSeverity).toBe(true);
     expect(iso(timeline.fixReleaseTarget)).toBe('2026-02-16T09:00:00.000Z');
     expect(iso(timeline.releaseSlot?.start)).toBe('2026-02-16T16:00:00.000Z');
@@ -45,13 +54,15 @@ describe('computeTimeline', () => {
 
   it('caps the low-severity stretch at the disclosure deadline and proposes the last slot before it', () => {
     // conda-forge: 60 days x 2 = 120 days, beyond the 90-day hard limit (Sunday 2026-04-05 09:00).
-    const timeline = computeTimeline({ policy: CONDA_FORGE, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 2.0 });
+    const slowDown = { ...CONDA_FORGE.lowSeveritySlowDown, automatic: true };
+    const policy: Policy = { ...CONDA_FORGE, lowSeveritySlowDown: slowDown };
+    const timeline = computeTimeline({ policy, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 2.0 });
     expect(timeline.lowSeverity).toBe(true);
     expect(iso(timeline.disclosureDeadline)).toBe('2026-04-05T09:00:00.000Z');
     expect(iso(timeline.fixReleaseTarget)).toBe('2026-04-05T09:00:00.000Z');
     // Monday 2026-04-06 16:00 is after the deadline: Thursday 2026-04-02 16:00 is the last slot before it.
     expect(iso(timeline.releaseSlot?.start)).toBe('2026-04-02T16:00:00.000Z');
-    expect(timeline.releaseSlot!.start.getTime()).toBeLessThanOrEqual(timeline.disclosureDeadline.getTime());
+    expect(timeline.releaseSlot!.start.getTime()).toBeLessThanOrEqual(timeline.disclosureDeadline!.getTime());
     expect(timeline.notes.join(' ')).toContain('2026-04-06 16:00 UTC');
     expect(timeline.notes.join(' ')).toContain('last slot before the deadline');
   });
@@ -99,7 +110,6 @@ describe('timeline rendering', () => {
       receivedAt: '2026-01-05T09:00:00.000Z',
       fixReleaseTarget: '2026-01-26T09:00:00.000Z',
       advisoryCveDue: '2026-01-12T09:00:00.000Z',
-      disclosureDeadline: '2026-04-05T09:00:00.000Z',
       releaseSlot: '2026-01-26T16:00:00.000Z',
       releaseSlotEnd: '2026-01-26T17:00:00.000Z',
       retrospectiveDue: '2026-01-29T16:00:00.000Z',
@@ -110,8 +120,12 @@ describe('timeline rendering', () => {
     const section = renderTimelineSection(timeline);
     expect(section).toContain('### Disclosure timeline (policy: spec11)');
     expect(section).toContain('- Proposed release slot: 2026-01-26 16:00 UTC to 2026-01-26 17:00 UTC');
-    expect(section).toContain('- Disclosure deadline (hard limit): 2026-04-05 09:00 UTC');
-    expect(section).toContain('- Retrospective due: 2026-01-29 16:00 UTC');
+    expect(section).toContain('- Disclosure deadline: none (the policy states no disclosure deadline)');
+    const conda = computeTimeline({ policy: CONDA_FORGE, receivedAt: RECEIVED, now: RECEIVED, cvssScore: 8.1 });
+    expect(renderTimelineSection(conda)).toContain('- Disclosure deadline (hard limit): 2026-04-05 09:00 UTC');
+    // One time per deadline: the retrospective's counts from the actual release, so the checklist alone gives it.
+    expect(section).toContain('- Retrospective: due after the release (the checklist gives its time');
+    expect(section).not.toContain('2026-01-29 16:00');
   });
 });
 
@@ -135,7 +149,7 @@ describe('an agreed release date', () => {
 
   it('notes an agreed release after the disclosure deadline', () => {
     const timeline = computeTimeline({
-      policy: SPEC11,
+      policy: CONDA_FORGE,
       receivedAt: RECEIVED,
       now: RECEIVED,
       agreedReleaseDate: '2026-04-06',

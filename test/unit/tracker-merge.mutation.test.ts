@@ -112,6 +112,25 @@ describe('mergeState', () => {
     ]);
   });
 
+  it('keeps both histories of deadline moves recorded at once, each move once', () => {
+    const move = (to: string, by: string) => ({
+      step: 'fix-release' as const,
+      to,
+      reason: `agreed with the reporter (${by})`,
+      kind: 'release-date' as const,
+      at: '2026-03-05T10:00:00Z',
+      by,
+    });
+    const earlier = { ...base, deadlineMoves: [move('2026-04-01T16:00:00Z', 'alice')] };
+    const mine = { ...earlier, deadlineMoves: [...earlier.deadlineMoves, move('2026-04-08T16:00:00Z', 'bob')] };
+    const current = { ...earlier, deadlineMoves: [...earlier.deadlineMoves, move('2026-04-15T16:00:00Z', 'carol')] };
+    const merged = mergeState(earlier, mine, current);
+    expect(merged.deadlineMoves?.map((recorded) => recorded.by)).toEqual(['alice', 'carol', 'bob']);
+    expect(mergeState(earlier, mine, merged).deadlineMoves).toHaveLength(3);
+    expect(lostChanges(earlier, mine, current)).toEqual(['deadlineMoves']);
+    expect(lostChanges(earlier, mine, merged)).toEqual([]);
+  });
+
   it('ignores entries of the wrong kind in growing fields', () => {
     const mine = {
       ...base,

@@ -26,7 +26,7 @@ describe('the report marker', () => {
 describe('a new tracker state', () => {
   it('holds the report, the policy and when it came in, with nothing escalated or notified yet', () => {
     expect(newTrackerState('issue-12', null, 'stacklok', '2026-03-02T09:00:00.000Z')).toEqual({
-      version: 1,
+      version: 2,
       key: 'issue-12',
       repository: null,
       policy: 'stacklok',
@@ -40,7 +40,7 @@ describe('a new tracker state', () => {
 describe('the state block', () => {
   it('is one HTML comment holding the state as JSON', () => {
     expect(renderStateBlock(fresh())).toBe(
-      '<!-- disclosure-actions:state {"version":1,"key":"GHSA-aaaa-bbbb-cccc","repository":"example-org/app",' +
+      '<!-- disclosure-actions:state {"version":2,"key":"GHSA-aaaa-bbbb-cccc","repository":"example-org/app",' +
         '"policy":"spec11","receivedAt":"2026-03-02T09:00:00.000Z","escalated":[],"notified":[]} -->',
     );
   });
@@ -67,10 +67,10 @@ describe('the state block', () => {
     expect(readTrackerState(body)?.key).toBe('GHSA-aaaa-bbbb-cccc');
   });
 
-  it('fills in the lists an older block lacks', () => {
+  it('fills in the lists an older block lacks, migrated to the current version', () => {
     const body = '<!-- disclosure-actions:state {"version":1,"key":"issue-3","policy":"spec11"} -->';
     expect(readTrackerState(body)).toEqual({
-      version: 1,
+      version: 2,
       key: 'issue-3',
       policy: 'spec11',
       escalated: [],
@@ -89,7 +89,7 @@ describe('the state block', () => {
     ['a null body', null],
     ['an empty body', ''],
     ['a body without a block', '# Report\n\nNothing hidden here.'],
-    ['a block of another version', '<!-- disclosure-actions:state {"version":2,"key":"issue-3"} -->'],
+    ['a block without a version', '<!-- disclosure-actions:state {"key":"issue-3"} -->'],
     ['a block without a key', '<!-- disclosure-actions:state {"version":1} -->'],
     ['a block whose key is not text', '<!-- disclosure-actions:state {"version":1,"key":3} -->'],
     ['a block of broken JSON', '<!-- disclosure-actions:state {"version":1,"key":} -->'],

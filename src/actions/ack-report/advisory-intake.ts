@@ -5,7 +5,7 @@
  * never notifies twice.
  */
 import type { AcknowledgementRecord } from '../../domain/acknowledgement.js';
-import { acknowledgedState, isAcknowledged, isWithinLease } from '../../domain/intake.js';
+import { acknowledgedState, isTakenIn, isWithinLease } from '../../domain/intake.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
 import { mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
@@ -46,12 +46,12 @@ export async function openAdvisoryReport(
 ): Promise<OpenedReport | Outcome> {
   const { advisory } = candidate;
   const base = outcomeBase(candidate);
-  if (existing && isAcknowledged(existing.state)) {
+  if (existing && isTakenIn(existing.state)) {
     return {
       ...base,
       status: 'already',
       issueUrl: existing.issue.html_url,
-      acknowledgedAt: existing.state.acknowledgedAt,
+      ...(existing.state.acknowledgedAt ? { acknowledgedAt: existing.state.acknowledgedAt } : {}),
     };
   }
   if (existing?.issue.state === 'closed') {
@@ -131,17 +131,17 @@ async function recordAcknowledgement(
   const { config, now } = context;
   const { candidate, texts, issue } = opened;
   const at = now.toISOString();
-  const acknowledged = acknowledgedState(opened.state, {
-    at: now,
-    channel: reporter.channel,
-    severity: candidate.advisory.severity,
-    notify: config.webhook !== undefined,
-  });
+  const acknowledged = acknowledgedState(
+    opened.state,
+    { at: now, channel: reporter.channel, severity: candidate.advisory.severity, notify: config.webhook !== undefined },
+    'by hand, outside GitHub',
+  );
   const record: AcknowledgementRecord =
     reporter.channel === 'manual'
       ? { status: 'manual', at, why: reporter.why, message: texts.message }
       : { status: 'sent', channel: reporter.channel, at };
-  const parts = { report: texts.reportAcknowledged, acknowledgement: record };
+  const report = reporter.channel === 'manual' ? texts.reportPending : texts.reportAcknowledged;
+  const parts = { report, acknowledgement: record };
   // Merged into the issue as it is now: a triage or an SLA sweep writing it at the same time keeps its change.
   const update = acknowledgementUpdate(candidate.key, parts, opened.policy, acknowledged);
   await updateTracker(context.client, config.tracker, { issue, state: opened.state }, update, context.log);
@@ -168,6 +168,7 @@ export async function finishAdvisoryReport(context: IntakeContext, opened: Opene
     repository: base.repository,
     severity: advisory.severity,
     issueUrl: issue.html_url,
+    toSend: reporter.channel === 'manual',
   };
   const problem = await notifyOnce(context, state, facts);
   return {
@@ -175,7 +176,8 @@ export async function finishAdvisoryReport(context: IntakeContext, opened: Opene
     status: 'acknowledged',
     issueUrl: issue.html_url,
     receivedAt: state.receivedAt,
-    acknowledgedAt: now.toISOString(),
+    // A text a person sends is acknowledged when a team member confirms it (`/ack sent`), not now.
+    ...(reporter.channel === 'manual' ? {} : { acknowledgedAt: now.toISOString() }),
     due: texts.due.toISOString(),
     late: texts.late,
     channel: reporter.channel,

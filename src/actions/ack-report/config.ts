@@ -1,8 +1,10 @@
 import { readChatChannel, type ChatChannel } from '../common/chat.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
-import type { RepoRef } from '../../github/types.js';
+import { fullName, type RepoRef } from '../../github/types.js';
+import { inScope, type SweepScope } from '../common/advisory-sweep.js';
 import { ACKNOWLEDGEMENT_TEMPLATE } from '../../templates/acknowledgement.js';
+import { REPORTER_MILESTONE_TEMPLATE } from '../../templates/reporter-milestones.js';
 import { TRACKER_ISSUE_TEMPLATE } from '../../templates/tracker-issue.js';
 import { ActionInputs, parseGhsaId, parseRepository, parseTeam, type TeamSlug } from '../common/inputs.js';
 import { loadPolicy } from '../common/policy.js';
@@ -24,6 +26,8 @@ export interface AckConfig {
   readonly tracker: RepoRef;
   readonly policy: Policy;
   readonly mode: IntakeMode;
+  /** The configured `organization`/`repositories`, when given: a report of another repository is refused. */
+  readonly scope: SweepScope | undefined;
   /** Sweep the advisories maintainers opened by hand (`draft`) as well as reports (`triage`). */
   readonly includeDrafts: boolean;
   readonly team: ResponseTeam;
@@ -32,6 +36,8 @@ export interface AckConfig {
   readonly contact: string | null;
   readonly trackerTemplate: TemplateChoice;
   readonly ackTemplate: TemplateChoice;
+  /** The reporter's milestone updates (accepted, CVE, release date): `milestone-template` or the built-in. */
+  readonly milestoneTemplate: TemplateChoice;
 }
 
 const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
@@ -63,6 +69,32 @@ function readAdvisoryInputs(inputs: ActionInputs, ghsa: string): AdvisoryMode {
     );
   }
   return { kind: 'advisory', ghsaId, repository, origin: 'inputs' };
+}
+
+function configuredScope(inputs: ActionInputs): SweepScope | undefined {
+  const organization = inputs.organization('organization');
+  const repositories = inputs.list('repositories').map((name) => parseRepository('repositories', name));
+  return organization === undefined && repositories.length === 0 ? undefined : { organization, repositories };
+}
+
+/** The scope in words, for an error: what is configured and how to widen it. */
+export function scopeText(scope: SweepScope): string {
+  const parts = [
+    ...(scope.organization ? [`organization: ${scope.organization}`] : []),
+    ...(scope.repositories.length > 0 ? [`repositories: ${scope.repositories.map(fullName).join(', ')}`] : []),
+  ];
+  return parts.join('; ');
+}
+
+/** A named advisory of a repository outside the configured scope is refused before anything is read or written. */
+function checkScope(mode: IntakeMode, scope: SweepScope | undefined): void {
+  if (mode.kind !== 'advisory' || !scope || inScope(scope, fullName(mode.repository))) return;
+  const where = fullName(mode.repository);
+  const field = mode.origin === 'inputs' ? 'repository' : 'client_payload.repository.full_name';
+  throw new ConfigurationError(
+    `${mode.origin === 'inputs' ? 'Input "repository"' : 'The repository_dispatch event'} names ${mode.ghsaId} in ${where}, outside the configured scope (${scopeText(scope)}): nothing was acknowledged or written. If ${where} is one of yours, add it to "repositories" (and to the App token's repositories); otherwise check what relays the event.`,
+    field,
+  );
 }
 
 function readMode(inputs: ActionInputs, event: ActionEvent, tracker: RepoRef, policy: Policy): IntakeMode {
@@ -97,11 +129,22 @@ export async function readConfig(deps: Pick<ActionDependencies, 'io' | 'env' | '
     ACKNOWLEDGEMENT_TEMPLATE,
     ACKNOWLEDGEMENT_TEMPLATE.samples,
   );
+  const milestoneTemplate = await readTemplateInput(
+    inputs,
+    env,
+    'milestone-template',
+    REPORTER_MILESTONE_TEMPLATE,
+    REPORTER_MILESTONE_TEMPLATE.samples,
+  );
+  const mode = readMode(inputs, event, tracker, policy);
+  const scope = mode.kind === 'sweep' ? mode.scope : configuredScope(inputs);
+  checkScope(mode, scope);
   return {
     token,
     tracker,
     policy,
-    mode: readMode(inputs, event, tracker, policy),
+    mode,
+    scope,
     includeDrafts: inputs.boolean('include-drafts'),
     team: { users: readUsers(inputs), teams: readTeams(inputs) },
     accept: inputs.boolean('accept'),
@@ -109,5 +152,6 @@ export async function readConfig(deps: Pick<ActionDependencies, 'io' | 'env' | '
     contact: inputs.optional('contact') ?? null,
     trackerTemplate,
     ackTemplate,
+    milestoneTemplate,
   };
 }

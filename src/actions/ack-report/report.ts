@@ -9,10 +9,15 @@ import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
 import type { Outcome } from './context.js';
 import type { Gathered } from './sources.js';
+import type { ReporterUpdate } from './updates.js';
 
 export interface RunReport {
   readonly outcomes: readonly Outcome[];
   readonly gathered: Pick<Gathered, 'notVisible' | 'failures' | 'fellBack'>;
+  /** A sweep that left out the drafts maintainers open by hand (`include-drafts: false`): the summary says so. */
+  readonly draftsLeftOut?: boolean;
+  /** Milestone updates to reporters made in this run (ids, milestones and channels only). */
+  readonly updates?: readonly ReporterUpdate[];
 }
 
 export interface Failure {
@@ -51,15 +56,16 @@ export function setIntakeOutputs(io: Pick<RunnerIO, 'setOutput'>, report: RunRep
 const CHANNEL_TEXT: Readonly<Record<AckChannel, string>> = {
   'advisory-comment': 'advisory comment',
   'issue-comment': 'issue comment',
-  manual: 'by hand (text in the tracking issue)',
+  manual: 'by hand (text in the tracking issue; confirm with /ack sent)',
 };
 
 function statusText(outcome: Outcome): string {
   switch (outcome.status) {
     case 'acknowledged':
+      if (outcome.channel === 'manual') return outcome.late ? 'to send (late)' : 'to send';
       return outcome.late ? 'late' : 'met';
     case 'already':
-      return 'acknowledged earlier';
+      return 'taken in earlier';
     case 'in-progress':
       return 'left to another run';
     default:
@@ -76,6 +82,10 @@ export function logIntake(log: Pick<RunnerLog, 'info'>, report: RunReport): void
     const how = outcome.channel ? ` via ${CHANNEL_TEXT[outcome.channel]}` : '';
     const why = outcome.detail ? `: ${outcome.detail}` : '';
     log.info(inertForLog(`${outcome.key}${where}: ${statusText(outcome)}${how}${why}`));
+  }
+  for (const update of report.updates ?? []) {
+    const how = update.channel === 'advisory-comment' ? 'in an advisory comment' : 'text to send by hand (/ack sent)';
+    log.info(`${update.key}: reporter update "${update.milestone}": ${how}`);
   }
   const earlier = report.outcomes.filter((o) => o.status === 'already').length;
   log.info(`${acknowledged(report.outcomes).length} report(s) acknowledged now; ${earlier} acknowledged earlier.`);
@@ -118,7 +128,21 @@ export async function writeIntakeSummary(stepSummary: StepSummary, report: RunRe
   const manual = acknowledged(report.outcomes).filter((o) => o.channel === 'manual');
   if (manual.length > 0) {
     summary.addRaw(
-      `Send these acknowledgements yourself, through the channel each report came in (the text is in its tracking issue): ${manual.map((o) => o.key).join(', ')}.`,
+      `Send these acknowledgements yourself, through the channel each report came in (the text is in its tracking issue), then comment \`/ack sent\` there: until a team member does, the report counts as not acknowledged. ${manual.map((o) => o.key).join(', ')}.`,
+      true,
+    );
+  }
+  const updates = report.updates ?? [];
+  if (updates.length > 0) {
+    const toSend = updates.filter((u) => u.channel === 'to-send').map((u) => `${u.key} (${u.milestone})`);
+    summary.addRaw(
+      `Reporter updates: ${updates.length} (${updates.map((u) => `${u.key} ${u.milestone}`).join(', ')}).${toSend.length > 0 ? ` To send by hand, then \`/ack sent\` in the tracking issue: ${toSend.join(', ')}.` : ''}`,
+      true,
+    );
+  }
+  if (report.draftsLeftOut) {
+    summary.addRaw(
+      "Drafts opened by maintainers were not looked at (`include-drafts` is false): sla-check counts such a draft as neither acknowledged nor triaged until the tracker records it. Set `include-drafts: true`, or file a report that came outside GitHub with the tracker's issue form.",
       true,
     );
   }

@@ -4,7 +4,7 @@
  * filed by hand whose `issues` event was missed, so no report waits unanswered.
  */
 import { ConfigurationError, PermissionError } from '../../domain/errors.js';
-import { issueReportKey, isAcknowledged } from '../../domain/intake.js';
+import { issueReportKey, isTakenIn } from '../../domain/intake.js';
 import { readTrackerState } from '../../domain/tracker-state.js';
 import type { AdvisoryState } from '../../github/types.js';
 import { findAdvisory } from '../../github/advisories.js';
@@ -14,6 +14,7 @@ import { getIssue, listIssuesWithLabel } from '../../github/issues.js';
 import { fullName, splitFullName, type Issue, type RepoRef } from '../../github/types.js';
 import { DEFAULT_LIST_CONCURRENCY, inScope, listAdvisoriesInScope, type SweepScope } from '../common/advisory-sweep.js';
 import { inOrder, mapWithConcurrency } from '../common/concurrency.js';
+import { isGhsaId } from '../common/inputs.js';
 import type { RunnerLog } from '../common/runner.js';
 import type { TrackedReport } from '../common/tracker.js';
 import type { AckConfig } from './config.js';
@@ -57,15 +58,30 @@ async function gatherAdvisory(client: GitHubClient, mode: AdvisoryMode): Promise
   return { candidates: [candidate], notVisible: [], failures: [], fellBack: false };
 }
 
-/** An issue that already tracks another report (someone put the intake label on it) is not a new report. */
-function issueCandidate(issue: Issue): IssueCandidate | undefined {
+/**
+ * An issue that already tracks another report (someone put the intake label on it, or copied a tracking issue's
+ * body) is not a new report: it is left alone, with a warning naming both, never silently.
+ */
+function issueCandidate(issue: Issue, log: Pick<RunnerLog, 'warning'>): IssueCandidate | undefined {
   const key = issueReportKey(issue.number);
-  const recorded = readTrackerState(issue.body)?.key;
-  return recorded === undefined || recorded === key ? { kind: 'issue', key, issue } : undefined;
+  const state = readTrackerState(issue.body);
+  const recorded = state?.key;
+  if (recorded === undefined || recorded === key) return { kind: 'issue', key, issue };
+  // Filed by hand, then accepted: the issue is now its advisory's tracking issue.
+  if (state?.filedAs === key) return undefined;
+  log.warning(
+    `Issue #${issue.number} (${key}) carries the state block of another report, ${recorded}: it is not taken in as a new report. If it is ${recorded}'s tracking issue, remove the intake label from it; if it is a new report, file it again without the copied state block.`,
+  );
+  return undefined;
 }
 
-async function gatherIssue(client: GitHubClient, tracker: RepoRef, issueNumber: number): Promise<Gathered> {
-  const candidate = issueCandidate(await getIssue(client, tracker, issueNumber));
+async function gatherIssue(
+  client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
+  tracker: RepoRef,
+  issueNumber: number,
+): Promise<Gathered> {
+  const candidate = issueCandidate(await getIssue(client, tracker, issueNumber), log);
   return { candidates: candidate ? [candidate] : [], notVisible: [], failures: [], fellBack: false };
 }
 
@@ -85,8 +101,9 @@ async function unfinishedReports(
   const unfinished = [...tracked.values()].filter(
     ({ issue, state }) =>
       state.repository !== null &&
+      isGhsaId(state.key) &&
       !listed.has(state.key) &&
-      !isAcknowledged(state) &&
+      !isTakenIn(state) &&
       issue.state === 'open' &&
       inScope(scope, state.repository),
   );
@@ -128,7 +145,7 @@ async function gatherSweep(
     repository,
   }));
   const unfinished = await unfinishedReports(client, mode.scope, reports, new Set(listed.map((c) => c.key)));
-  const issues = filed.map(issueCandidate).filter((c): c is IssueCandidate => c !== undefined);
+  const issues = filed.map((issue) => issueCandidate(issue, log)).filter((c): c is IssueCandidate => c !== undefined);
   return {
     candidates: [...listed, ...unfinished.candidates, ...issues],
     notVisible: [...listing.notVisible, ...unfinished.notVisible],
@@ -147,9 +164,14 @@ function publishedOnly(repository: string): { item: string; message: string } {
 
 const NOTHING: Gathered = { candidates: [], notVisible: [], failures: [], fellBack: false };
 
-function gatherNamed(client: GitHubClient, config: AckConfig, mode: Exclude<IntakeMode, SweepMode>): Promise<Gathered> {
+function gatherNamed(
+  client: GitHubClient,
+  log: Pick<RunnerLog, 'warning'>,
+  config: AckConfig,
+  mode: Exclude<IntakeMode, SweepMode>,
+): Promise<Gathered> {
   if (mode.kind === 'advisory') return gatherAdvisory(client, mode);
-  if (mode.kind === 'issue') return gatherIssue(client, config.tracker, mode.issueNumber);
+  if (mode.kind === 'issue') return gatherIssue(client, log, config.tracker, mode.issueNumber);
   return Promise.resolve(NOTHING);
 }
 
@@ -165,6 +187,6 @@ export async function gatherCandidates(
 ): Promise<Gathered> {
   const { mode } = config;
   if (mode.kind === 'sweep') return gatherSweep(client, log, config, mode, tracked);
-  const [, gathered] = await inOrder(tracked, gatherNamed(client, config, mode));
+  const [, gathered] = await inOrder(tracked, gatherNamed(client, log, config, mode));
   return gathered;
 }

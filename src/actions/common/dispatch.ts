@@ -1,8 +1,7 @@
 import { ConfigurationError } from '../../domain/errors.js';
+import { isActionName } from '../action-name.js';
 import { ACTION_INPUTS, ACTION_NAMES, type ActionName } from '../metadata.generated.js';
 import type { RunnerIO } from './runner.js';
-
-const isActionName = (value: string): value is ActionName => (ACTION_NAMES as readonly string[]).includes(value);
 
 /** The input names the runner passed with a value (`INPUT_POLICY-FILE` is `policy-file`). */
 function givenInputs(env: NodeJS.ProcessEnv): string[] {

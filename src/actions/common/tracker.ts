@@ -3,7 +3,15 @@ import { renderChecklist } from '../../domain/checklist.js';
 import { PRESETS, isPresetName } from '../../domain/policy/presets.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { lostChanges, lostSections, mergeState } from '../../domain/tracker-merge.js';
-import { readTrackerState, replaceSection, writeTrackerState, type TrackerState } from '../../domain/tracker-state.js';
+import { RECORD_SECTION, renderTrackerRecord } from '../../domain/tracker-record.js';
+import {
+  readTrackerState,
+  replaceSection,
+  replaceSectionBefore,
+  writeTrackerState,
+  type TrackerState,
+} from '../../domain/tracker-state.js';
+import { TrackerStateVersionError } from '../../domain/tracker-state-migration.js';
 import type { GitHubClient } from '../../github/client.js';
 import { isAmbiguous } from '../../github/create-once.js';
 import {
@@ -57,10 +65,20 @@ export async function loadPrivateTracker(
 export function trackedReportsIn(issues: readonly Issue[]): Map<string, TrackedReport> {
   const reports = new Map<string, TrackedReport>();
   for (const issue of [...issues].sort((a, b) => a.number - b.number)) {
-    const state = readTrackerState(issue.body);
+    const state = stateOfIssue(issue);
     if (state && !reports.has(state.key)) reports.set(state.key, { issue, state });
   }
   return reports;
+}
+
+/** The issue's state block; a block of an unknown version fails the run naming the issue, never skips it. */
+function stateOfIssue(issue: Issue): TrackerState | undefined {
+  try {
+    return readTrackerState(issue.body);
+  } catch (error) {
+    if (!(error instanceof TrackerStateVersionError)) throw error;
+    throw new TrackerStateVersionError(error.version, `tracking issue #${issue.number} (${issue.html_url})`);
+  }
 }
 
 /** The policy a report's deadlines are counted under: the preset it was acknowledged under, else the configured one. */
@@ -70,12 +88,16 @@ export function policyForState(configured: Policy, state: TrackerState): Policy 
 }
 
 /**
- * The body with the checklist re-rendered and the state block replaced. The checklist follows the policy the report
- * was tracked under (policyForState), whatever the action running now is configured with.
+ * The body with the live record and the checklist re-rendered from `state` and the state block replaced: the
+ * visible issue always says what the state says. Both depend on the state alone, so an unchanged state gives the
+ * same bytes. The checklist follows the policy the report was tracked under (policyForState), whatever the action
+ * running now is configured with. The rest of the body (the report, other sections, people's edits) is kept.
  */
 export function trackerBody(body: string, configured: Policy, state: TrackerState): string {
   const checklist = renderChecklist(policyForState(configured, state), state);
-  return writeTrackerState(replaceSection(body, 'checklist', checklist), state);
+  const withChecklist = replaceSection(body, 'checklist', checklist);
+  const withRecord = replaceSectionBefore(withChecklist, RECORD_SECTION, renderTrackerRecord(state), 'checklist');
+  return writeTrackerState(withRecord, state);
 }
 
 /** What one run changes in a tracking issue; see updateTracker. */

@@ -10,11 +10,11 @@ import { replyToCommand, resolveCommentJob } from './chatops.js';
 import type { CreateConfig } from './config.js';
 import type { ForkRun } from './context.js';
 import type { CreateOutcome } from './outcome.js';
-import { ensureCollaborators, ensureFork, linksOf, requireKnownTeams, type ForkLinks } from './provision.js';
+import { ensureCollaborators, ensureFork, requireKnownTeams, type ForkLinks } from './provision.js';
 import { setCreateOutputs, writeCreateSummary } from './report.js';
 import { renderGuidance } from './guidance.js';
 import { recordFork } from './tracker-update.js';
-import { waitUntilReady } from './wait.js';
+import { waitUntilLinked } from './wait.js';
 
 interface Job {
   readonly ghsaId: string;
@@ -99,25 +99,23 @@ async function provision(client: GitHubClient, run: ForkRun, config: CreateConfi
   await requireKnownTeams(client, job.repository.owner, teamSlugs);
   const { fork, created } = await ensureFork(client, io, job.repository, advisory);
   const collaborators = await ensureCollaborators(client, io, job.repository, advisory, job.fixTeam.users, teamSlugs);
-  const readiness = await waitUntilReady(client, io, splitFullName(fork.fullName), config.waitTimeoutMs);
-  if (!readiness.ready) {
+  const linked = created
+    ? await waitUntilLinked(client, io, job.repository, job.ghsaId, fork.fullName, config.waitTimeoutMs)
+    : advisory;
+  const outcome = { ghsaId: job.ghsaId, repository: repo, fork, created, collaborators };
+  if (!linked) {
     const message = stillCreatingMessage(fork.fullName, job.ghsaId, config.waitTimeoutMs);
-    await finish(io, {
-      ghsaId: job.ghsaId,
-      repository: repo,
-      fork,
-      created,
-      ready: false,
-      collaborators,
-      tracked: false,
-    });
+    await finish(io, { ...outcome, ready: false, tracked: false });
     await job.reply('waiting', `${message} Comment \`/fork\` again later.`);
     throw new ForkStillCreating(message);
   }
-  const links = linksOf(readiness.repository);
-  const tracked = await record(client, io, config, job, links, run.now);
-  await finish(io, { ghsaId: job.ghsaId, repository: repo, fork: links, created, ready: true, collaborators, tracked });
-  await job.reply('ready', `the temporary private fork [${links.fullName}](${links.htmlUrl}) is ready.`);
+  const tracked = await record(client, io, config, job, fork, run.now);
+  await finish(io, { ...outcome, ready: true, tracked });
+  await job.reply(
+    'ready',
+    `the temporary private fork [${fork.fullName}](${fork.htmlUrl}) is linked to the advisory; the fix team opens it ` +
+      'from the advisory page once GitHub has made it (up to a few minutes).',
+  );
 }
 
 /** A fork is for a fix not yet disclosed; a finished advisory gets none (an existing one is still reported). */

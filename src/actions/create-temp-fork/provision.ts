@@ -2,7 +2,7 @@ import { ConfigurationError } from '../../domain/errors.js';
 import { createTemporaryFork, mergeCollaborators, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { lookUpTeam } from '../../github/teams.js';
-import type { Advisory, RepoRef, Repository } from '../../github/types.js';
+import type { Advisory, RepoRef } from '../../github/types.js';
 import type { RunnerLog } from '../common/runner.js';
 
 export interface ForkLinks {
@@ -14,7 +14,8 @@ export interface ForkLinks {
 
 /**
  * The advisory's temporary private fork: the one it already points at (a re-run, or one created by hand), else a new
- * one. Never asks for a second fork of the same advisory.
+ * one. Never asks for a second fork of the same advisory. Everything known of the fork comes from the advisory
+ * endpoints (`private_fork`, the fork request's answer): integrations cannot read the fork repository itself.
  */
 export async function ensureFork(
   client: GitHubClient,
@@ -25,19 +26,16 @@ export async function ensureFork(
   const existing = advisory.private_fork;
   if (existing) {
     log.info(`${advisory.ghsa_id} already has its temporary private fork ${existing.full_name}: reusing it.`);
-    return {
-      fork: { fullName: existing.full_name, htmlUrl: existing.html_url, cloneUrl: `${existing.html_url}.git` },
-      created: false,
-    };
+    return { fork: linksOf(existing), created: false };
   }
   const fork = await createTemporaryFork(client, ref, advisory.ghsa_id);
   log.info(`Requested the temporary private fork ${fork.fullName} for ${advisory.ghsa_id}.`);
   return { fork, created: true };
 }
 
-/** The links as the ready repository gives them (the advisory's copy lacks the clone URL). */
-export function linksOf(repository: Repository): ForkLinks {
-  return { fullName: repository.full_name, htmlUrl: repository.html_url, cloneUrl: repository.clone_url };
+/** The links of the advisory's `private_fork` (a simple repository: its clone address is the page's, with `.git`). */
+export function linksOf(fork: { readonly full_name: string; readonly html_url: string }): ForkLinks {
+  return { fullName: fork.full_name, htmlUrl: fork.html_url, cloneUrl: `${fork.html_url}.git` };
 }
 
 export interface CollaboratorsOutcome {
@@ -46,8 +44,11 @@ export interface CollaboratorsOutcome {
 }
 
 /**
- * Fork access follows the advisory: the fix team must be among its collaborators. GitHub replaces the lists on
- * PATCH, so the current collaborators are kept; nothing is written when everyone is there already.
+ * Fork access follows the advisory: GitHub gives the advisory's collaborators access to its temporary private fork
+ * ("collaborators on the security advisory can access the temporary private fork"), so the fix team is staffed
+ * through the advisory's `collaborating_users` / `collaborating_teams`, never through the fork's own collaborators
+ * (an integration cannot reach the fork). GitHub replaces the lists on PATCH, so the current collaborators are kept;
+ * nothing is written when everyone is there already.
  */
 export async function ensureCollaborators(
   client: GitHubClient,

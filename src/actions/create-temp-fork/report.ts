@@ -2,7 +2,7 @@
  * Outputs and job summary. They may be public (a public repository's Actions run), so they carry only advisory ids,
  * repositories and fork names (temporary forks are private repositories: their names disclose nothing).
  */
-import { KEEP_REASON_TEXT, type ForkKept } from '../../domain/fork.js';
+import { forkDeletionSteps, KEEP_REASON_TEXT, type ForkKept } from '../../domain/fork.js';
 import type { RunnerIO, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
 import type { CleanupOutcome, CleanupRow, CreateOutcome } from './outcome.js';
@@ -21,7 +21,7 @@ export async function writeCreateSummary(summary: StepSummary, outcome: CreateOu
   await summary
     .addHeading('Temporary private fork', 2)
     .addTable([
-      headerRow('Advisory', 'Repository', 'Fork', 'Created now', 'Ready'),
+      headerRow('Advisory', 'Repository', 'Fork', 'Created now', 'Listed on the advisory'),
       [
         outcome.ghsaId,
         outcome.repository,
@@ -36,13 +36,17 @@ export async function writeCreateSummary(summary: StepSummary, outcome: CreateOu
       true,
     )
     .addEOL()
-    .addRaw(
-      'CI does not run in temporary private forks: run the tests locally and the workflows with `act` ' +
-        '(the tracking issue has the details).',
-      true,
-    )
+    .addRaw(FORK_RULES, true)
     .write();
 }
+
+/** What GitHub allows in a temporary private fork, and what is left to a person. */
+const FORK_RULES =
+  'GitHub keeps integrations, CI included, out of temporary private forks: this run learned of the fork only ' +
+  'through the advisory, and no workflow or status check runs there (run the tests locally, the workflows with ' +
+  '`act`; the tracking issue has the details). The fix team reaches it as collaborators of the advisory. Merging ' +
+  'is a person\'s step: "Merge pull request(s)" on the advisory merges all of the fork\'s pull requests at once; ' +
+  'publishing the advisory deletes the fork.';
 
 export function keptRows(kept: readonly ForkKept[]): CleanupRow[] {
   return kept.map((item) => ({ ...item, action: `kept: ${KEEP_REASON_TEXT[item.reason]}` }));
@@ -65,6 +69,17 @@ export async function writeCleanupSummary(steps: StepSummary, outcome: CleanupOu
       headerRow('Advisory', 'Repository', 'State', 'Fork', 'Action'),
       ...outcome.rows.map((row) => [row.ghsaId, row.repository, row.state, row.fork, row.action]),
     ]);
+  }
+  if (outcome.forAPerson.length > 0) {
+    summary
+      .addHeading('For a person to delete', 3)
+      .addRaw(
+        'GitHub keeps integrations (App installation tokens, GITHUB_TOKEN) out of temporary private forks, so this ' +
+          'run made no request to them. An admin of each repository deletes these forks by hand:',
+        true,
+      )
+      .addEOL()
+      .addRaw(forkDeletionSteps(outcome.forAPerson).join('\n'), true);
   }
   if (outcome.blindSpots.length > 0) {
     summary.addRaw(

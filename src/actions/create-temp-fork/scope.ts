@@ -18,6 +18,9 @@ function forkOwner(advisory: Advisory, repository: string): ForkOwner {
     repository,
     state: advisory.state,
     privateFork: advisory.private_fork?.full_name ?? null,
+    ...(advisory.private_fork
+      ? { privateForkUrl: advisory.private_fork.html_url, privateForkIsPublic: !advisory.private_fork.private }
+      : {}),
   };
 }
 

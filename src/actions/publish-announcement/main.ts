@@ -4,20 +4,24 @@
  * finishes what a failed run left and repeats nothing.
  */
 import { ExpectedFailure } from '../../domain/errors.js';
+import { sanitizedReviewProblem } from '../../domain/release-checklist.js';
 import { disclosable, isPublished as publishedOnGitHub, requirePublished } from '../../domain/redaction.js';
 import type { GitHubClient } from '../../github/client.js';
+import type { ClearSigner } from '../../signing/gpg.js';
 import { fullName } from '../../github/types.js';
 import { dryRun } from '../common/dry-run.js';
 import { approvalGaps, requireApprovalTeam, requireApprovalTracker, reviewApprovals } from '../common/approvals.js';
 import type { ActionDependencies, RunnerIO } from '../common/runner.js';
 import { announce } from './announce.js';
 import { readConfig, type Gate, type PublishConfig } from './config.js';
-import { notifyWebhook } from './notify.js';
+import { mailMessage, openMailSigner } from './mail-signing.js';
+import { notifyRetrospective, notifyWebhook } from './notify.js';
 import { planRelease } from './plan.js';
 import { Progress } from './progress.js';
 import { publishAdvisories } from './publish.js';
 import { appendSecuritySection } from './release-notes.js';
-import { emptyOutcome, logProgress, setOutputs, writeBodyFile, writeSummary, type Outcome } from './report.js';
+import { emptyOutcome, logProgress, setOutputs, writeAnnouncementFiles, writeSummary, type Outcome } from './report.js';
+import { shareRetrospective } from './share-retrospective.js';
 import { thankReporters } from './thanks.js';
 import { closeOutTracker } from './tracker-close.js';
 import type { Links, Plan } from './types.js';
@@ -34,6 +38,8 @@ interface StepRun {
   readonly now: Date;
   /** A dry run: nothing was published, so the announcement is never given out. */
   readonly dryRun: boolean;
+  /** Clearsigns the mailing-list message (`mail-signing-key`); undefined: it goes unsigned. */
+  readonly signer: ClearSigner | undefined;
 }
 
 export async function main(actionDeps: ActionDependencies): Promise<void> {
@@ -44,6 +50,8 @@ export async function main(actionDeps: ActionDependencies): Promise<void> {
   // A mistake in the inputs fails here, before any output or summary: nothing has happened yet.
   const read = await readConfig(io, env);
   const config = dry ? { ...read, webhook: dry.chat(read.webhook) } : read;
+  // A signing key gpg refuses (or a wrong passphrase) fails here too, before the first request.
+  const signer = await openMailSigner(config.mailSigning, env.RUNNER_TEMP);
   const now = deps.now();
   const progress = new Progress();
   const outcome = emptyOutcome();
@@ -52,10 +60,12 @@ export async function main(actionDeps: ActionDependencies): Promise<void> {
     const client = await deps.openClient(config.token);
     const plan = await planRelease(client, config, now, io);
     await requireApprovals(client, config, plan);
-    await runSteps({ client, config, plan, progress, outcome, io, env, now, dryRun: dry !== undefined });
+    requireSanitizedTexts(plan);
+    await runSteps({ client, config, plan, progress, outcome, io, env, now, dryRun: dry !== undefined, signer });
   } catch (error) {
     throw progress.failure(error);
   } finally {
+    await signer?.close();
     setOutputs(io, outcome);
     logProgress(io, progress);
     await writeSummary(io.summary, progress, outcome);
@@ -95,6 +105,23 @@ async function requireApprovals(client: GitHubClient, config: PublishConfig, pla
   );
 }
 
+/**
+ * Before the first write: the text of every draft this run publishes was reviewed for publication (`/triage
+ * sanitized` in its tracking issue, for the text as it is now). No input skips it, `confirm` included.
+ */
+function requireSanitizedTexts(plan: Plan): void {
+  const drafts = [...plan.advisories.values()].filter((advisory) => advisory.state !== 'published');
+  const problems = drafts.flatMap((advisory) => {
+    const report = plan.reports.get(advisory.ghsa_id);
+    const place = { ghsaId: advisory.ghsa_id, issueUrl: report?.issue.html_url };
+    return sanitizedReviewProblem(place, report?.state, advisory) ?? [];
+  });
+  if (problems.length === 0) return;
+  throw new ExpectedFailure(
+    `refusing to publish: a text was not reviewed for publication.\n- ${problems.join('\n- ')}\nThen run this job again.`,
+  );
+}
+
 type StepNumber = Parameters<Progress['record']>[0];
 type StepStatus = Parameters<Progress['record']>[1];
 
@@ -120,9 +147,11 @@ async function runSteps(run: StepRun): Promise<void> {
   await stepNotify(run, links);
   await stepThanks(run, links);
   await stepTracker(run, links);
+  await stepShareRetrospective(run);
 }
 
-async function stepPublish({ client, config, plan, progress, outcome, env, io, dryRun }: StepRun): Promise<void> {
+async function stepPublish(run: StepRun): Promise<void> {
+  const { client, config, plan, progress, outcome, io, dryRun } = run;
   progress.start(2);
   const isPublished = (id: string): boolean => plan.advisories.get(id)?.state === 'published';
   outcome.published = [...plan.advisories.keys()].filter(isPublished);
@@ -138,22 +167,38 @@ async function stepPublish({ client, config, plan, progress, outcome, env, io, d
   // Everything the announcement holds is public once GitHub answered every advisory as published (redaction.ts).
   outcome.published = [...plan.advisories.values()].filter(publishedOnGitHub).map((advisory) => advisory.ghsa_id);
   outcome.announcement = dryRun ? undefined : disclosable(plan.advisories.values(), plan.announcement);
-  if (outcome.announcement) {
-    outcome.bodyPath = writeBodyFile(outcome.announcement, config.text.version, env);
-    if (!outcome.bodyPath)
-      io.notice(
-        'No announcement file written: RUNNER_TEMP is not set (this is not a runner); the "body" output holds the text.',
-      );
-  }
+  if (outcome.announcement) await giveOutAnnouncement(run, outcome.announcement);
+}
+
+/** The texts for the channels the action does not post to: the `mail` output and the files (published only). */
+async function giveOutAnnouncement(
+  { config, plan, outcome, env, io, signer }: StepRun,
+  announcement: NonNullable<Outcome['announcement']>,
+): Promise<void> {
+  const mail = await mailMessage(announcement, signer);
+  if (signer) io.info(`The mailing-list message is clearsigned with the key ${signer.fingerprint}.`);
+  outcome.mail = mail;
+  const files = writeAnnouncementFiles(announcement, mail, config.text.version, plan.data.day, env);
+  Object.assign(outcome, files);
+  if (!files)
+    io.notice(
+      'No announcement files written: RUNNER_TEMP is not set (this is not a runner); the "body" and "mail" outputs hold the texts.',
+    );
 }
 
 async function stepReleaseNotes({ client, config, plan, progress, outcome, io }: StepRun): Promise<void> {
   progress.start(3);
-  if (!plan.release) return decide(io, progress, 3, 'skipped', 'release-notes: false');
-  const result = await appendSecuritySection(client, config.repository, plan.release, plan.data);
-  outcome.releaseUrl = plan.release.html_url;
-  const where = `release ${plan.release.tag_name}: ${plan.release.html_url}`;
-  decide(io, progress, 3, result === 'appended' ? 'done' : 'already done', where);
+  if (plan.releases.length === 0) {
+    const why = config.text.noFixReason === undefined ? 'release-notes: false' : 'no fix released (no-fix-reason)';
+    return decide(io, progress, 3, 'skipped', why);
+  }
+  const results: string[] = [];
+  for (const release of plan.releases) {
+    results.push(await appendSecuritySection(client, config.repository, release, plan.data));
+    outcome.releaseUrl ??= release.html_url;
+  }
+  const where = plan.releases.map((release) => `release ${release.tag_name}: ${release.html_url}`).join('; ');
+  decide(io, progress, 3, results.includes('appended') ? 'done' : 'already done', where);
 }
 
 async function stepAnnounce({ client, config, plan, progress, outcome, io }: StepRun): Promise<void> {
@@ -176,6 +221,13 @@ async function stepNotify({ client, config, plan, progress, io }: StepRun, links
 async function stepThanks({ client, config, plan, progress, io }: StepRun, links: Links): Promise<void> {
   progress.start(6);
   if (!config.thankReporter) return decide(io, progress, 6, 'skipped', 'thank-reporter: false');
+  if (config.text.noFixReason !== undefined) {
+    // The thank-you says the fix is released: a disclosure without one is thanked by a person, in their words.
+    io.warning('No fix is released: thank the reporter yourself (the built-in thank-you announces a fix).', {
+      title: 'manual step',
+    });
+    return decide(io, progress, 6, 'skipped', 'no fix released: thank the reporter yourself');
+  }
   const result = await thankReporters(client, config, plan, links, io);
   if (result.status === 'manual') io.warning(`Thank the reporter: ${result.detail}.`, { title: 'manual step' });
   decide(io, progress, 6, result.status, result.detail);
@@ -189,6 +241,30 @@ async function stepTracker({ client, config, plan, progress, outcome, now, io }:
   const wrote =
     result.retrospectiveCreated || result.closed.length + result.updated.length + result.commented.length > 0;
   const issues = [...plan.reports.values()].map((report) => `#${report.issue.number}`).join(', ') || 'none found';
-  const retrospective = `retrospective ${fullName(config.tracker)}#${result.retrospectiveIssue}${result.retrospectiveCreated ? ' opened' : ''}`;
+  const retrospective =
+    result.retrospectiveIssue === undefined
+      ? 'no retrospective (the policy holds none)'
+      : `retrospective ${fullName(config.tracker)}#${result.retrospectiveIssue}${result.retrospectiveCreated ? ' opened' : ''}`;
   decide(io, progress, 7, wrote ? 'done' : 'already done', `tracking issues ${issues} closed; ${retrospective}`);
+}
+
+/**
+ * Step 8, once every advisory is published and the team closed the retrospective as completed: the Discussion, then
+ * a short chat message with its link (never the tracker's text), once (recorded in the tracking issues).
+ */
+async function stepShareRetrospective({ client, config, plan, progress, outcome, io }: StepRun): Promise<void> {
+  progress.start(8);
+  const place = plan.retrospectivePlace;
+  const issue = outcome.retrospectiveIssue;
+  if (!place || !config.tracker || issue === undefined) {
+    return decide(io, progress, 8, 'skipped', 'no retrospective-category');
+  }
+  const shared = await shareRetrospective(client, config.tracker, config.repository, issue, place);
+  if (shared.kind === 'not yet') return decide(io, progress, 8, 'skipped', shared.detail);
+  outcome.retrospectiveUrl = shared.url;
+  const chat = config.webhook
+    ? await notifyRetrospective(client, config, plan, config.webhook, shared.url, io)
+    : 'no notify-webhook';
+  const wrote = shared.kind === 'shared' || chat === 'sent';
+  decide(io, progress, 8, wrote ? 'done' : 'already done', `discussion: ${shared.url}; chat: ${chat}`);
 }

@@ -11,6 +11,8 @@ import {
   type RenderedAnnouncement,
 } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
+import { checkCoverage, checkNoPatch } from '../../domain/release-lines.js';
+import type { ReporterCredit } from '../../domain/tracker-state.js';
 import { renderTemplate, TemplateError } from '../../templates/engine.js';
 import { findAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
@@ -32,12 +34,13 @@ interface Reads {
   readonly repository: Promise<Repository | undefined>;
   readonly tracked: Promise<Map<string, TrackedReport> | undefined>;
   readonly advisories: readonly { readonly ghsaId: string; readonly advisory: Promise<Advisory> }[];
-  readonly release: Promise<Release | undefined>;
+  readonly releases: Promise<Release[]>;
   readonly discussion: Promise<DiscussionPlace | undefined>;
+  readonly retrospectivePlace: Promise<DiscussionPlace | undefined>;
 }
 
 function startReads(client: GitHubClient, config: PublishConfig, log: PrivacyLog): Reads {
-  const { tracker, releaseTag, announce } = config;
+  const { tracker, releaseTags, announce } = config;
   const none = Promise.resolve(undefined);
   return {
     repository: startedEarly(getRepository(client, config.repository)),
@@ -46,8 +49,17 @@ function startReads(client: GitHubClient, config: PublishConfig, log: PrivacyLog
       ghsaId,
       advisory: startedEarly(readAdvisory(client, config, ghsaId)),
     })),
-    release: startedEarly(releaseTag ? readRelease(client, config, releaseTag) : none),
-    discussion: startedEarly(announce?.kind === 'discussion' ? discussionPlace(client, config) : none),
+    releases: startedEarly(Promise.all(releaseTags.map((tag, index) => readRelease(client, config, tag, index)))),
+    discussion: startedEarly(
+      announce?.kind === 'discussion'
+        ? discussionPlace(client, config, announce.category, 'discussion-category')
+        : none,
+    ),
+    retrospectivePlace: startedEarly(
+      config.retrospectiveCategory === undefined
+        ? none
+        : discussionPlace(client, config, config.retrospectiveCategory, 'retrospective-category'),
+    ),
   };
 }
 
@@ -68,25 +80,44 @@ export async function planRelease(
   }
   const reports = reportsToClose(config, await reads.tracked, log);
   const advisories = await publishableAdvisories(config, reads.advisories);
-  const release = await reads.release;
+  const releases = await reads.releases;
   const discussion = await reads.discussion;
+  const retrospectivePlace = await reads.retrospectivePlace;
   const data = buildAnnouncementData([...advisories.values()], {
     ...config.text,
     repository: fullName(config.repository),
-    releaseUrl: release?.html_url,
+    releaseUrls: config.text.versions.map((_, index) => releases[index]?.html_url),
+    policyTeamName: config.policy.teamName,
+    recordedCredits: recordedCredits(reports),
+    now,
   });
+  checkReleaseLines(config, data);
   const announcement = renderAnnouncement(config, data);
   const plan = {
     repositoryIsPublic: !repository.private,
     advisories,
     reports,
-    release,
+    releases,
     discussion,
+    retrospectivePlace,
     data,
     announcement,
   };
   preflight(config, plan, now);
   return plan;
+}
+
+/** The reporter's credit each tracking issue records (ack-report, triage), by GHSA id. */
+function recordedCredits(reports: ReadonlyMap<string, TrackedReport>): Map<string, ReporterCredit> {
+  const credits = new Map<string, ReporterCredit>();
+  for (const [ghsaId, report] of reports) if (report.state.credit) credits.set(ghsaId, report.state.credit);
+  return credits;
+}
+
+/** Each version released is fixed for every advisory; a disclosure without a fix claims no patched version. */
+function checkReleaseLines(config: PublishConfig, data: AnnouncementData): void {
+  if (config.text.noFixReason !== undefined) checkNoPatch(data.advisories);
+  else checkCoverage(data.advisories, config.text.versions);
 }
 
 /** The tracking issues of the advisories released, by GHSA id; a warning for each advisory without one. */
@@ -150,30 +181,39 @@ function checkPublishable(config: PublishConfig, advisory: Advisory): void {
   }
 }
 
-async function readRelease(client: GitHubClient, config: PublishConfig, tag: string): Promise<Release> {
+async function readRelease(client: GitHubClient, config: PublishConfig, tag: string, index: number): Promise<Release> {
   const release = await getReleaseByTag(client, config.repository, tag);
   if (release) return release;
+  const version = config.text.versions[index] ?? config.text.version;
   throw new ConfigurationError(
-    `There is no GitHub release with tag "${tag}" in ${fullName(config.repository)} for version ${config.text.version}. Create the release first, name its tag in "release-tag", or turn this step off with "release-notes: false".`,
+    `There is no GitHub release with tag "${tag}" in ${fullName(config.repository)} for version ${version}. Create the release first, name its tag in "release-tag", or turn this step off with "release-notes: false".`,
     'release-tag',
   );
 }
 
-async function discussionPlace(client: GitHubClient, config: PublishConfig): Promise<DiscussionPlace> {
-  const wanted = config.announce?.kind === 'discussion' ? config.announce.category : '';
+async function discussionPlace(
+  client: GitHubClient,
+  config: PublishConfig,
+  wanted: string,
+  input: 'discussion-category' | 'retrospective-category',
+): Promise<DiscussionPlace> {
   const target = await getDiscussionTarget(client, config.repository);
   if (!target.discussionsEnabled) {
+    const instead =
+      input === 'discussion-category'
+        ? 'announce in an issue with "announce-issue: true"'
+        : 'leave "retrospective-category" empty';
     throw new ConfigurationError(
-      `Input "discussion-category": Discussions are not enabled in ${fullName(config.repository)}. Enable them, or announce in an issue with "announce-issue: true".`,
-      'discussion-category',
+      `Input "${input}": Discussions are not enabled in ${fullName(config.repository)}. Enable them, or ${instead}.`,
+      input,
     );
   }
   const category = findCategory(target, wanted);
   if (!category) {
     const names = target.categories.map((c) => c.name).join(', ') || 'none';
     throw new ConfigurationError(
-      `Input "discussion-category" is "${wanted}", but ${fullName(config.repository)} has no such discussion category (it has: ${names}).`,
-      'discussion-category',
+      `Input "${input}" is "${wanted}", but ${fullName(config.repository)} has no such discussion category (it has: ${names}).`,
+      input,
     );
   }
   return { repositoryId: target.repositoryId, category };
@@ -195,7 +235,7 @@ function renderAnnouncement(config: PublishConfig, data: AnnouncementData): Rend
 
 /** Renders the thank-you and the retrospective once with provisional links, so a template error fails before writes. */
 function preflight(config: PublishConfig, plan: Plan, now: Date): void {
-  const links = { releaseUrl: plan.release?.html_url ?? null, announcementUrl: 'https://github.com/' };
+  const links = { releaseUrl: plan.releases[0]?.html_url ?? null, announcementUrl: 'https://github.com/' };
   if (config.thankReporter) {
     for (const advisory of plan.advisories.values()) renderThanks(config, advisory, links);
   }

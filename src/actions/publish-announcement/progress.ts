@@ -14,10 +14,11 @@ export const STEP_TITLES = {
   5: 'Chat webhook',
   6: 'Thank the reporter',
   7: 'Tracker: check off, close, retrospective',
+  8: 'Share the retrospective',
 } as const;
 
 export type StepNumber = keyof typeof STEP_TITLES;
-export const STEP_NUMBERS: readonly StepNumber[] = [1, 2, 3, 4, 5, 6, 7];
+export const STEP_NUMBERS: readonly StepNumber[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** `done`: written by this run; `already done`: found done, nothing written; `manual`: left for a human. */
 export type StepStatus = 'done' | 'already done' | 'skipped' | 'manual' | 'refused' | 'failed' | 'not reached';

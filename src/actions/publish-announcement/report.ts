@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RenderedAnnouncement } from '../../domain/announcement.js';
+import { blogPost, type RenderedAnnouncement } from '../../domain/announcement.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
 import { headerRow } from '../common/summary.js';
@@ -17,9 +17,15 @@ export interface Outcome {
   announcementUrl: string | undefined;
   discussionUrl: string | undefined;
   retrospectiveIssue: number | undefined;
+  /** The retrospective shared in a Discussion (step 8). */
+  retrospectiveUrl: string | undefined;
   /** Set only once every advisory is published. */
   announcement: RenderedAnnouncement | undefined;
   bodyPath: string | undefined;
+  /** The mailing-list message (To, Subject, body); set with `announcement`. */
+  mail: string | undefined;
+  mailPath: string | undefined;
+  blogPostPath: string | undefined;
 }
 
 export function emptyOutcome(): Outcome {
@@ -29,27 +35,46 @@ export function emptyOutcome(): Outcome {
     announcementUrl: undefined,
     discussionUrl: undefined,
     retrospectiveIssue: undefined,
+    retrospectiveUrl: undefined,
     announcement: undefined,
     bodyPath: undefined,
+    mail: undefined,
+    mailPath: undefined,
+    blogPostPath: undefined,
   };
 }
 
+export interface AnnouncementFiles {
+  readonly bodyPath: string;
+  readonly mailPath: string;
+  readonly blogPostPath: string;
+}
+
 /**
- * Writes the announcement body for channels the action does not post to (a mailing list), in the runner's temporary
- * directory; undefined outside a runner (no RUNNER_TEMP): the `body` output holds the text, and no file is written
- * anywhere else.
+ * Writes the announcement for the channels the action does not post to, in the runner's temporary directory: the
+ * body (Markdown), the mailing-list message (`.eml`: To, Subject, body, clearsigned with a signing key) and a blog post (Markdown with front matter).
+ * Undefined outside a runner (no RUNNER_TEMP): the outputs hold the texts, and no file is written anywhere else.
  */
-export function writeBodyFile(
+export function writeAnnouncementFiles(
   announcement: RenderedAnnouncement,
+  mail: string,
   version: string,
+  date: string,
   env: NodeJS.ProcessEnv,
-): string | undefined {
+): AnnouncementFiles | undefined {
   if (!env.RUNNER_TEMP) return undefined;
   // A directory of its own: two runs in one job (or parallel jobs sharing a temp dir) never overwrite each other.
   const dir = mkdtempSync(join(env.RUNNER_TEMP, 'security-announcement-'));
-  const path = join(dir, `announcement-${version.replace(/[^0-9A-Za-z.+_-]/g, '_')}.md`);
-  writeFileSync(path, announcement.body);
-  return path;
+  const name = version.replace(/[^0-9A-Za-z.+_-]/g, '_');
+  const files = {
+    bodyPath: join(dir, `announcement-${name}.md`),
+    mailPath: join(dir, `announcement-${name}.eml`),
+    blogPostPath: join(dir, `${date}-security-release-${name}.md`),
+  };
+  writeFileSync(files.bodyPath, announcement.body);
+  writeFileSync(files.mailPath, mail);
+  writeFileSync(files.blogPostPath, blogPost(announcement, date));
+  return files;
 }
 
 export function setOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: Outcome): void {
@@ -64,6 +89,10 @@ export function setOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: Outcome): v
   io.setOutput('subject', outcome.announcement?.subject ?? '');
   io.setOutput('body', outcome.announcement?.body ?? '');
   io.setOutput('body-path', outcome.bodyPath ?? '');
+  io.setOutput('retrospective-url', outcome.retrospectiveUrl ?? '');
+  io.setOutput('mail', outcome.mail ?? '');
+  io.setOutput('mail-path', outcome.mailPath ?? '');
+  io.setOutput('blog-post-path', outcome.blogPostPath ?? '');
 }
 
 export function logProgress(log: Pick<RunnerLog, 'info'>, progress: Progress): void {

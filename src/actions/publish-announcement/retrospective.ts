@@ -2,7 +2,7 @@
  * The retrospective issue in the private tracker: one per release, found again by its hidden marker, its timeline
  * filled from the tracker state each report reached.
  */
-import { newTrackerState, type TrackerState } from '../../domain/tracker-state.js';
+import { newTrackerState, withCve, type TrackerState } from '../../domain/tracker-state.js';
 import { buildRetrospectiveData, type ReleasedReport } from '../../domain/retrospective.js';
 import type { GitHubClient } from '../../github/client.js';
 import { createIssue, findByMarker, listIssuesWithLabel } from '../../github/issues.js';
@@ -21,10 +21,13 @@ export function retrospectiveMarker(ghsaIds: readonly string[]): string {
 
 /** The state as step 7 leaves it: released and published (kept when already recorded). */
 export function releasedState(state: TrackerState, advisory: Advisory, now: Date): TrackerState {
+  const publishedAt = state.publishedAt ?? advisory.published_at ?? now.toISOString();
   return {
-    ...state,
+    ...withCve(state, advisory.cve_id, now.toISOString()),
     releasedAt: state.releasedAt ?? now.toISOString(),
-    publishedAt: state.publishedAt ?? advisory.published_at ?? now.toISOString(),
+    publishedAt,
+    // "Publishing a security advisory deletes the temporary private fork" (GitHub): nobody has to delete it.
+    ...(state.fork && !state.forkDeletedAt ? { forkDeletedAt: publishedAt } : {}),
   };
 }
 
@@ -73,13 +76,36 @@ export function renderRetrospective(config: PublishConfig, plan: Plan, links: Li
     repository: fullName(config.repository),
     policy: config.policy,
     releasedAt: releaseTime(facts, now),
-    releaseTag: plan.release?.tag_name ?? null,
+    releaseTag: plan.releases[0]?.tag_name ?? null,
     ...links,
     now,
   });
   const marker = retrospectiveMarker([...plan.advisories.keys()]);
-  const body = `${marker}\n${renderChosenTemplate(config.templates.retrospective, data).trimEnd()}\n`;
+  const rendered = renderChosenTemplate(config.templates.retrospective, data).trimEnd();
+  const body = `${marker}\n${rendered}\n\n${sharingSection(config)}\n`;
   return { title: data.title, body, dueAt: data.dueAt };
+}
+
+/**
+ * Stacklok sends the retrospective "to the Stacklok Discord Server", with "links to relevant PRs that introduced the
+ * issue, if relevant": a prompt for those PRs, and how it is shared (step 8) once written.
+ */
+export function sharingSection(config: PublishConfig): string {
+  const where = `${fullName(config.repository)}`;
+  const share = config.retrospectiveCategory
+    ? `When it is written and reviewed, close this issue as completed: the next run of publish-announcement (the security-release workflow, same inputs) posts it in the "${config.retrospectiveCategory}" discussion category of ${where}, where it is public. Write nothing here that must stay private.`
+    : 'It stays in the private tracker. To share it with the community once written (as Stacklok does), set "retrospective-category" on publish-announcement and close this issue as completed.';
+  return [
+    '### Which pull requests introduced the issue?',
+    '',
+    'Link each one, if relevant (or say that none did):',
+    '',
+    '- ',
+    '',
+    '### Sharing',
+    '',
+    share,
+  ].join('\n');
 }
 
 /** The retrospective issue: the one a report's state names, else the one with the marker, else a new one. */

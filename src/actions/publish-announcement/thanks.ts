@@ -22,26 +22,65 @@ export interface Thanks {
   readonly message: string;
 }
 
-export function renderThanks(config: PublishConfig, advisory: Advisory, links: Links): Thanks[] {
+type Addressee = Pick<ReporterThanksData, 'reporter' | 'onGitHub' | 'creditedName' | 'creditTypes'>;
+
+/** The template's data: whom it thanks, and the published advisory and release it thanks them for. */
+function thanksData(config: PublishConfig, advisory: Advisory, links: Links, to: Addressee): ReporterThanksData {
   const announced = announcedAdvisory(advisory);
+  return {
+    ...to,
+    ghsaId: announced.ghsaId,
+    cveId: announced.cveId,
+    id: announced.id,
+    url: announced.url,
+    project: config.text.project,
+    version: config.text.version,
+    ...links,
+  };
+}
+
+export function renderThanks(config: PublishConfig, advisory: Advisory, links: Links): Thanks[] {
   return reportersOf(advisory).map((reporter) => {
-    const data: ReporterThanksData = {
+    const data = thanksData(config, advisory, links, {
       reporter: reporter.login,
-      ghsaId: announced.ghsaId,
-      cveId: announced.cveId,
-      id: announced.id,
-      url: announced.url,
-      project: config.text.project,
-      version: config.text.version,
-      ...links,
+      onGitHub: true,
+      creditedName: null,
       creditTypes: reporter.creditTypes,
-    };
+    });
     return {
       ghsaId: advisory.ghsa_id,
       reporter: reporter.login,
       message: renderChosenTemplate(config.templates.thanks, data),
     };
   });
+}
+
+/**
+ * The thank-you for a reporter who wrote outside GitHub (a report filed by hand: e-mail, a forum), for a person to
+ * send through the same channel; addressed by the name they chose to be credited by, if any. Undefined when the
+ * report did not come that way.
+ */
+function renderOutsideThanks(
+  config: PublishConfig,
+  advisory: Advisory,
+  links: Links,
+  plan: Plan,
+): (Thanks & { channel: string }) | undefined {
+  const state = plan.reports.get(advisory.ghsa_id)?.state;
+  if (state?.ackChannel !== 'manual' || state.credit?.login) return undefined;
+  const name = state.credit?.declined ? '' : (state.credit?.name ?? '');
+  const data = thanksData(config, advisory, links, {
+    reporter: name,
+    onGitHub: false,
+    creditedName: name || null,
+    creditTypes: [],
+  });
+  return {
+    ghsaId: advisory.ghsa_id,
+    reporter: 'outside-github',
+    message: renderChosenTemplate(config.templates.thanks, data),
+    channel: state.intakeChannel ?? 'a channel outside GitHub',
+  };
 }
 
 const marker = (thanks: Thanks): string =>
@@ -65,7 +104,14 @@ export async function thankReporters(
   const unknown: string[] = [];
   for (const advisory of plan.advisories.values()) {
     const all = renderThanks(config, advisory, links);
-    if (all.length === 0) unknown.push(advisory.ghsa_id);
+    const outside = all.length === 0 ? renderOutsideThanks(config, advisory, links, plan) : undefined;
+    if (outside) {
+      const reason = `the report came through ${outside.channel}, outside GitHub`;
+      outcomes.push({
+        ghsaId: advisory.ghsa_id,
+        outcome: await leaveForHuman(client, config, plan, outside, reason, log),
+      });
+    } else if (all.length === 0) unknown.push(advisory.ghsa_id);
     for (const thanks of all)
       outcomes.push({ ghsaId: thanks.ghsaId, outcome: await thank(client, config, plan, thanks, log) });
   }

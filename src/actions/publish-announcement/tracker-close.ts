@@ -14,7 +14,8 @@ import { ensureRetrospective, releasedState, renderRetrospective } from './retro
 import type { Links, Plan } from './types.js';
 
 export interface TrackerResult {
-  readonly retrospectiveIssue: number;
+  /** Undefined when the policy holds no retrospective (`enforcement: { retrospective: off }`, conda-forge's). */
+  readonly retrospectiveIssue: number | undefined;
   readonly retrospectiveCreated: boolean;
   readonly closed: readonly number[];
   readonly updated: readonly number[];
@@ -27,18 +28,23 @@ function summaryComment(
   advisory: Advisory,
   state: TrackerState,
   links: Links,
-  retrospective: number,
-  due: Date,
+  retrospective: { number: number; due: Date } | undefined,
 ): string {
   const published = state.publishedAt ? formatUtc(new Date(state.publishedAt)) : 'now';
   return [
-    `**Released and disclosed.** ${advisory.ghsa_id} was published ${published}: ${advisory.html_url}`,
+    state.disclosedWithoutFix
+      ? `**Disclosed without a fix** (${state.disclosedWithoutFix.reason}). ${advisory.ghsa_id} was published ${published}: ${advisory.html_url}`
+      : `**Released and disclosed.** ${advisory.ghsa_id} was published ${published}: ${advisory.html_url}`,
     '',
     `- Release: ${links.releaseUrl ?? 'no GitHub release updated'}`,
     `- Announcement: ${links.announcementUrl ?? 'not posted by the workflow'}`,
-    `- Retrospective: #${retrospective}, due ${formatUtc(due)}`,
+    retrospective
+      ? `- Retrospective: #${retrospective.number}, due ${formatUtc(retrospective.due)}`
+      : '- Retrospective: none (the policy holds none)',
     '',
-    'Closing this tracking issue: the disclosure is complete. The retrospective continues in its own issue.',
+    retrospective
+      ? 'Closing this tracking issue: the disclosure is complete. The retrospective continues in its own issue.'
+      : 'Closing this tracking issue: the disclosure is complete.',
   ].join('\n');
 }
 
@@ -51,20 +57,27 @@ export async function closeOutTracker(
   now: Date,
   log?: TrackerLog,
 ): Promise<TrackerResult> {
-  const retrospective = await ensureRetrospective(client, tracker, plan, () =>
-    renderRetrospective(config, plan, links, now),
-  );
+  const held = config.policy.enforcement.retrospective !== 'off';
+  const retrospective = held
+    ? await ensureRetrospective(client, tracker, plan, () => renderRetrospective(config, plan, links, now))
+    : undefined;
   const result = { closed: [] as number[], updated: [] as number[], commented: [] as number[] };
   for (const [ghsaId, report] of plan.reports) {
     const advisory = plan.advisories.get(ghsaId);
     if (!advisory) continue;
+    const reason = config.text.noFixReason;
     const state: TrackerState = {
       ...releasedState(report.state, advisory, now),
-      retrospectiveIssue: retrospective.number,
+      ...(retrospective ? { retrospectiveIssue: retrospective.number } : {}),
+      ...(links.announcementUrl ? { announcementUrl: links.announcementUrl } : {}),
+      ...(links.releaseUrl ? { releaseUrl: links.releaseUrl } : {}),
+      ...(reason === undefined
+        ? {}
+        : { disclosedWithoutFix: report.state.disclosedWithoutFix ?? { reason, at: now.toISOString() } }),
     };
     const policy = policyForState(config.policy, state);
     const due = retrospectiveDue(policy, new Date(state.releasedAt ?? now.toISOString()));
-    const comment = summaryComment(advisory, state, links, retrospective.number, due);
+    const comment = summaryComment(advisory, state, links, retrospective && { number: retrospective.number, due });
     const number = report.issue.number;
     if ((await postOnce(client, tracker, number, summaryMarker(ghsaId), comment)) === 'created')
       result.commented.push(number);
@@ -79,5 +92,9 @@ export async function closeOutTracker(
     if (saved.closed) result.closed.push(number);
     if (saved.written) plan.reports.set(ghsaId, saved);
   }
-  return { retrospectiveIssue: retrospective.number, retrospectiveCreated: retrospective.created, ...result };
+  return {
+    retrospectiveIssue: retrospective?.number,
+    retrospectiveCreated: retrospective?.created ?? false,
+    ...result,
+  };
 }

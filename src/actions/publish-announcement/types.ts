@@ -18,8 +18,11 @@ export interface Plan {
   readonly advisories: Map<string, Advisory>;
   /** Tracking issues by GHSA id (only those found); replaced as they are updated. */
   readonly reports: Map<string, TrackedReport>;
-  readonly release: Release | undefined;
+  /** The release of each version (in the order of the versions); empty when the step is off or none is made. */
+  readonly releases: readonly Release[];
   readonly discussion: DiscussionPlace | undefined;
+  /** Where step 8 shares the retrospective (`retrospective-category`); undefined when it does not. */
+  readonly retrospectivePlace: DiscussionPlace | undefined;
   readonly data: AnnouncementData;
   readonly announcement: RenderedAnnouncement;
 }

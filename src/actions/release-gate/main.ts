@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { formatUtc } from '../../domain/checklist.js';
+import { expeditedGateReason } from '../../domain/deadline-moves.js';
 import { ConfigurationError, ExpectedFailure } from '../../domain/errors.js';
-import { explainClosed, nextSlot, slots, type Slot } from '../../domain/release-window.js';
+import { explainClosed, firstSlotOnOrAfter, nextSlot, slots, type Slot } from '../../domain/release-window.js';
 import type { GitHubClient } from '../../github/client.js';
+import type { Release } from '../../github/types.js';
 import { lazyClient } from '../../github/connect.js';
 import { inertForLog, stripControlCharacters } from '../../domain/sanitize.js';
 import { ACTION_INPUTS } from '../metadata.generated.js';
@@ -14,11 +16,14 @@ import {
   reviewApprovals,
   type ApprovalReview,
 } from '../common/approvals.js';
+import { dryRun } from '../common/dry-run.js';
 import { ActionInputs } from '../common/inputs.js';
 import type { ActionDependencies, RunnerIO } from '../common/runner.js';
 import type { TrackedReport } from '../common/tracker.js';
 import { runningClock, sleep, type RunningClock } from './clock.js';
 import { readConfig, type Preconditions, type ReleaseGateConfig } from './config.js';
+import type { MissedRelease } from './missed.js';
+import type { GatedRelease } from './preconditions.js';
 import { setGateOutputs, writeGateSummary, type GateOutcome } from './report.js';
 
 /** One run of the gate: its configuration and the runner it reports to. */
@@ -29,19 +34,47 @@ interface GateRun {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export async function main(deps: ActionDependencies): Promise<void> {
+export async function main(actionDeps: ActionDependencies): Promise<void> {
+  // dry-run: the same gate, its writes (the forced-release record, a missed release's notices, a no-fix decision)
+  // recorded, not made.
+  const dry = dryRun(actionDeps, 'release-gate');
+  const deps = dry?.deps ?? actionDeps;
   const inputs = new ActionInputs(deps.io, ACTION_INPUTS['release-gate'], 'release-gate');
-  const config = await readConfig(inputs, deps.env);
-  const run: GateRun = { config, io: deps.io, env: deps.env };
+  const read = await readConfig(inputs, deps.env, deps.io);
+  const config = dry ? { ...read, webhook: dry.chat(read.webhook) } : read;
+  try {
+    await gate({ config, io: deps.io, env: deps.env }, deps);
+  } finally {
+    await dry?.report();
+  }
+}
+
+async function gate(run: GateRun, deps: ActionDependencies): Promise<void> {
+  const { config } = run;
   const clock = runningClock(deps.now());
   // One client for the preconditions and the override record, opened only when advisories are checked.
   const preconditions = config.preconditions;
   const github = preconditions ? lazyClient(() => deps.openClient(preconditions.token)) : undefined;
-  const { unmet, release, tracked } =
-    preconditions && github
-      ? await checkPreconditions(preconditions, clock.now(), github, deps.io)
-      : { unmet: [], release: undefined, tracked: new Map<string, TrackedReport>() };
+  const {
+    unmet,
+    unreviewed,
+    release: checked,
+    tracked,
+  } = preconditions && github
+    ? await checkPreconditions(preconditions, clock.now(), github, deps.io)
+    : { unmet: [], unreviewed: [], release: undefined, tracked: new Map<string, TrackedReport>() };
+  // A disclosure without a fix releases nothing: no asset to verify.
+  if (config.signingKey && preconditions && github && !config.noFix) {
+    await checkSignatures(run, preconditions, checked?.releases ?? [], github);
+  }
+  let release = checked;
   if (config.forceReason) {
+    // What becomes public is reviewed by a person first (`/triage sanitized`): no reason overrides that.
+    if (unreviewed.length > 0) {
+      throw new ExpectedFailure(
+        `refusing to force the gate open: ${unreviewed.length} advisory text(s) not reviewed for publication.\n- ${unreviewed.join('\n- ')}`,
+      );
+    }
     // A forced gate carries the approval of every advisory it lets through, checked before anything is written.
     await requireForceApproval(config, release?.ghsaIds ?? [], tracked, github);
     const forced = await forcedOutcome(run, clock.now(), unmet, release?.ghsaIds ?? [], github);
@@ -50,6 +83,13 @@ export async function main(deps: ActionDependencies): Promise<void> {
   if (unmet.length > 0) {
     const { preconditionFailure } = await import('./preconditions.js');
     throw preconditionFailure(unmet);
+  }
+  if (release && github && config.noFix) {
+    // Before the approvals: a decision recorded now shows in the tracking issue to those who approve.
+    const verdict = await withoutFix(run, deps, release.ghsaIds, tracked, github, clock.now());
+    if (!verdict.open)
+      return closed(run, { ...evaluate(config, clock.now()), open: false, reason: verdict.reason, release });
+    release = { ...release, noFix: { reason: verdict.reason, grounds: verdict.grounds } };
   }
   if (release?.agreed && release.ghsaIds.length === 0) {
     return closed(run, { ...nothingAgreed(config, clock.now()), release });
@@ -62,12 +102,104 @@ export async function main(deps: ActionDependencies): Promise<void> {
     const reason = `waiting for approval: ${gaps.join('; ')}`;
     return closed(run, { ...outcome, open: false, reason, release, waiting: waiting.map((w) => w.ghsaId) });
   }
+  // An expedited report (/triage expedite, in the tracker) is released as soon as possible, in or out of the window.
+  const expedited = release && config.mode !== 'next' ? expeditedGateReason(release.ghsaIds, tracked) : undefined;
+  if (expedited) {
+    return finish(run, { ...evaluate(config, clock.now()), release, open: true, reason: `expedited: ${expedited}` });
+  }
   if (config.mode === 'wait') await waitForWindow(run, clock);
   const outcome = { ...evaluate(config, clock.now()), release };
   if (config.mode === 'next')
     return finish(run, { ...outcome, icsPath: await writeIcs(run, outcome.nextSlot, clock.now()) });
   if (outcome.open) return finish(run, outcome);
+  const missed =
+    release && deps.event.name === 'schedule' ? missedToday(config, release, tracked, clock.now()) : undefined;
+  if (missed) return missedRelease(run, { ...outcome, open: false }, missed, tracked, github);
   return closed(run, { ...outcome, reason: `the release window is closed: ${outcome.reason}` });
+}
+
+/** Whether the advisories may be disclosed without a fix now (no-fix.ts); the decision recorded when made now. */
+async function withoutFix(
+  run: GateRun,
+  deps: ActionDependencies,
+  ghsaIds: readonly string[],
+  tracked: ReadonlyMap<string, TrackedReport>,
+  github: () => Promise<GitHubClient>,
+  now: Date,
+) {
+  const tracker = run.config.preconditions?.tracker;
+  if (!tracker) throw new ConfigurationError('"no-fix" needs "tracker".', 'tracker'); // readConfig refuses it first
+  const { decideNoFix } = await import('./no-fix.js');
+  const context = {
+    client: github,
+    tracker,
+    policy: run.config.policy,
+    reason: run.config.noFix?.reason,
+    eventName: deps.event.name,
+    actor: run.env.GITHUB_ACTOR || undefined,
+    now,
+    log: run.io,
+  };
+  const verdict = await decideNoFix(context, ghsaIds, tracked);
+  if (verdict.open) for (const ground of verdict.grounds) run.io.info(`Disclosure without a fix: ${ground}`);
+  return verdict;
+}
+
+/** Every asset of the releases checked, verified with the policy's key (signatures.ts); before any decision. */
+async function checkSignatures(
+  run: GateRun,
+  preconditions: Preconditions,
+  releases: readonly Release[],
+  github: () => Promise<GitHubClient>,
+): Promise<void> {
+  if (!run.config.signingKey) return;
+  if (preconditions.versions.length === 0) {
+    run.io.notice(
+      'The policy names a signing-key, but "versions" is empty: no release asset was verified. Name the versions released to have their assets verified.',
+      { title: 'release-gate' },
+    );
+    return;
+  }
+  const { requireSignedAssets } = await import('./signatures.js');
+  const { repository } = preconditions;
+  await requireSignedAssets(await github(), repository, releases, run.config.signingKey, run.env.RUNNER_TEMP, run.io);
+}
+
+/**
+ * The release agreed for today whose window already closed (a scheduled run started late): undefined when the window
+ * has not opened yet, today is no release day at all, or the advisories were not agreed for today in the tracker.
+ */
+function missedToday(
+  config: ReleaseGateConfig,
+  release: GatedRelease,
+  tracked: ReadonlyMap<string, TrackedReport>,
+  now: Date,
+): MissedRelease | undefined {
+  const where = config.preconditions;
+  if (!where?.tracker || release.ghsaIds.length === 0) return undefined;
+  const day = now.toISOString().slice(0, 10);
+  if (!release.ghsaIds.every((id) => tracked.get(id)?.state.agreedReleaseDate === day)) return undefined;
+  if (explainClosed(config.window, now)?.reason !== 'too-late') return undefined;
+  const todays = firstSlotOnOrAfter(config.window, new Date(`${day}T00:00:00Z`));
+  return { repository: where.repository, day, ghsaIds: release.ghsaIds, closedAt: todays.end, ranAt: now };
+}
+
+/** Fails whatever `on-closed` says, after telling the team once (missed.ts). */
+async function missedRelease(
+  run: GateRun,
+  outcome: GateOutcome,
+  missed: MissedRelease,
+  tracked: ReadonlyMap<string, TrackedReport>,
+  github: (() => Promise<GitHubClient>) | undefined,
+): Promise<void> {
+  const { escalateMissed, missedAdvice, missedFailure } = await import('./missed.js');
+  const tracker = run.config.preconditions?.tracker;
+  if (tracker && github) {
+    const context = { client: await github(), tracker, policy: run.config.policy, team: run.config.team };
+    await escalateMissed({ ...context, webhook: run.config.webhook, log: run.io }, missed, tracked);
+  }
+  await finish(run, { ...outcome, reason: missedAdvice(missed), missed: true });
+  throw missedFailure(missed);
 }
 
 /** Reports a closed gate: passes with open=false under `on-closed: skip`, fails otherwise. */

@@ -2,6 +2,7 @@ import { formatUtc } from '../../domain/checklist.js';
 import { slotInZones, type Slot } from '../../domain/release-window.js';
 import { inertText } from '../../domain/sanitize.js';
 import type { RunnerIO, StepSummary } from '../common/runner.js';
+import type { NoFixRelease } from './preconditions.js';
 import { headerRow } from '../common/summary.js';
 
 export interface GateOutcome {
@@ -12,9 +13,20 @@ export interface GateOutcome {
   readonly icsPath?: string | undefined;
   readonly forced?: string | undefined;
   /** The advisories (and version) this gate lets through, when it checked any. */
-  readonly release?: { readonly ghsaIds: readonly string[]; readonly version: string | undefined } | undefined;
+  readonly release?:
+    | {
+        readonly ghsaIds: readonly string[];
+        readonly version: string | undefined;
+        /** One per release line: `versions`, or those agreed in the tracker. */
+        readonly versions?: readonly string[] | undefined;
+        /** A disclosure without a fix: the reason handed on (output `no-fix-reason`) and its grounds. */
+        readonly noFix?: NoFixRelease | undefined;
+      }
+    | undefined;
   /** The advisories of the release still waiting for `/release approve`: the gate is waiting, not missed. */
   readonly waiting?: readonly string[] | undefined;
+  /** The release agreed for today went past its window (missed.ts). */
+  readonly missed?: boolean | undefined;
 }
 
 export function setGateOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: GateOutcome): void {
@@ -26,7 +38,9 @@ export function setGateOutputs(io: Pick<RunnerIO, 'setOutput'>, outcome: GateOut
   if (outcome.release) {
     io.setOutput('ghsa-ids', outcome.release.ghsaIds.join(','));
     io.setOutput('version', outcome.release.version ?? '');
+    io.setOutput('versions', (outcome.release.versions ?? []).join(','));
     io.setOutput('waiting-for-approval', (outcome.waiting ?? []).join(','));
+    io.setOutput('no-fix-reason', outcome.release.noFix?.reason ?? '');
   }
 }
 
@@ -36,7 +50,15 @@ export async function writeGateSummary(
   zones: readonly string[],
 ): Promise<void> {
   const waiting = (outcome.waiting ?? []).length > 0;
-  const status = outcome.forced ? 'forced open' : waiting ? 'waiting for approval' : outcome.open ? 'open' : 'closed';
+  const status = outcome.forced
+    ? 'forced open'
+    : waiting
+      ? 'waiting for approval'
+      : outcome.missed
+        ? 'missed'
+        : outcome.open
+          ? 'open'
+          : 'closed';
   const zoned = slotInZones(outcome.nextSlot, zones.length > 0 ? zones : undefined);
   summary
     .addHeading('Release gate', 2)
@@ -44,7 +66,9 @@ export async function writeGateSummary(
     .addRaw(
       waiting
         ? `The release is **${status}**, not missed: ${inertText(outcome.reason)}`
-        : `The release window is **${status}**: ${inertText(outcome.reason)}`,
+        : outcome.missed
+          ? `The release was **missed**: ${inertText(outcome.reason)}`
+          : `The release window is **${status}**: ${inertText(outcome.reason)}`,
       true,
     )
     .addRaw('<br>', true) // what `@actions/core`'s addBreak() writes
@@ -53,5 +77,11 @@ export async function writeGateSummary(
     .addRaw('Upcoming slots:', true)
     .addList(outcome.upcoming.map((slot) => formatUtc(slot.start)));
   if (outcome.forced) summary.addRaw(`Override reason: ${inertText(outcome.forced)}`, true);
+  const noFix = outcome.release?.noFix;
+  if (noFix) {
+    summary
+      .addRaw(`Disclosure without a fix: ${inertText(noFix.reason)}`, true)
+      .addList(noFix.grounds.map((ground) => inertText(ground)));
+  }
   await summary.write();
 }

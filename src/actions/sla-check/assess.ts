@@ -2,7 +2,7 @@
 import type { DueSoonRule } from '../../domain/deadlines.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { assessReport, type AdvisoryFacts, type AdvisoryPhase, type ReportAssessment } from '../../domain/sla.js';
-import type { TrackerState } from '../../domain/tracker-state.js';
+import { withCve, type TrackerState } from '../../domain/tracker-state.js';
 import { advisoryRepository } from '../../github/advisories.js';
 import { fullName, type Advisory } from '../../github/types.js';
 import { policyForState, type TrackedReport } from '../common/tracker.js';
@@ -43,8 +43,9 @@ export function observedState(
   report: TrackedReport,
   advisory: Advisory | undefined,
   retrospectivesClosed: ReadonlyMap<number, string>,
+  now?: Date,
 ): TrackerState {
-  const state: TrackerState = { ...report.state };
+  const state: TrackerState = { ...(now ? withCve(report.state, advisory?.cve_id, now.toISOString()) : report.state) };
   if (advisory?.state === 'published' && !state.publishedAt && advisory.published_at) {
     state.publishedAt = advisory.published_at;
   }
@@ -69,7 +70,7 @@ function judge(
   data: SweepData,
 ): SweptReport {
   const { tracked, advisory } = entry;
-  const state = tracked ? observedState(tracked, advisory, data.retrospectivesClosed) : undefined;
+  const state = tracked ? observedState(tracked, advisory, data.retrospectivesClosed, now) : undefined;
   const policy = state ? policyForState(config.policy, state) : config.policy;
   const facts = {
     key: entry.key,

@@ -7,6 +7,7 @@ import type { RepoRef } from '../../github/types.js';
 import { ACTION_INPUTS } from '../metadata.generated.js';
 import { ActionInputs, parseRepository, parseTeam } from '../common/inputs.js';
 import type { SweepScope } from '../common/advisory-sweep.js';
+import { outputFile } from '../common/paths.js';
 import { loadPolicy } from '../common/policy.js';
 import type { RunnerIO } from '../common/runner.js';
 
@@ -26,6 +27,8 @@ export interface SlaConfig {
   readonly concurrency: number;
   /** Picks the inventory batch: consecutive runs walk through them, a re-run repeats its own. */
   readonly runNumber: number | undefined;
+  /** Where to write the `metrics` output as a file too (checked to be in the workspace or RUNNER_TEMP). */
+  readonly metricsFile?: string | undefined;
 }
 
 function readMention(inputs: ActionInputs, tracker: RepoRef): string | undefined {
@@ -61,6 +64,11 @@ function readRunNumber(env: NodeJS.ProcessEnv): number | undefined {
   return Number.isInteger(run) && run > 0 ? run : undefined;
 }
 
+function readMetricsFile(inputs: ActionInputs, env: NodeJS.ProcessEnv): string | undefined {
+  const path = inputs.optional('metrics-file');
+  return path === undefined ? undefined : outputFile('metrics-file', path, env);
+}
+
 /** Every input, checked before the first request: a mistake exits 1 with nothing read or written. */
 export async function readConfig(
   io: Pick<RunnerIO, 'getInput' | 'setSecret' | 'warning'>,
@@ -88,6 +96,7 @@ export async function readConfig(
     },
     concurrency: inputs.integer('concurrency', { min: 1, max: 20 }),
     runNumber: readRunNumber(env),
+    metricsFile: readMetricsFile(inputs, env),
   };
 }
 

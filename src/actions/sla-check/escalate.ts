@@ -14,7 +14,7 @@
 import type { ChatChannel } from '../common/chat.js';
 import type { Step } from '../../domain/deadlines.js';
 import type { ReportAssessment } from '../../domain/sla.js';
-import { escalationComment, escalationMarker, escalationMessage } from '../../domain/sla-text.js';
+import { escalationComment, escalationMarker, escalationMessage, isBreach } from '../../domain/sla-text.js';
 import type { GitHubClient } from '../../github/client.js';
 import {
   createComment,
@@ -73,7 +73,8 @@ async function sendChat(
 ): Promise<void> {
   const { assessment, step } = breach;
   const text = escalationMessage(assessment, step, { url: issue.url, mention: ctx.mention });
-  const problem = await webhook.send(text, `Breach of ${step} on ${assessment.key} escalated in the tracker`);
+  const what = isBreach(assessment, step) ? 'Breach' : 'Reminder';
+  const problem = await webhook.send(text, `${what} of ${step} on ${assessment.key} escalated in the tracker`);
   if (problem) outcome.failures.push({ item: `${assessment.key} ${step}`, message: `${problem}; not sent again` });
   else outcome.messages += 1;
 }

@@ -1,9 +1,10 @@
 /**
  * Everything a sweep reads, in as few requests as it can: the open advisories (triage and draft: one org-level list
- * request per 100, or each repository's list when the org list is refused), the tracker's issues (one request per
- * 100), the dashboard, and single GETs only for the few tracked reports that left the open lists and still need a
- * look (to learn they were published or closed, or whether their fork is still there) and for pending
- * retrospectives. Published advisories are never listed. The dashboard carries the tracker label, so it costs nothing.
+ * request per 100, or each repository's list when the org list is refused), the tracker's issues, open and closed
+ * (one request per 100; the closed ones are the finished reports the process metrics measure), the dashboard, and
+ * single GETs only for the few tracked reports that left the open lists and still need a look (to learn they were
+ * published or closed, or whether their fork is still there) and for pending retrospectives. Published advisories
+ * are never listed. The dashboard carries the tracker label, so it costs nothing.
  */
 import { PermissionError } from '../../domain/errors.js';
 import { DASHBOARD_MARKER } from '../../domain/dashboard.js';

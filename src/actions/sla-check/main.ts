@@ -10,7 +10,14 @@ import { assessSweep } from './assess.js';
 import { dueSoonAt, readConfig, type SlaConfig } from './config.js';
 import { gather, type SweepData } from './gather.js';
 import type { InventoryRun } from './inventory.js';
-import { logSweep, setSweepOutputs, sweepOutcome, writeSweepSummary } from './report.js';
+import {
+  logSweep,
+  setMetricsOutput,
+  setSweepOutputs,
+  sweepMetrics,
+  sweepOutcome,
+  writeSweepSummary,
+} from './report.js';
 
 function scopeText(config: SlaConfig, data: SweepData): string {
   const parts: string[] = [];
@@ -50,13 +57,17 @@ export async function main(deps: ActionDependencies): Promise<void> {
   const previous = readDashboardState(data.dashboard?.body);
   const inventory = config.inventory.enabled ? await inventoryBatch(client, config, previous, now) : undefined;
   const blindSpots = uniqueBlindSpots([...data.blindSpots, ...(inventory?.blindSpots ?? [])]);
-  const view = dashboardView(reports, {
-    policyName: config.policy.name,
-    scope: scopeText(config, data),
-    now,
-    blindSpots,
-    inventoryEnabled: config.inventory.enabled,
-  });
+  const metrics = sweepMetrics(reports, now);
+  const view = {
+    ...dashboardView(reports, {
+      policyName: config.policy.name,
+      scope: scopeText(config, data),
+      now,
+      blindSpots,
+      inventoryEnabled: config.inventory.enabled,
+    }),
+    metrics,
+  };
   const input: WriteInput = {
     reports,
     dashboard: data.dashboard,
@@ -80,6 +91,7 @@ export async function main(deps: ActionDependencies): Promise<void> {
   if (inventory) io.info(`Inventory: checked batch ${inventory.batch} (${inventory.checked} repositories).`);
   logSweep(outcome, io);
   setSweepOutputs(outcome, io);
+  setMetricsOutput(metrics, io, config.metricsFile);
   await writeSweepSummary(outcome, io.summary);
   if (result.failures.length > 0 || data.failures.length > 0) {
     throw new PartialFailureError([...data.failures, ...result.failures]);

@@ -2,13 +2,29 @@
  * Outputs, log lines and the job summary. They may be public (a public repository's Actions run), so they carry
  * only report keys, repositories, stages, steps, statuses and dates; the dashboard in the private tracker has more.
  */
+import { writeFileSync } from 'node:fs';
 import { formatUtc } from '../../domain/checklist.js';
 import type { Step } from '../../domain/deadlines.js';
 import { inertForLog } from '../../domain/sanitize.js';
 import type { DashboardView } from '../../domain/dashboard.js';
-import { hasStaleFork, STAGE_TITLES, STEP_NAMES, type BlindSpot, type ReportAssessment } from '../../domain/sla.js';
+import {
+  computeMetrics,
+  metricsJson,
+  metricsSeverity,
+  type MetricsReport,
+  type ProcessMetrics,
+} from '../../domain/metrics.js';
+import {
+  hasStaleFork,
+  isActive,
+  STAGE_TITLES,
+  STEP_NAMES,
+  type BlindSpot,
+  type ReportAssessment,
+} from '../../domain/sla.js';
 import { renderSweepReport, STATUS_TEXT } from '../../domain/sla-text.js';
 import type { RunnerIO, RunnerLog, StepSummary } from '../common/runner.js';
+import type { SweptReport } from './assess.js';
 
 export interface SweepOutcome {
   readonly active: readonly ReportAssessment[];
@@ -59,6 +75,36 @@ function entry(assessment: ReportAssessment, steps: readonly Step[]) {
     stage: assessment.stage,
     steps: stepEntries(assessment, steps),
   };
+}
+
+/**
+ * The process metrics: step times from the tracking issues' state blocks. The tracker's one listing holds the closed
+ * tracking issues (finished reports) with the open ones, so they cost no request of their own. A report without a
+ * tracking issue yet has no recorded time; it still counts among the open reports by age.
+ */
+export function sweepMetrics(reports: readonly SweptReport[], now: Date): ProcessMetrics {
+  const measured = reports.map(({ assessment, state }): MetricsReport => ({
+    severity: metricsSeverity(state?.severity ?? assessment.severity, state?.cvss?.score),
+    receivedAt: assessment.receivedAt,
+    open: isActive(assessment),
+    steps: state
+      ? assessment.steps.map((s) => ({ step: s.step, start: s.windowStart, due: s.due, doneAt: s.doneAt }))
+      : [],
+  }));
+  return computeMetrics(measured, now);
+}
+
+/** Aggregates only (counts, durations, severities): no report key, nothing embargoed. */
+export function setMetricsOutput(
+  metrics: ProcessMetrics,
+  io: Pick<RunnerIO, 'setOutput' | 'info'>,
+  file: string | undefined,
+): void {
+  const json = JSON.stringify(metricsJson(metrics));
+  io.setOutput('metrics', json);
+  if (file === undefined) return;
+  writeFileSync(file, `${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+  io.info(`Process metrics written to ${file}.`);
 }
 
 export function setSweepOutputs(outcome: SweepOutcome, io: Pick<RunnerIO, 'setOutput'>): void {

@@ -61,7 +61,11 @@ export function planIssue(report: TrackedSweep, escalatedElsewhere: readonly Ste
 
 /** The body with the chart, checklist and state block as they should be. */
 export function nextBody(report: TrackedSweep, state: TrackerState): string {
-  const chart = replaceSection(report.tracked.issue.body ?? '', GANTT_SECTION, renderReportGantt(report.policy, state));
+  const chart = replaceSection(
+    report.tracked.issue.body ?? '',
+    GANTT_SECTION,
+    renderReportGantt(report.policy, state, report.assessment.steps),
+  );
   return trackerBody(chart, report.policy, state);
 }
 
@@ -113,7 +117,9 @@ export async function applyIssuePlan(ctx: WriteContext, plan: IssuePlan): Promis
     {
       state,
       policy: report.policy,
-      sections: { [GANTT_SECTION]: (merged: TrackerState) => renderReportGantt(report.policy, merged) },
+      sections: {
+        [GANTT_SECTION]: (merged: TrackerState) => renderReportGantt(report.policy, merged, report.assessment.steps),
+      },
       labels: (current) => labelsWithSla(current, status, [TRACKER_LABEL]),
     },
     ctx.log,

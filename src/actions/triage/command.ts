@@ -7,6 +7,8 @@ import { formatUtc } from '../../domain/checklist.js';
 import { ConfigurationError, PermissionError } from '../../domain/errors.js';
 import { inertText } from '../../domain/sanitize.js';
 import { approvalStatus, withApproval } from '../../domain/release-approval.js';
+import { releaseStepCommandName, releaseStepName } from '../../domain/release-checklist.js';
+import { disclosureText } from '../../domain/timeline.js';
 import { readTrackerState } from '../../domain/tracker-state.js';
 import type { GitHubClient } from '../../github/client.js';
 import { PERMISSIONS } from '../../github/errors.js';
@@ -17,6 +19,10 @@ import { fullName, splitFullName, type Issue, type RepoRef } from '../../github/
 import { inOrder } from '../common/concurrency.js';
 import { isGhsaId } from '../common/inputs.js';
 import { updateTracker } from '../common/tracker.js';
+import { runAckCommand } from './ack-sent.js';
+import { handFiledReport, triageHandFiled } from './hand-filed.js';
+import { rejectHandFiled } from './hand-filed-rejection.js';
+import { runReleaseStep } from './release-steps.js';
 import type { CommandMode } from './config.js';
 import { runTriage, type TriageContext, type TriageResult } from './run.js';
 
@@ -41,7 +47,7 @@ function resultReply(result: TriageResult, login: string): string {
     `- Score: ${score}`,
     `- Decision: ${result.decision ?? 'none'}; advisory state: ${result.state}`,
     `- Proposed release slot: ${slot ? formatUtc(slot.start) : 'none'}`,
-    `- Disclosure deadline: ${formatUtc(result.timeline.disclosureDeadline)}`,
+    `- Disclosure deadline: ${disclosureText(result.timeline)}`,
     `- Changes: ${result.changes.length > 0 ? result.changes.map((c) => inertText(c)).join('; ') : 'none (already as asked)'}`,
     ...result.notes.map((note) => `- Note: ${inertText(note)}`),
   ];
@@ -59,6 +65,12 @@ function failureReply(command: string, error: unknown): string {
 
 /** The command a mode runs, as the replies name it. */
 function commandName(mode: CommandMode): string {
+  if ('step' in mode.command) return releaseStepName(mode.command.step);
+  if ('error' in mode.command && mode.command.error.source === 'release step command') {
+    return releaseStepCommandName(mode.event.body);
+  }
+  if ('ack' in mode.command && mode.command.ack.kind === 'needs-info') return '/triage needs-info';
+  if ('ack' in mode.command || ('error' in mode.command && mode.command.error.source === 'ack command')) return '/ack';
   const release =
     'approve' in mode.command || ('error' in mode.command && mode.command.error.source === 'release command');
   return release ? '/release approve' : '/triage';
@@ -101,14 +113,34 @@ export async function runCommand(context: TriageContext, mode: CommandMode): Pro
   try {
     if ('error' in mode.command) throw mode.command.error;
     const issue = await getIssue(client, tracker, event.issueNumber);
+    if ('ack' in mode.command) {
+      await reply(await runAckCommand(context, mode, issue, mode.command.ack));
+      return undefined;
+    }
     if ('approve' in mode.command) {
       await reply(await approveRelease(context, mode, issue));
       return undefined;
     }
+    if ('step' in mode.command) {
+      await reply(await runReleaseStep(context, mode, issue, mode.command.step));
+      return undefined;
+    }
+    const decider = { ...context, actor: event.author, mention: `@${mode.team.org}/${mode.team.slug}` };
+    // A report filed by hand (no advisory yet): accepting it opens the advisory (hand-filed.ts).
+    const handFiled = handFiledReport(issue.body);
+    if (handFiled && mode.command.request.decision === 'reject') {
+      await reply(await rejectHandFiled(decider, mode, issue, handFiled, mode.command.request));
+      return undefined;
+    }
+    if (handFiled) {
+      const opened = await triageHandFiled(decider, mode, issue, handFiled, mode.command.request);
+      await reply(resultReply(opened, event.author));
+      return opened;
+    }
     const { repository, ghsaId, state } = targetOf(issue.body);
     log.info(`/triage by ${event.author} on ${fullName(tracker)}#${event.issueNumber} for ${ghsaId}.`);
     const result = await runTriage(
-      context,
+      decider,
       { repository, ghsaId, tracker, report: { issue, state } },
       mode.command.request,
     );

@@ -1,7 +1,9 @@
 import type { TriageRequest } from '../../domain/chatops.js';
+import { ackCommandMode, needsInfoMode, type AckCommandOf } from '../../domain/ack-command.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
 import { parseReleaseCommand } from '../../domain/release-approval.js';
+import { parseReleaseStepCommand, releaseStepOf, type ReleaseStep } from '../../domain/release-checklist.js';
 import { triageCommandText } from '../../domain/triage-command.js';
 import type { RepoRef } from '../../github/types.js';
 import { REJECTION_TEMPLATE } from '../../templates/rejection.js';
@@ -32,7 +34,11 @@ export interface CommandMode {
    * is wrong with it: told to members only, so kept until then.
    */
   readonly command:
-    { readonly request: TriageRequest } | { readonly approve: true } | { readonly error: ConfigurationError };
+    | { readonly request: TriageRequest }
+    | { readonly approve: true }
+    | { readonly error: ConfigurationError }
+    | { readonly ack: AckCommandOf }
+    | { readonly step: ReleaseStep };
 }
 
 /** An event this action has nothing to do for (a comment without a command, an edit, a pull request). */
@@ -88,7 +94,10 @@ async function readCommandMode(
 ): Promise<CommandMode | IgnoredEvent> {
   if (event.isPullRequest) return { kind: 'ignore', why: 'the comment is on a pull request' };
   if (event.action !== 'created') return { kind: 'ignore', why: `the comment was ${event.action}, not created` };
-  const noCommand: IgnoredEvent = { kind: 'ignore', why: 'the comment holds no /triage or /release command' };
+  const noCommand: IgnoredEvent = { kind: 'ignore', why: 'the comment holds no /triage, /release or /ack command' };
+  // `/triage sanitized`, `/release done|undo <item>` (release-steps.ts): confirmations recorded in the tracking issue.
+  const step = parseReleaseStepCommand(event.body);
+  if (step) return { kind: 'chatops', event, tracker, team: readTeam(inputs, tracker), command: releaseStepOf(step) };
   const release = parseReleaseCommand(event.body);
   const triage = triageCommandText(event.body) !== undefined;
   if (release.kind !== 'none') {
@@ -106,6 +115,9 @@ async function readCommandMode(
         : { error: new ConfigurationError(release.problem, 'release command') };
     return { kind: 'chatops', event, tracker, team, command };
   }
+  // `/ack sent`, `/ack credit ...`, `/triage needs-info` (ack-sent.ts): handled in the tracking issue like the others.
+  const ack = triage ? needsInfoMode(event.body) : ackCommandMode(event.body);
+  if (ack) return { kind: 'chatops', event, tracker, team: readTeam(inputs, tracker), command: ack };
   if (!triage) return noCommand;
   const { parseTriageCommand } = await import('../../domain/chatops.js');
   let command: CommandMode['command'];

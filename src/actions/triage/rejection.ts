@@ -10,22 +10,41 @@ import { renderChosenTemplate } from '../common/template-render.js';
 import type { TemplateChoice } from '../common/templates.js';
 
 export interface Rejection {
-  readonly ghsaId: string;
-  readonly repository: RepoRef;
+  /** The report's key: its GHSA id, or `issue-<n>` for a report filed by hand that has no advisory. */
+  readonly key: string;
+  /** Null for a report without an advisory (filed by hand, rejected before one was opened). */
+  readonly ghsaId: string | null;
+  readonly repository: RepoRef | undefined;
   readonly reason: string;
+  /** Out of scope: the upstream project the reporter is sent to (upstream.ts). */
+  readonly upstream: string | undefined;
   /** The reporter's message, rendered before any write so a broken template changes nothing. */
   readonly message: string;
 }
 
-export function renderRejection(
-  template: TemplateChoice,
-  data: Omit<RejectionData, 'repository'> & { repository: RepoRef },
-): Rejection {
-  const message = renderChosenTemplate(template, { ...data, repository: fullName(data.repository) });
-  return { ghsaId: data.ghsaId, repository: data.repository, reason: data.reason, message };
+export type RejectionFacts = Omit<RejectionData, 'repository' | 'upstreamUrl'> & {
+  readonly repository: RepoRef | undefined;
+  readonly upstreamUrl?: string | null | undefined;
+  /** Defaults to the GHSA id. */
+  readonly key?: string;
+};
+
+export function renderRejection(template: TemplateChoice, data: RejectionFacts): Rejection {
+  const { key, ...facts } = data;
+  const upstreamUrl = data.upstreamUrl ?? null;
+  const repository = data.repository ? fullName(data.repository) : null;
+  const message = renderChosenTemplate(template, { ...facts, repository, upstreamUrl });
+  return {
+    key: key ?? data.ghsaId ?? '',
+    ghsaId: data.ghsaId,
+    repository: data.repository,
+    reason: data.reason,
+    upstream: upstreamUrl ?? undefined,
+    message,
+  };
 }
 
-const marker = (ghsaId: string): string => `<!-- disclosure-actions:triage-rejection ${ghsaId} -->`;
+const marker = (key: string): string => `<!-- disclosure-actions:triage-rejection ${key} -->`;
 
 export type ToldVia = 'advisory-comment' | 'not-told';
 
@@ -44,21 +63,30 @@ export async function tellReporter(
   rejection: Rejection,
   channel: AckChannel | undefined,
 ): Promise<Told> {
-  if (channel !== 'advisory-comment') return { via: 'not-told', written: false };
-  const result = await ensureAdvisoryComment(
-    client,
-    rejection.repository,
-    rejection.ghsaId,
-    marker(rejection.ghsaId),
-    rejection.message,
-  );
+  const { ghsaId, repository } = rejection;
+  if (channel !== 'advisory-comment' || !ghsaId || !repository) return { via: 'not-told', written: false };
+  const result = await ensureAdvisoryComment(client, repository, ghsaId, marker(rejection.key), rejection.message);
   if (!result.available) return { via: 'not-told', written: false };
   return { via: 'advisory-comment', written: result.value === 'created' };
 }
 
-/** The tracker's record of the rejection, with the reporter's message when a human has to send it. */
+/** The line saying where the reporter is sent (a checked URL or mailto: address, so printed as is). */
+function upstreamLines(rejection: Rejection): string[] {
+  return rejection.upstream ? [`Out of scope, report upstream: ${rejection.upstream}`, ''] : [];
+}
+
+/**
+ * The tracker's record of the rejection, with the reporter's message when a human has to send it (recorded in the
+ * state as an update to send, so `/ack sent` confirms it like the acknowledgement).
+ */
 export function trackerRejectionComment(rejection: Rejection, toldVia: ToldVia, now: Date): string {
-  const head = [`**Rejected at triage** on ${formatUtc(now)}.`, '', `Reason: ${inertText(rejection.reason)}`, ''];
+  const head = [
+    `**Rejected at triage** on ${formatUtc(now)}.`,
+    '',
+    ...upstreamLines(rejection),
+    `Reason: ${inertText(rejection.reason)}`,
+    '',
+  ];
   if (toldVia === 'advisory-comment')
     return [...head, 'The reporter was told in a comment on the advisory.'].join('\n');
   const quoted = rejection.message
@@ -68,7 +96,7 @@ export function trackerRejectionComment(rejection: Rejection, toldVia: ToldVia, 
   return [
     ...head,
     'The reporter has **not** been told automatically (the acknowledgement did not go through an advisory comment).',
-    'Send them this message through the channel you used to acknowledge the report:',
+    'Send them this message through the channel you used to acknowledge the report, then comment `/ack sent` on this issue:',
     '',
     ...quoted,
   ].join('\n');
@@ -79,7 +107,7 @@ export async function recordRejection(
   tracker: RepoRef,
   issueNumber: number,
   body: string,
-  ghsaId: string,
-): Promise<void> {
-  await postOnce(client, tracker, issueNumber, marker(ghsaId), body);
+  key: string,
+): Promise<'created' | 'exists'> {
+  return postOnce(client, tracker, issueNumber, marker(key), body);
 }

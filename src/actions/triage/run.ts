@@ -4,8 +4,18 @@
  */
 import type { TriageRequest } from '../../domain/chatops.js';
 import { scoreCvss, type CvssResult } from '../../domain/cvss.js';
+import {
+  applyTimelineDecisions,
+  expediteMarker,
+  expediteNotice,
+  movedLines,
+  type MovePlan,
+} from '../../domain/deadline-moves.js';
+import { ConfigurationError } from '../../domain/errors.js';
 import type { Policy } from '../../domain/policy/types.js';
+import type { TrackerState } from '../../domain/tracker-state.js';
 import { inertForLog } from '../../domain/sanitize.js';
+import { checkUpstreamChange } from '../../domain/upstream.js';
 import {
   checkReleaseDate,
   computeTimeline,
@@ -15,6 +25,7 @@ import {
 } from '../../domain/timeline.js';
 import { getAdvisory, requestCveOnce, updateAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
+import { postOnce } from '../../github/issues.js';
 import { getRepository } from '../../github/repos.js';
 import type { Advisory, RepoRef } from '../../github/types.js';
 import { inOrder } from '../common/concurrency.js';
@@ -41,6 +52,10 @@ export interface TriageContext {
   readonly policy: Policy;
   readonly now: Date;
   readonly rejectionTemplate: TemplateChoice;
+  /** Who asked (a command's author), recorded with a timeline decision. */
+  readonly actor?: string | undefined;
+  /** `@org/team` to mention when a report is expedited; no mention without one. */
+  readonly mention?: string | undefined;
 }
 
 export interface TriageTarget {
@@ -87,13 +102,47 @@ interface Plan {
   readonly score: CvssResult | undefined;
   readonly severity: string | undefined;
   readonly timeline: Timeline;
+  /** The tracker state with the timeline decisions recorded (agreed day, extension, expedite), when tracked. */
+  readonly decided: MovePlan | undefined;
+}
+
+/** The timeline decisions of the request recorded in the state; refused without a tracking issue to record them. */
+function planDecisions(
+  context: TriageContext,
+  state: TrackerState | undefined,
+  request: TriageRequest,
+): MovePlan | undefined {
+  const { policy, now } = context;
+  const slot = request.releaseDate ? checkReleaseDate(policy, request.releaseDate, now) : undefined;
+  if (!state) {
+    const key = request.extend ? 'extend' : request.expedite ? 'expedite' : undefined;
+    if (key) {
+      throw new ConfigurationError(
+        `${key} is a decision recorded in the tracking issue, and ${key === 'extend' ? 'this advisory' : 'this report'} has none: run ack-report first, or give the tracker input.`,
+        key,
+      );
+    }
+    return undefined;
+  }
+  return applyTimelineDecisions(policy, state, {
+    releaseDay: request.releaseDate && slot ? { date: request.releaseDate, windowEnd: slot.end } : undefined,
+    extend: request.extend,
+    expedite: request.expedite,
+    reason: request.decision === 'reject' ? undefined : request.reason,
+    at: now,
+    by: context.actor,
+  });
 }
 
 /** Every read and every decision, before the first write. */
 async function planTriage(context: TriageContext, target: TriageTarget, request: TriageRequest): Promise<Plan> {
   const { client, policy, now } = context;
   const state = target.report?.state;
-  if (request.releaseDate) checkReleaseDate(policy, request.releaseDate, now);
+  if (request.upstream && state) {
+    checkUpstreamChange(state, request.upstream, state.notified.includes(REJECTION_NOTIFIED));
+  }
+  const decided = planDecisions(context, state, request);
+  const recorded = decided?.state ?? state;
   // Independent reads, at once; a failure is still reported in this order.
   const [advisory, [repository, team]] = await inOrder(
     getAdvisory(client, target.repository, target.ghsaId),
@@ -111,6 +160,7 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
           ghsaId: target.ghsaId,
           repository: target.repository,
           reason: request.reason,
+          upstreamUrl: request.upstream ?? null,
           rejectedAt: now.toISOString(),
           policy: policy.name,
         })
@@ -125,6 +175,8 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
     severity,
     agreedReleaseDate: request.releaseDate ?? state?.agreedReleaseDate,
     agreedVersion: request.releaseVersion ?? state?.agreedVersion,
+    moves: recorded?.deadlineMoves,
+    expeditedAt: recorded?.expedited ? new Date(recorded.expedited.at) : undefined,
   });
   return {
     advisory,
@@ -136,6 +188,7 @@ async function planTriage(context: TriageContext, target: TriageTarget, request:
     score,
     severity,
     timeline,
+    decided,
   };
 }
 
@@ -160,7 +213,7 @@ export async function runTriage(
   const { client, log, policy, now } = context;
   const plan = await planTriage(context, target, request);
   const changes = [...plan.patch.changes];
-  const notes: string[] = [];
+  const notes: string[] = [...(plan.decided?.notes ?? [])];
   warnAbout(log, plan, notes);
 
   // The reporter is told before the advisory is closed: a closed advisory may no longer take comments.
@@ -170,7 +223,7 @@ export async function runTriage(
   if (target.tracker && target.report) {
     const report = target.report;
     if (toldVia) await recordRejectionOnce(context, target.tracker, report, plan, toldVia, changes, notes);
-    const nextState = triagedState(report.state, {
+    const nextState = triagedState(plan.decided?.state ?? report.state, {
       now,
       request,
       score: plan.score,
@@ -179,13 +232,24 @@ export async function runTriage(
       cveSettled: plan.cve.request || Boolean(plan.advisory.cve_id),
       timeline: timelineRecord(plan.timeline),
       reporterTold: toldVia !== undefined,
+      reporterToSend: toldVia === 'not-told',
+      actor: context.actor,
     });
     const change = {
       state: nextState,
-      timelineSection: renderTimelineSection(plan.timeline),
+      timelineSection: [renderTimelineSection(plan.timeline), ...movedLines(nextState).map((line) => `- ${line}`)].join(
+        '\n',
+      ),
       tlp: request.tlp,
       close: request.decision === 'reject',
     };
+    // The team is told before the state records the expedite: a run stopped in between tells it on the re-run,
+    // and the comment's marker keeps it to one.
+    if (nextState.expedited && !report.state.expedited) {
+      const notice = expediteNotice(nextState, context.mention, policy);
+      const posted = await postOnce(client, target.tracker, report.issue.number, expediteMarker(nextState.key), notice);
+      if (posted === 'created') changes.push('team told of the expedite in the tracker');
+    }
     changes.push(...(await saveTrackerChange(client, target.tracker, report, policy, change, log)));
   } else {
     if (request.tlp) notes.push('TLP not recorded: no tracker issue');
@@ -233,11 +297,11 @@ async function recordRejectionOnce(
 ): Promise<void> {
   if (!plan.rejection) return;
   const body = trackerRejectionComment(plan.rejection, toldVia, context.now);
-  await recordRejection(context.client, tracker, report.issue.number, body, plan.rejection.ghsaId);
+  await recordRejection(context.client, tracker, report.issue.number, body, plan.rejection.key);
   if (toldVia === 'advisory-comment') {
     changes.push('rejection recorded in the tracker');
   } else {
     changes.push('rejection and the message for the reporter left in the tracker');
-    notes.push('the reporter must be told by a human: the message is in the tracker issue');
+    notes.push('the reporter must be told by a human: the message is in the tracker issue; `/ack sent` once sent');
   }
 }

@@ -2,6 +2,7 @@
 import type { TriageRequest } from '../../domain/chatops.js';
 import type { CvssResult } from '../../domain/cvss.js';
 import type { TrackerState } from '../../domain/tracker-state.js';
+import { upstreamRecord } from '../../domain/upstream.js';
 import type { FixTeamMembers } from './advisory-patch.js';
 
 export const REJECTION_NOTIFIED = 'triage-rejection';
@@ -18,6 +19,10 @@ export interface TriageFacts {
   readonly cveSettled: boolean;
   readonly timeline: Record<string, string>;
   readonly reporterTold: boolean;
+  /** The rejection's message waits for a person to send it (`/ack sent` confirms it). */
+  readonly reporterToSend?: boolean;
+  /** Who decided (a command's author), recorded with an upstream rejection. */
+  readonly actor?: string | undefined;
 }
 
 function mergedTeam(state: TrackerState, team: FixTeamMembers): { users: string[]; teams: string[] } {
@@ -54,8 +59,10 @@ export function triagedState(state: TrackerState, facts: TriageFacts): TrackerSt
   if (facts.cveSettled) next.cveRequestedAt = state.cveRequestedAt ?? at;
   if (request.releaseDate) next.agreedReleaseDate = request.releaseDate;
   if (request.releaseVersion) next.agreedVersion = request.releaseVersion;
+  if (request.upstream) next.upstream = upstreamRecord(state, request.upstream, now, facts.actor);
   if (facts.reporterTold && !state.notified.includes(REJECTION_NOTIFIED)) {
     next.notified = [...state.notified, REJECTION_NOTIFIED];
+    if (facts.reporterToSend) next.updatesToSend = [...(state.updatesToSend ?? []), REJECTION_NOTIFIED];
   }
   return next;
 }

@@ -3,6 +3,7 @@
  * by this table, and the JSON Schema editors use (schema.ts, written to schemas/disclosure-policy.schema.json by
  * `npm run docs`) is generated from it: a key, a kind or a bound added here reaches both, so they cannot drift.
  */
+import { STEPS, type Step } from '../steps.js';
 import type { PolicyDeadlines } from './types.js';
 
 /**
@@ -19,6 +20,7 @@ import type { PolicyDeadlines } from './types.js';
  * - `number`: above 0 and at most `maximum`;
  * - `count`: a whole number from 1 to `maximum`;
  * - `label`: a label name (non-empty text);
+ * - `enforcement`: `escalate`, `remind` or `off`;
  * - `section`: a mapping with `fields` of its own.
  */
 export type FieldKind =
@@ -34,6 +36,7 @@ export type FieldKind =
   | 'number'
   | 'count'
   | 'label'
+  | 'enforcement'
   | 'section';
 
 export interface FieldSpec {
@@ -59,13 +62,25 @@ export const DEADLINE_FIELDS: Readonly<Record<string, keyof PolicyDeadlines>> = 
   'retrospective-within': 'retrospectiveWithin',
 };
 
+/** The step each deadline setting is the deadline of. */
+export const DEADLINE_STEP: Readonly<Record<keyof PolicyDeadlines, Step>> = {
+  acknowledgeWithin: 'acknowledge',
+  triageWithin: 'triage',
+  fixTeamWithin: 'fix-team',
+  advisoryAndCveWithin: 'advisory-cve',
+  fixReleaseWithin: 'fix-release',
+  discloseWithin: 'disclose',
+  retrospectiveWithin: 'retrospective',
+};
+
 const DEADLINE_DESCRIPTIONS: Readonly<Record<keyof PolicyDeadlines, string>> = {
   acknowledgeWithin: 'Acknowledge a report within this span of its arrival.',
   triageWithin: 'Triage a report (severity, accept or reject) within this span of its arrival.',
   fixTeamWithin: 'Staff the fix team within this span of the report.',
   advisoryAndCveWithin: 'Have the advisory drafted and a CVE requested within this span of the report.',
   fixReleaseWithin: 'Release the fix within this span of the report (never after disclose-within).',
-  discloseWithin: 'The hard limit: disclosure happens by then, fixed or not.',
+  discloseWithin:
+    'A hard limit: disclosure happens by then, fixed or not (no preset but conda-forge has one; absent: no disclosure deadline).',
   retrospectiveWithin: 'Write the retrospective within this span of the release.',
 };
 
@@ -77,6 +92,22 @@ export const POLICY_FIELDS: FieldTable = {
       { kind: 'duration', description: DEADLINE_DESCRIPTIONS[property] } satisfies FieldSpec,
     ]),
   ),
+  'expedite-within': {
+    kind: 'duration',
+    description:
+      'When a report is expedited (/triage expedite: public disclosure, exploitation), every step still open is due within this span (default 72h, a project default).',
+  },
+  enforcement: {
+    kind: 'section',
+    description:
+      'What a missed deadline of each step does: escalate (a breach), remind (one reminder, never a breach) or off (not tracked).',
+    fields: Object.fromEntries(
+      STEPS.map((step) => [
+        step,
+        { kind: 'enforcement', description: `escalate, remind or off for the ${step} step.` } satisfies FieldSpec,
+      ]),
+    ),
+  },
   'business-days': {
     kind: 'boolean',
     description: 'Count every "d" of the policy as business days (Monday to Friday, holidays skipped).',
@@ -94,8 +125,14 @@ export const POLICY_FIELDS: FieldTable = {
   },
   'low-severity': {
     kind: 'section',
-    description: 'A CVSS base score below the threshold stretches the fix release (never past disclose-within).',
+    description:
+      'Low severity: a CVSS base score below the threshold; with automatic: true it stretches the fix release by the factor (never past disclose-within).',
     fields: {
+      automatic: {
+        kind: 'boolean',
+        description:
+          'Stretch the fix release of a low-severity report by itself (default false: a person decides with /triage extend; setting factor turns it on).',
+      },
       'cvss-below': {
         kind: 'number',
         maximum: 10,
@@ -118,6 +155,21 @@ export const POLICY_FIELDS: FieldTable = {
     description:
       'How many different members of the response team must approve a publication with /release approve in its tracking issue (a project option; default 1).',
   },
+  'require-release-checklist': {
+    kind: 'boolean',
+    description:
+      'Whether release-gate opens only once every release-day step is confirmed with /release done <item> in the tracking issue: fork-merged, patch-releases, binaries-signed (a project option; default false).',
+  },
+  'signing-key': {
+    kind: 'label',
+    description:
+      "Path (in the workspace) of the project's ASCII-armored public OpenPGP key: release-gate then verifies every asset of the releases it checks against its detached signature (<asset>.asc or <asset>.sig) before opening.",
+  },
+  'team-name': {
+    kind: 'label',
+    description:
+      'The response team\'s name in the announcement, e.g. "Security Team" (default: the process document\'s, such as "Security Incident Response Team").',
+  },
 };
 
 /** The settings of one item of a `date-ranges` list; both are required. */
@@ -131,7 +183,7 @@ export const DATE_RANGE_FIELDS: FieldTable = {
  * description: the editor accepts a file that breaks one of them, and the actions refuse it naming the key.
  */
 export const CHECKS_BEYOND_THE_SCHEMA: readonly string[] = [
-  'fix-release-within is not longer than disclose-within',
+  'fix-release-within is not longer than disclose-within (when a disclosure deadline is set)',
   'acknowledge-within is not longer than triage-within',
   'a freeze does not end before it starts',
 ];

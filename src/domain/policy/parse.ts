@@ -2,9 +2,27 @@ import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ConfigurationError, type LocatedProblem } from '../errors.js';
 import { DURATION_BOUNDS, DURATION_FORMS, readDuration as readDurationText } from '../duration.js';
 import { parseTimeOfDay, parseWeekdays } from '../release-window/parse.js';
-import { DATE_RANGE_FIELDS, DEADLINE_FIELDS, POLICY_FIELDS, type FieldSpec, type FieldTable } from './fields.js';
+import {
+  DATE_RANGE_FIELDS,
+  DEADLINE_FIELDS,
+  DEADLINE_STEP,
+  POLICY_FIELDS,
+  type FieldSpec,
+  type FieldTable,
+} from './fields.js';
 import { PRESET_NAMES, PRESETS, isPresetName, type PresetName } from './presets.js';
-import type { DateRange, Duration, IsoWeekday, Policy, PolicyDeadlines } from './types.js';
+import { STEPS, type Step } from '../steps.js';
+import {
+  ENFORCEMENTS,
+  type DateRange,
+  type Duration,
+  type Enforcement,
+  type IsoWeekday,
+  type Policy,
+  type PolicyDeadlines,
+  type Provenance,
+  type ProvenanceKey,
+} from './types.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TOP_LEVEL = '(top level)';
@@ -203,6 +221,10 @@ function readField(spec: FieldSpec, value: unknown, key: string, reading: Readin
       return typeof value === 'string' && value.trim() !== ''
         ? value
         : reading.add(key, `is ${JSON.stringify(value)}; use a label name`);
+    case 'enforcement':
+      return ENFORCEMENTS.includes(value as Enforcement)
+        ? value
+        : reading.add(key, `is ${JSON.stringify(value)}; use one of ${ENFORCEMENTS.join(', ')}`);
     case 'section':
       return readSection(value, spec.fields ?? {}, key, reading);
   }
@@ -230,6 +252,28 @@ function readSection(value: unknown, table: FieldTable, where: string, reading: 
   return values;
 }
 
+/** Each step's enforcement: the preset's, with what the file's `enforcement` section sets. */
+function enforcementOf(values: Values, base: Policy): Policy['enforcement'] {
+  const set = (values.enforcement ?? {}) as Partial<Record<Step, Enforcement>>;
+  return Object.fromEntries(STEPS.map((step) => [step, set[step] ?? base.enforcement[step]])) as Record<
+    Step,
+    Enforcement
+  >;
+}
+
+/** The preset's provenance, with every number the file set labelled as the file's. */
+function provenanceOf(values: Values, file: string, base: Policy): Policy['provenance'] {
+  const fromFile: Provenance = { source: 'policy-file', file };
+  const provenance: Record<ProvenanceKey, Provenance> = { ...base.provenance };
+  for (const [key, property] of Object.entries(DEADLINE_FIELDS)) {
+    if (values[key] !== undefined) provenance[DEADLINE_STEP[property]] = fromFile;
+  }
+  if (values['expedite-within'] !== undefined) provenance.expedite = fromFile;
+  if (values['release-window'] !== undefined) provenance['release-window'] = fromFile;
+  if (values['low-severity'] !== undefined) provenance['low-severity'] = fromFile;
+  return provenance;
+}
+
 /** The policy the values make: the preset they name (or `fallback`), with every value the file set. */
 function policyOf(values: Values, file: string, fallback: Policy): Policy {
   const base = values.preset === undefined ? fallback : PRESETS[values.preset as PresetName];
@@ -239,10 +283,14 @@ function policyOf(values: Values, file: string, fallback: Policy): Policy {
   }
   const window = (values['release-window'] ?? {}) as Values;
   const lowSeverity = (values['low-severity'] ?? {}) as Values;
+  const factor = lowSeverity.factor as number | undefined;
   return {
     ...base,
     ...deadlines,
     name: `${base.name} (${file})`,
+    expediteWithin: (values['expedite-within'] as Duration | undefined) ?? base.expediteWithin,
+    enforcement: enforcementOf(values, base),
+    provenance: provenanceOf(values, file, base),
     businessDays: (values['business-days'] as boolean | undefined) ?? base.businessDays,
     releaseWindow: {
       time: (window.time as string | undefined) ?? base.releaseWindow.time,
@@ -253,10 +301,19 @@ function policyOf(values: Values, file: string, fallback: Policy): Policy {
     },
     lowSeveritySlowDown: {
       cvssBelow: (lowSeverity['cvss-below'] as number | undefined) ?? base.lowSeveritySlowDown.cvssBelow,
-      factor: (lowSeverity.factor as number | undefined) ?? base.lowSeveritySlowDown.factor,
+      factor: factor ?? base.lowSeveritySlowDown.factor,
+      // A file that sets a factor means to stretch; `automatic: false` next to it keeps the factor unused.
+      automatic:
+        (lowSeverity.automatic as boolean | undefined) ??
+        (factor === undefined ? base.lowSeveritySlowDown.automatic : true),
     },
     intakeLabel: (values['intake-label'] as string | undefined) ?? base.intakeLabel,
     releaseApprovals: (values['release-approvals'] as number | undefined) ?? base.releaseApprovals,
+    teamName: (values['team-name'] as string | undefined)?.trim() ?? base.teamName,
+    ...(values['signing-key'] === undefined ? {} : { signingKey: String(values['signing-key']).trim() }),
+    ...(values['require-release-checklist'] === undefined
+      ? {}
+      : { requireReleaseChecklist: values['require-release-checklist'] as boolean }),
   };
 }
 
@@ -270,6 +327,7 @@ const roughDays = (d: Duration): number =>
 function checkConsistency(policy: Policy, reading: Reading): void {
   if (
     !reading.failed('fix-release-within', 'disclose-within') &&
+    policy.discloseWithin !== undefined &&
     roughDays(policy.fixReleaseWithin) > roughDays(policy.discloseWithin)
   ) {
     reading.add(

@@ -17,6 +17,7 @@ import {
 } from './fields.js';
 import { between, decimalOf, WHOLE } from './number-patterns.js';
 import { PRESET_NAMES } from './presets.js';
+import { ENFORCEMENTS } from './types.js';
 
 /** Where editors fetch the schema from: the file as committed on the major version's tag. */
 export const POLICY_SCHEMA_URL =
@@ -142,6 +143,8 @@ function fieldSchema(spec: FieldSpec): JsonSchema {
       return describe(spec, { type: 'integer', minimum: 1, maximum: spec.maximum });
     case 'label':
       return describe(spec, { type: 'string', pattern: '\\S' });
+    case 'enforcement':
+      return describe(spec, { type: 'string', enum: [...ENFORCEMENTS] });
     case 'section':
       return describe(spec, sectionSchema(spec.fields ?? {}, false));
   }

@@ -128,8 +128,15 @@ export function openingMs(window: CompiledWindow, day: number): number {
   return day * DAY_MS + window.openMinute * MINUTE_MS;
 }
 
+/**
+ * When the window opened on `day` closes: after its duration, but at midnight at the latest when the next day is
+ * closed (another weekday, a holiday, a freeze). A window is never open on a day it does not open on, whatever its
+ * length: Thursday 23:30 for 24 h ends at Friday 00:00 when Friday is not a release day.
+ */
 export function closingMs(window: CompiledWindow, day: number): number {
-  return openingMs(window, day) + window.durationMinutes * MINUTE_MS;
+  const end = openingMs(window, day) + window.durationMinutes * MINUTE_MS;
+  const midnight = (day + 1) * DAY_MS;
+  return end > midnight && dayClosure(window, day + 1) !== undefined ? midnight : end;
 }
 
 export function millisecondsOf(date: Date, what: string): number {

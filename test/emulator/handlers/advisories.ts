@@ -6,7 +6,7 @@ import { listed, listedNow } from '../lag.js';
 import { paginateByCursor } from '../pagination.js';
 import { repositoryAdvisory } from '../render/advisories.js';
 import { fullRepository } from '../render/repos.js';
-import { addAdvisory, addRepo, findRepo, findTeam, findUser, fullName } from '../state.js';
+import { addAdvisory, addRepo, findRepo, findTeam, findUser, fullName, removeRepo } from '../state.js';
 import type { Advisory, AdvisoryState, Severity, Vulnerability } from '../types.js';
 
 const DOCS = 'https://docs.github.com/rest/security-advisories/repository-advisories';
@@ -115,6 +115,32 @@ function scoring(body: Record<string, unknown>): Partial<Advisory> {
     return { severity: severity as Severity | null, cvssV3: null, cvssV4: null };
   }
   return {};
+}
+
+/** GitHub's `security-advisory-credit-types`. */
+const CREDIT_TYPES = [
+  'analyst',
+  'finder',
+  'reporter',
+  'coordinator',
+  'remediation_developer',
+  'remediation_reviewer',
+  'remediation_verifier',
+  'tool',
+  'sponsor',
+  'other',
+];
+
+/** `credits` on update: a login GitHub knows and a credit type of its enum each, else 422 (as GitHub refuses). */
+function creditsFrom(ctx: RequestContext, value: unknown[]): Advisory['credits'] {
+  return value.map((entry) => {
+    const credit = (entry ?? {}) as { login?: unknown; type?: unknown };
+    const user = typeof credit.login === 'string' ? findUser(ctx.state, credit.login) : undefined;
+    if (!user || typeof credit.type !== 'string' || !CREDIT_TYPES.includes(credit.type)) {
+      throw validationFailed([{ resource: 'RepositoryAdvisory', field: 'credits', code: 'invalid' }], DOCS);
+    }
+    return { login: user.login, type: credit.type };
+  });
 }
 
 function collaborators(ctx: RequestContext, body: Record<string, unknown>): Partial<Advisory> {
@@ -270,13 +296,22 @@ function update(ctx: RequestContext) {
     ...('cve_id' in body ? { cveId: (body.cve_id as string | null) ?? null } : {}),
     ...(Array.isArray(body.vulnerabilities) ? { vulnerabilities: vulnerabilitiesFrom(body.vulnerabilities) } : {}),
     ...(Array.isArray(body.cwe_ids) ? { cweIds: body.cwe_ids as string[] } : {}),
-    ...(Array.isArray(body.credits) ? { credits: body.credits as Advisory['credits'] } : {}),
+    ...(Array.isArray(body.credits) ? { credits: creditsFrom(ctx, body.credits) } : {}),
     ...scoring(body),
     ...collaborators(ctx, body),
   };
   const next = { ...advisory, ...changes };
+  const wasPublished = advisory.state === 'published';
   Object.assign(advisory, changes, state ? transition(next, state, ctx) : {}, { updatedAt: ctx.state.now });
+  if (!wasPublished && advisory.state === 'published') deleteForkOnPublication(ctx, advisory);
   return ok(repositoryAdvisory(ctx.view, advisory));
+}
+
+/** GitHub: "Publishing a security advisory deletes the temporary private fork for the security advisory." */
+function deleteForkOnPublication(ctx: RequestContext, advisory: Advisory): void {
+  const fork = advisory.privateFork ? findRepo(ctx.state, advisory.privateFork) : undefined;
+  if (fork?.temporaryFork) removeRepo(ctx.state, fork);
+  advisory.privateFork = null;
 }
 
 function requestCve(ctx: RequestContext) {
@@ -293,7 +328,11 @@ function requestCve(ctx: RequestContext) {
   return ok({}, 202);
 }
 
-/** The fork exists (and `private_fork` points at it) at once, but answers 404 until GitHub has finished it. */
+/**
+ * The fork exists (and `private_fork` points at it) at once, but answers 404 until GitHub has finished it; to
+ * integrations (App installation tokens, GITHUB_TOKEN) it answers 404 always (see `canSeeRepo`). The 202 answer and
+ * the advisory's `private_fork` are what an integration ever learns of it.
+ */
 function createFork(ctx: RequestContext) {
   const { repo, advisory } = visibleAdvisory(ctx, DOCS);
   requirePermission(ctx, 'advisories', DOCS);
@@ -309,6 +348,7 @@ function createFork(ctx: RequestContext) {
       description: repo.description,
       files: { ...repo.files },
       readyAt: Date.now() + ctx.options.forkReadyAfterMs,
+      temporaryFork: true,
     });
   advisory.privateFork = fullName(fork);
   return ok(fullRepository(ctx.view, fork), 202);

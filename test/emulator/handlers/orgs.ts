@@ -3,10 +3,12 @@
  * organization, the authenticated user must be an organization owner" (GitHub's docs), so `default_repository_permission`
  * (the base permission every member has in every repository) is in the answer for owner tokens only.
  */
+import { isIntegration } from '../access.js';
 import type { RequestContext, Route } from '../context.js';
-import { notFound, ok } from '../http.js';
+import { notAccessible, notFound, ok } from '../http.js';
 import { nodeId } from '../ids.js';
 import { findUser } from '../state.js';
+import { simpleUser } from '../render/users.js';
 
 const DOCS = 'https://docs.github.com/rest/orgs/orgs#get-an-organization';
 
@@ -45,4 +47,20 @@ function getOrg(ctx: RequestContext) {
   });
 }
 
-export const ORG_ROUTES: Route[] = [{ method: 'GET', pattern: '/orgs/:org', operationId: 'orgs/get', handler: getOrg }];
+const USER_DOCS = 'https://docs.github.com/rest/users/users#get-the-authenticated-user';
+
+/**
+ * GET /user: the person a token acts for. It is not among the endpoints GitHub lists for App installation tokens, so
+ * an installation token (GITHUB_TOKEN is one) gets 403 "Resource not accessible by integration".
+ */
+function getAuthenticatedUser(ctx: RequestContext) {
+  if (isIntegration(ctx.grant)) throw notAccessible(USER_DOCS);
+  const user = simpleUser(ctx.view, ctx.grant.login);
+  const created = '2020-01-01T00:00:00Z';
+  return ok({ ...user, name: findUser(ctx.state, user.login)?.name ?? null, created_at: created, updated_at: created });
+}
+
+export const ORG_ROUTES: Route[] = [
+  { method: 'GET', pattern: '/orgs/:org', operationId: 'orgs/get', handler: getOrg },
+  { method: 'GET', pattern: '/user', operationId: 'users/get-authenticated', handler: getAuthenticatedUser },
+];

@@ -2,11 +2,12 @@ import { repoWith, visibleRepo } from '../access.js';
 import { bodyObject, type RequestContext, type Route } from '../context.js';
 import { notFound, ok } from '../http.js';
 import { paginateByPage } from '../pagination.js';
-import { releaseObject } from '../render/releases.js';
+import { releaseAssetObject, releaseObject } from '../render/releases.js';
 import { simpleUser } from '../render/users.js';
 import { findTeam, fullName } from '../state.js';
 
 const RELEASE_DOCS = 'https://docs.github.com/rest/releases/releases';
+const ASSET_DOCS = 'https://docs.github.com/rest/releases/assets';
 const TEAM_DOCS = 'https://docs.github.com/rest/teams/members';
 
 function releaseByTag(ctx: RequestContext) {
@@ -35,6 +36,49 @@ function updateRelease(ctx: RequestContext) {
     ...(typeof body.prerelease === 'boolean' ? { prerelease: body.prerelease } : {}),
   });
   return ok(releaseObject(ctx.view, release));
+}
+
+/** A published release of a repository the token can read, by id (a draft is not found, as by tag). */
+function publishedRelease(ctx: RequestContext, id: number) {
+  const repo = visibleRepo(ctx, ASSET_DOCS);
+  const release = ctx.state.releases.find(
+    (candidate) => candidate.repo.toLowerCase() === fullName(repo).toLowerCase() && candidate.id === id,
+  );
+  if (!release || release.draft) throw notFound(ASSET_DOCS);
+  return release;
+}
+
+/** `GET /repos/{owner}/{repo}/releases/{release_id}/assets`: the release's assets, paginated by page. */
+function listReleaseAssets(ctx: RequestContext) {
+  const release = publishedRelease(ctx, Number(ctx.params.release_id));
+  const page = paginateByPage(ctx, release.assets ?? []);
+  return ok(
+    page.items.map((asset) => releaseAssetObject(ctx.view, release, asset)),
+    200,
+    page.headers,
+  );
+}
+
+/**
+ * `GET /repos/{owner}/{repo}/releases/assets/{asset_id}`: the asset's description, or with `Accept:
+ * application/octet-stream` its bytes. GitHub may redirect (302) or stream (200); this emulator streams.
+ */
+function getReleaseAsset(ctx: RequestContext) {
+  const repo = visibleRepo(ctx, ASSET_DOCS);
+  const id = Number(ctx.params.asset_id);
+  const release = ctx.state.releases.find(
+    (candidate) =>
+      candidate.repo.toLowerCase() === fullName(repo).toLowerCase() &&
+      !candidate.draft &&
+      (candidate.assets ?? []).some((asset) => asset.id === id),
+  );
+  const asset = release?.assets?.find((candidate) => candidate.id === id);
+  if (!release || !asset) throw notFound(ASSET_DOCS);
+  if ((ctx.accept ?? '').includes('application/octet-stream')) {
+    // Served as GitHub's download serves every asset: application/octet-stream, whatever was uploaded.
+    return ok(asset.content, 200, { 'content-disposition': `attachment; filename=${encodeURIComponent(asset.name)}` });
+  }
+  return ok(releaseAssetObject(ctx.view, release, asset));
 }
 
 function teamOf(ctx: RequestContext) {
@@ -80,6 +124,18 @@ export const RELEASE_AND_TEAM_ROUTES: Route[] = [
     pattern: '/repos/:owner/:repo/releases/tags/:tag',
     operationId: 'repos/get-release-by-tag',
     handler: releaseByTag,
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/releases/:release_id/assets',
+    operationId: 'repos/list-release-assets',
+    handler: listReleaseAssets,
+  },
+  {
+    method: 'GET',
+    pattern: '/repos/:owner/:repo/releases/assets/:asset_id',
+    operationId: 'repos/get-release-asset',
+    handler: getReleaseAsset,
   },
   {
     method: 'PATCH',

@@ -4,7 +4,7 @@ import { bodyObject, type RequestContext, type Route } from '../context.js';
 import { ApiError, noContent, notFound, ok, validationFailed } from '../http.js';
 import { paginateByPage } from '../pagination.js';
 import { fullRepository, minimalRepository } from '../render/repos.js';
-import { fullName } from '../state.js';
+import { fullName, removeRepo } from '../state.js';
 import type { Repo } from '../types.js';
 
 const DOCS = 'https://docs.github.com/rest/repos/repos';
@@ -43,11 +43,7 @@ function deleteRepo(ctx: RequestContext) {
   const repo = visibleRepo(ctx, DOCS);
   if (!hasPermission(ctx.grant, 'administration'))
     throw new ApiError(403, 'Must have admin rights to Repository.', DOCS);
-  const name = fullName(repo);
-  ctx.state.repos = ctx.state.repos.filter((candidate) => candidate !== repo);
-  for (const advisory of ctx.state.advisories) {
-    if (advisory.privateFork?.toLowerCase() === name.toLowerCase()) advisory.privateFork = null;
-  }
+  removeRepo(ctx.state, repo);
   return noContent();
 }
 

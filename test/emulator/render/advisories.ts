@@ -58,11 +58,11 @@ export function repositoryAdvisory(view: View, advisory: Advisory) {
     cvss_severities: { cvss_v3: advisory.cvssV3, cvss_v4: advisory.cvssV4 },
     cwes: advisory.cweIds.map((id) => ({ cwe_id: id, name: CWE_NAMES[id] ?? id })),
     cwe_ids: advisory.cweIds,
-    credits: advisory.credits,
+    credits: advisory.credits.map(({ login, type }) => ({ login, type })),
     credits_detailed: advisory.credits.map((credit) => ({
       user: simpleUser(view, credit.login),
       type: credit.type,
-      state: 'pending',
+      state: credit.state ?? 'pending',
     })),
     collaborating_users: advisory.collaboratingUsers.map((login) => simpleUser(view, login)),
     collaborating_teams: teamsOf(view, advisory),

@@ -1,5 +1,6 @@
 import { nodeId } from '../ids.js';
-import type { Release } from '../types.js';
+import { createHash } from 'node:crypto';
+import type { Release, ReleaseAsset } from '../types.js';
 import { simpleUser } from './users.js';
 import type { View } from './view.js';
 
@@ -23,6 +24,26 @@ export function releaseObject(view: View, release: Release) {
     created_at: release.createdAt,
     published_at: release.publishedAt,
     author: simpleUser(view, release.author),
-    assets: [],
+    assets: (release.assets ?? []).map((asset) => releaseAssetObject(view, release, asset)),
+  };
+}
+
+/** GitHub's `release-asset`: the API URL (download it there with `Accept: application/octet-stream`) and the browser's. */
+export function releaseAssetObject(view: View, release: Release, asset: ReleaseAsset) {
+  return {
+    url: `${view.api}/repos/${release.repo}/releases/assets/${asset.id}`,
+    browser_download_url: `${view.web}/${release.repo}/releases/download/${encodeURIComponent(release.tagName)}/${encodeURIComponent(asset.name)}`,
+    id: asset.id,
+    node_id: nodeId('ReleaseAsset', asset.id),
+    name: asset.name,
+    label: asset.label,
+    state: 'uploaded' as const,
+    content_type: asset.contentType,
+    size: asset.content.length,
+    digest: `sha256:${createHash('sha256').update(asset.content).digest('hex')}`,
+    download_count: 0,
+    created_at: asset.createdAt,
+    updated_at: asset.createdAt,
+    uploader: simpleUser(view, asset.uploader),
   };
 }

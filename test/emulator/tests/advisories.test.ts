@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { startEmulator, type Emulator } from '../index.js';
-import { addAdvisory } from '../state.js';
+import { addAdvisory, addToken } from '../state.js';
 import type { Advisory } from '../types.js';
 import { api } from './api.js';
 
@@ -255,15 +255,103 @@ describe('CVE requests and temporary private forks', () => {
     expect(emulator.state.repos.filter((repo) => repo.fork)).toHaveLength(1);
   });
 
-  it('deletes a fork only with Administration, and clears the advisory link', async () => {
-    const advisory = addAdvisory(emulator.state, PROJECT, { state: 'published', publishedAt: '2026-01-05T09:00:00Z' });
+  it('lets a person delete a fork only with Administration, and clears the advisory link', async () => {
+    addToken(emulator.state, 'token-carol', { login: 'carol', advisoriesWrite: true });
+    const advisory = addAdvisory(emulator.state, PROJECT, { state: 'closed', closedAt: '2026-01-05T09:00:00Z' });
     const fork = await api<{ full_name: string }>(emulator, 'POST', `${ADVISORIES}/${advisory.ghsaId}/forks`);
     const refused = await api<{ message: string }>(emulator, 'DELETE', `/repos/${fork.body.full_name}`, {
-      token: 'token-no-admin',
+      token: 'token-carol',
     });
     expect(refused).toMatchObject({ status: 403, body: { message: 'Must have admin rights to Repository.' } });
     expect((await api(emulator, 'DELETE', `/repos/${fork.body.full_name}`)).status).toBe(204);
     expect(advisory.privateFork).toBeNull();
+  });
+});
+
+describe("temporary private forks on GitHub's rules", () => {
+  const NOT_FOUND = { message: 'Not Found', documentation_url: expect.any(String), status: '404' };
+
+  async function forkOf(advisory: Advisory, token = 'token-admin'): Promise<string> {
+    const created = await api<{ full_name: string }>(emulator, 'POST', `${ADVISORIES}/${advisory.ghsaId}/forks`, {
+      token,
+    });
+    expect(created.status).toBe(202);
+    return created.body.full_name;
+  }
+
+  it('answers 404 Not Found to an App installation token and to GITHUB_TOKEN, and serves a person', async () => {
+    addToken(emulator.state, 'token-github-actions', { login: 'github-actions[bot]', contentsWrite: true });
+    const advisory = addAdvisory(emulator.state, PROJECT, { state: 'draft' });
+    // An App with every permission may ask for the fork: the 202 answer and the advisory are all it learns of it.
+    const fork = await forkOf(advisory, 'token-repo-writer');
+    expect(emulator.state.tokens['token-repo-writer']?.kind).toBe('installation');
+
+    for (const token of ['token-repo-writer', 'token-github-actions']) {
+      const repo = await api(emulator, 'GET', `/repos/${fork}`, { token });
+      expect(repo).toMatchObject({ status: 404, body: NOT_FOUND });
+      const content = await api(emulator, 'GET', `/repos/${fork}/contents/README.md`, { token });
+      expect(content.status).toBe(404);
+      const removal = await api(emulator, 'DELETE', `/repos/${fork}`, { token });
+      expect(removal).toMatchObject({ status: 404, body: NOT_FOUND });
+      const listed = await api<{ full_name: string }[]>(emulator, 'GET', '/orgs/sample-org/repos', { token });
+      expect(listed.body.map((repo) => repo.full_name)).not.toContain(fork);
+    }
+    const read = await api<{ private_fork: { full_name: string } }>(
+      emulator,
+      'GET',
+      `${ADVISORIES}/${advisory.ghsaId}`,
+      {
+        token: 'token-repo-writer',
+      },
+    );
+    expect(read.body.private_fork.full_name).toBe(fork);
+
+    const person = await api<{ full_name: string; private: boolean }>(emulator, 'GET', `/repos/${fork}`);
+    expect(person).toMatchObject({ status: 200, body: { full_name: fork, private: true } });
+    const listed = await api<{ full_name: string }[]>(emulator, 'GET', '/orgs/sample-org/repos');
+    expect(listed.body.map((repo) => repo.full_name)).toContain(fork);
+    expect(emulator.state.repos.some((repo) => `${repo.owner}/${repo.name}` === fork)).toBe(true);
+  });
+
+  it('serves an ordinary private repository to the same App token', async () => {
+    const answer = await api(emulator, 'GET', '/repos/sample-org/private-lib', { token: 'token-repo-writer' });
+    expect(answer.status).toBe(200);
+  });
+
+  it('tells a person from an integration on GET /user', async () => {
+    const person = await api<{ login: string }>(emulator, 'GET', '/user');
+    expect(person).toMatchObject({ status: 200, body: { login: 'sirt-lead' } });
+    const app = await api<{ message: string }>(emulator, 'GET', '/user', { token: 'token-repo-writer' });
+    expect(app).toMatchObject({ status: 403, body: { message: 'Resource not accessible by integration' } });
+  });
+
+  it('deletes the fork when its advisory is published, and only then', async () => {
+    const vulnerability = { ...VULNERABILITY, patched_versions: '1.4.2', vulnerable_functions: null };
+    const advisory = addAdvisory(emulator.state, PROJECT, { state: 'draft', vulnerabilities: [vulnerability] });
+    const fork = await forkOf(advisory);
+    expect((await patch(advisory, { summary: 'still a draft' })).status).toBe(200);
+    expect((await api(emulator, 'GET', `/repos/${fork}`)).status).toBe(200);
+
+    const published = await api<{ state: string; private_fork: unknown }>(
+      emulator,
+      'PATCH',
+      `${ADVISORIES}/${advisory.ghsaId}`,
+      { body: { state: 'published' } },
+    );
+
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ state: 'published', private_fork: null });
+    expect(advisory.privateFork).toBeNull();
+    expect((await api(emulator, 'GET', `/repos/${fork}`)).status).toBe(404);
+    expect(emulator.state.repos.some((repo) => `${repo.owner}/${repo.name}` === fork)).toBe(false);
+  });
+
+  it('leaves the fork of a closed advisory for a person to delete', async () => {
+    const advisory = addAdvisory(emulator.state, PROJECT, { state: 'draft' });
+    const fork = await forkOf(advisory);
+    expect((await patch(advisory, { state: 'closed' })).status).toBe(200);
+    expect(advisory.privateFork).toBe(fork);
+    expect((await api(emulator, 'GET', `/repos/${fork}`)).status).toBe(200);
   });
 });
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from '@jest/globals';
+import { creditNamesOf, splitDescription } from '../../src/domain/announcement.js';
+import {
+  checkCoverage,
+  inRange,
+  lineOf,
+  newestFirst,
+  packageFixedIn,
+  patchedList,
+  tagNamesVersion,
+} from '../../src/domain/release-lines.js';
+import { upgradeSteps } from '../../src/domain/upgrade-commands.js';
+
+describe('release lines', () => {
+  it('names the line of a version and sorts versions newest first', () => {
+    expect(lineOf('2.3.1')).toBe('2.3');
+    expect(lineOf('7')).toBe('7');
+    expect(newestFirst(['1.9.7', '2.3.1', '1.10.0'])).toEqual(['2.3.1', '1.10.0', '1.9.7']);
+  });
+
+  it.each([
+    ['v1.4.2', '1.4.2', true],
+    ['1.4.2', '1.4.2', true],
+    ['sample-project-1.4.2', '1.4.2', true],
+    ['release/v1.4.2', '1.4.2', true],
+    ['v1.0.0', '1.4.2', false],
+    ['v11.4.2', '1.4.2', false],
+    ['x1.4.2', '1.4.2', false],
+    ['v1.4.2.1', '1.4.2', false],
+  ])('tag %s names version %s: %s', (tag, version, expected) => {
+    expect(tagNamesVersion(tag, version)).toBe(expected);
+  });
+
+  it('reads GitHub ranges and patched versions', () => {
+    expect(inRange('1.9.7', '< 2.3.1')).toBe(true);
+    expect(inRange('2.3.1', '< 2.3.1')).toBe(false);
+    expect(inRange('1.4.2', '>= 1.5.0, < 2.3.1')).toBe(false);
+    expect(inRange('1.4.2', null)).toBe(true);
+    expect(patchedList('2.3.1, 1.9.7')).toEqual(['2.3.1', '1.9.7']);
+    expect(patchedList('>= 1.4.2')).toEqual(['1.4.2']);
+    expect(patchedList(null)).toEqual([]);
+  });
+
+  it('takes a version as fixed outside the range or by a patched version of its own line', () => {
+    const pkg = { name: 'p', vulnerableRange: '< 2.3.1', patchedVersions: '2.3.1, 1.9.7' };
+    expect(packageFixedIn(pkg, '1.9.7')).toBe(true);
+    expect(packageFixedIn(pkg, '1.9.8')).toBe(true);
+    expect(packageFixedIn(pkg, '1.9.6')).toBe(false);
+    // Never vulnerable: 1.4.2 is below the range, though no 1.4 version is patched.
+    expect(packageFixedIn({ ...pkg, vulnerableRange: '>= 1.5.0, < 2.3.1' }, '1.4.2')).toBe(true);
+    // 1.9.7 fixes the 1.9 line only: 2.3.0 is still vulnerable.
+    expect(packageFixedIn(pkg, '2.3.0')).toBe(false);
+    expect(packageFixedIn({ ...pkg, patchedVersions: '2.3.1' }, '1.9.7')).toBe(false);
+    expect(() =>
+      checkCoverage([{ id: 'CVE-1', packages: [{ ...pkg, patchedVersions: '2.3.1' }] }], ['2.3.1', '1.9.7']),
+    ).toThrow('CVE-1 is not fixed in 1.9.7');
+  });
+});
+
+describe('how to upgrade', () => {
+  it('gives one command per package manager and line, the managers given or the ecosystems', () => {
+    const packages = [{ ecosystem: 'pip', name: 'sample-project' }];
+    expect(upgradeSteps(packages, ['2.3.1', '1.9.7'], [])).toEqual([
+      { manager: 'pip', command: 'pip install --upgrade "sample-project==2.3.1"' },
+      { manager: 'pip', command: 'pip install --upgrade "sample-project==1.9.7"' },
+    ]);
+    expect(upgradeSteps(packages, ['1.4.2'], ['conda']).map((step) => step.command)).toEqual([
+      'conda install -c conda-forge "sample-project=1.4.2"',
+    ]);
+    expect(upgradeSteps([{ ecosystem: 'npm', name: 'lib' }], ['3.0.1'], [])[0]?.command).toBe('npm install lib@3.0.1');
+    expect(upgradeSteps([{ ecosystem: 'other', name: 'x' }], ['1.0.1'], [])).toEqual([]);
+  });
+});
+
+describe('the published description', () => {
+  it('keeps the Impact section apart and the other headings as lines', () => {
+    expect(splitDescription('### Impact\nBad things.\n\n### Patches\nFixed in 1.4.2.')).toEqual({
+      description: 'Patches:\nFixed in 1.4.2.',
+      impact: 'Bad things.',
+    });
+    expect(splitDescription('Just text.')).toEqual({ description: 'Just text.', impact: null });
+    expect(splitDescription(null)).toEqual({ description: null, impact: null });
+  });
+});
+
+describe('credits as the tracker records them', () => {
+  const credits = [{ login: 'reporter-rita', type: 'reporter' }];
+
+  it('adds a reporter without a GitHub account by name, and one with a login once', () => {
+    expect(creditNamesOf(credits, { name: 'Dana Example' })).toEqual([
+      'reporter-rita (reporter)',
+      'Dana Example (reporter)',
+    ]);
+    expect(creditNamesOf(credits, { login: 'Reporter-Rita' })).toEqual(['reporter-rita (reporter)']);
+    expect(creditNamesOf([], { login: 'bob', type: 'finder' })).toEqual(['bob (finder)']);
+  });
+
+  it('shows no credit the reporter declined', () => {
+    expect(creditNamesOf(credits, { login: 'reporter-rita', declined: true })).toEqual([]);
+    expect(creditNamesOf(credits, { name: 'Dana', declined: true })).toEqual(['reporter-rita (reporter)']);
+  });
+});
