@@ -118,10 +118,18 @@ export interface ReleaseText {
   readonly unfixedLines: readonly string[];
 }
 
+/** A file of a GitHub release, as its REST API lists it. */
+export interface ReleaseAssetRecord {
+  readonly name: string;
+  readonly browser_download_url: string;
+}
+
 export interface AnnouncementInputs extends ReleaseText {
   readonly repository: string;
   /** The release of each version, in the order of `versions` (undefined: not looked up). */
   readonly releaseUrls: readonly (string | undefined)[];
+  /** The files of each version's release, in the same order (undefined or empty: none). */
+  readonly releaseAssets?: readonly (readonly ReleaseAssetRecord[] | undefined)[];
   /** The policy's team name, used unless `teamName` is given. */
   readonly policyTeamName: string;
   /** The reporter's credit as each tracking issue records it, by GHSA id. */
@@ -129,12 +137,21 @@ export interface AnnouncementInputs extends ReleaseText {
   readonly now: Date;
 }
 
-/** One release line: its patched version and that release. */
+/** A binary of a release and its detached signature (Stacklok: binaries "built, signed, publicly available"). */
+export interface AnnouncedBinary {
+  readonly name: string;
+  readonly url: string;
+  /** The `<name>.asc` or `<name>.sig` file of the same release; null when it has none. */
+  readonly signatureUrl: string | null;
+}
+
+/** One release line: its patched version, that release and its binaries. */
 export interface AnnouncedLine {
   /** `2.3` for 2.3.1. */
   readonly line: string;
   readonly version: string;
   readonly releaseUrl: string | null;
+  readonly binaries: readonly AnnouncedBinary[];
 }
 
 export interface AnnouncementData {
@@ -354,11 +371,26 @@ export function requireMitigation(text: ReleaseText): void {
   );
 }
 
+const SIGNATURE = /\.(asc|sig)$/;
+
+/** The release's files other than signatures, each with its signature file when the release has one. */
+export function binariesOf(assets: readonly ReleaseAssetRecord[]): AnnouncedBinary[] {
+  const byName = new Map(assets.map((asset) => [asset.name, asset.browser_download_url]));
+  return assets
+    .filter((asset) => !(SIGNATURE.test(asset.name) && byName.has(asset.name.replace(SIGNATURE, ''))))
+    .map((asset) => ({
+      name: asset.name,
+      url: asset.browser_download_url,
+      signatureUrl: byName.get(`${asset.name}.asc`) ?? byName.get(`${asset.name}.sig`) ?? null,
+    }));
+}
+
 function linesOf(inputs: AnnouncementInputs): AnnouncedLine[] {
   return inputs.versions.map((version, index) => ({
     line: lineOf(version),
     version,
     releaseUrl: inputs.releaseUrls[index] ?? null,
+    binaries: binariesOf(inputs.releaseAssets?.[index] ?? []),
   }));
 }
 

@@ -106,6 +106,13 @@ Upgrade {{project}} to {{version}} or later with the tool you installed it with.
 
 The release notes of {{version}}: {{releaseUrl}}
 {{/if}}
+{{#if binaries}}
+
+The files of {{version}}, each with its detached signature where one is published:
+{{#each binaries}}
+* {{name}}: {{url}}{{#if signatureUrl}} (signature: {{signatureUrl}}){{/if}}
+{{/each}}
+{{/if}}
 {{/each}}
 {{else}}
 There is nothing to upgrade to yet. The advisories below will name the patched versions once a fix is released, and it will be announced here.
@@ -153,7 +160,18 @@ The {{project}} {{teamName}}
       fixed: true,
       noFixReason: 'The 90-day disclosure deadline was reached.',
       lines: [
-        { line: '1.4', version: '1.4.2', releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2' },
+        {
+          line: '1.4',
+          version: '1.4.2',
+          releaseUrl: 'https://github.com/example-org/example/releases/tag/v1.4.2',
+          binaries: [
+            {
+              name: 'example-1.4.2.tar.gz',
+              url: 'https://github.com/example-org/example/releases/download/v1.4.2/example-1.4.2.tar.gz',
+              signatureUrl: 'https://github.com/example-org/example/releases/download/v1.4.2/example-1.4.2.tar.gz.asc',
+            },
+          ],
+        },
       ],
       severalLines: false,
       unfixedLines: ['1.3'],

@@ -51,6 +51,8 @@ describe('the demo', () => {
     expect(announcement).toContain('# Security release of sample-project 2.3.1 and 1.9.7 is now available');
     expect(announcement).toContain('* CVE-2026-41234 (CVSS score 8.2, high)');
     expect(announcement).toMatch(/Credits[\s\S]*reporter-rita/);
+    // Where the binaries are, each with its detached signature (Stacklok: "built, signed, publicly available").
+    expect(announcement).toContain('/releases/download/v2.3.1/sample-project-2.3.1.tar.gz.asc');
     expect(readFileSync(join(out, 'announcement.eml'), 'utf8')).toContain('-----BEGIN PGP SIGNED MESSAGE-----');
     expect(readFileSync(join(out, 'tracker-issue.md'), 'utf8')).toContain('```mermaid');
     // Every report is finished by the last sweep: the dashboard lists none open, and the process metrics count it.

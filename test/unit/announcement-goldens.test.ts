@@ -147,6 +147,10 @@ function expectGolden(file: string, text: string): void {
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
 
+/** A release's files as GitHub lists them. */
+const assets = (tag: string, names: readonly string[]) =>
+  names.map((name) => ({ name, browser_download_url: `${REPO}/releases/download/${tag}/${name}` }));
+
 const credit = (value: ReporterCredit, ghsa = PATH_TRAVERSAL.ghsa_id) => new Map([[ghsa, value]]);
 
 describe('the complete announcement (goldens)', () => {
@@ -175,13 +179,17 @@ describe('the complete announcement (goldens)', () => {
     expectGolden('one-cve.eml', text);
   });
 
-  it('several CVEs across two release lines', () => {
+  it('several CVEs across two release lines, the files of each release with their signatures', () => {
     const text = rendered(
       TWO_LINES,
       inputs({
         version: '2.3.1 and 1.9.7',
         versions: ['2.3.1', '1.9.7'],
         releaseUrls: [`${REPO}/releases/tag/v2.3.1`, `${REPO}/releases/tag/v1.9.7`],
+        releaseAssets: [
+          assets('v2.3.1', ['sample-project-2.3.1.tar.gz', 'sample-project-2.3.1.tar.gz.asc']),
+          assets('v1.9.7', ['sample_project-1.9.7-py3-none-any.whl', 'sample_project-1.9.7-py3-none-any.whl.sig']),
+        ],
         unfixedLines: ['1.8'],
         mitigation: 'On 1.8, set `SAMPLE_PROJECT_SAFE_EXTRACT=1`.',
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { creditNamesOf, splitDescription } from '../../src/domain/announcement.js';
+import { binariesOf, creditNamesOf, splitDescription } from '../../src/domain/announcement.js';
 import {
   checkCoverage,
   inRange,
@@ -98,5 +98,30 @@ describe('credits as the tracker records them', () => {
   it('shows no credit the reporter declined', () => {
     expect(creditNamesOf(credits, { login: 'reporter-rita', declined: true })).toEqual([]);
     expect(creditNamesOf(credits, { name: 'Dana', declined: true })).toEqual(['reporter-rita (reporter)']);
+  });
+});
+
+describe("a release's binaries and their signatures", () => {
+  const asset = (name: string) => ({ name, browser_download_url: `https://example.org/download/${name}` });
+  it('pairs each file with its .asc or .sig signature, lists signatures only through their file', () => {
+    const binaries = binariesOf(
+      ['p-1.tar.gz', 'p-1.tar.gz.asc', 'p-1.whl', 'p-1.whl.sig', 'p-1.zip', 'KEYS.asc'].map(asset),
+    );
+    expect(binaries).toEqual([
+      {
+        name: 'p-1.tar.gz',
+        url: asset('p-1.tar.gz').browser_download_url,
+        signatureUrl: asset('p-1.tar.gz.asc').browser_download_url,
+      },
+      {
+        name: 'p-1.whl',
+        url: asset('p-1.whl').browser_download_url,
+        signatureUrl: asset('p-1.whl.sig').browser_download_url,
+      },
+      { name: 'p-1.zip', url: asset('p-1.zip').browser_download_url, signatureUrl: null },
+      // A signature file without its file is listed as a file of its own.
+      { name: 'KEYS.asc', url: asset('KEYS.asc').browser_download_url, signatureUrl: null },
+    ]);
+    expect(binariesOf([])).toEqual([]);
   });
 });

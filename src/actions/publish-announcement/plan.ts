@@ -87,6 +87,7 @@ export async function planRelease(
     ...config.text,
     repository: fullName(config.repository),
     releaseUrls: config.text.versions.map((_, index) => releases[index]?.html_url),
+    releaseAssets: config.text.versions.map((_, index) => releases[index]?.assets),
     policyTeamName: config.policy.teamName,
     recordedCredits: recordedCredits(reports),
     now,
