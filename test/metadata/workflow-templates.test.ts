@@ -122,6 +122,13 @@ describe('security-release.yml', () => {
     expect(inputs).toEqual(expect.arrayContaining(['ghsa-ids', 'version']));
   });
 
+  it('announces every release line the gate checked, not only the first', () => {
+    const gate = workflow.jobs.gate as unknown as { outputs: Record<string, string> };
+    expect(gate.outputs.versions).toBe('${{ steps.gate.outputs.versions }}');
+    const publish = workflow.jobs.publish?.steps.find((step) => step.uses?.includes('publish-announcement'));
+    expect(publish?.with?.version).toBe('${{ needs.gate.outputs.versions || inputs.version }}');
+  });
+
   it('puts the gate and the publish job behind the `security-release` environment', () => {
     expect(Object.keys(workflow.jobs).sort()).toEqual(['gate', 'publish']);
     for (const job of Object.values(workflow.jobs)) expect(job.environment).toBe('security-release');
