@@ -44,6 +44,22 @@ function filedReport(): Issue {
   });
 }
 
+/** ack-report's bundle takes the filed issue in, as the intake workflow runs it on `issues: opened`. */
+async function takeIn(issue: Issue): Promise<void> {
+  const intake = await watched.runBundle('ack-report', {
+    now: NOW,
+    inputs: { token: 'token-admin', tracker: TRACKER, policy: 'conda-forge', repositories: PROJECT },
+    env: DEBUG,
+    eventName: 'issues',
+    eventPayload: {
+      action: 'opened',
+      issue: { number: issue.number, labels: [{ name: INTAKE_LABEL }] },
+      repository: { full_name: TRACKER },
+    },
+  });
+  expect(intake.exitCode).toBe(0);
+}
+
 /** A team member's command in the issue, delivered to the triage bundle. */
 async function command(issue: Issue, body: string): Promise<RunResult> {
   const made = addIssueComment(emulator.state, TRACKER, issue.number, { body, user: 'sirt-lead' });
@@ -61,18 +77,7 @@ const sentinels = Object.values(SENTINELS);
 describe('a report by e-mail, through the built bundles with the debug log on', () => {
   it('intake, /ack sent, /ack credit, needs-info, acceptance into a draft advisory, the reporter updates', async () => {
     const issue = filedReport();
-    const intake = await watched.runBundle('ack-report', {
-      now: NOW,
-      inputs: { token: 'token-admin', tracker: TRACKER, policy: 'conda-forge', repositories: PROJECT },
-      env: DEBUG,
-      eventName: 'issues',
-      eventPayload: {
-        action: 'opened',
-        issue: { number: issue.number, labels: [{ name: INTAKE_LABEL }] },
-        repository: { full_name: TRACKER },
-      },
-    });
-    expect(intake.exitCode).toBe(0);
+    await takeIn(issue);
     await command(issue, '/ack sent');
     await command(issue, '/ack credit Jane Doe');
     await command(issue, '/triage needs-info Which version did you test?');
@@ -100,18 +105,7 @@ describe('a report by e-mail, through the built bundles with the debug log on', 
 
   it('rejected as out of scope, sent upstream, before any advisory exists', async () => {
     const issue = filedReport();
-    const intake = await watched.runBundle('ack-report', {
-      now: NOW,
-      inputs: { token: 'token-admin', tracker: TRACKER, policy: 'conda-forge', repositories: PROJECT },
-      env: DEBUG,
-      eventName: 'issues',
-      eventPayload: {
-        action: 'opened',
-        issue: { number: issue.number, labels: [{ name: INTAKE_LABEL }] },
-        repository: { full_name: TRACKER },
-      },
-    });
-    expect(intake.exitCode).toBe(0);
+    await takeIn(issue);
     await command(issue, '/triage reject upstream=https://github.com/upstream-org/libarchive/security');
     expect(emulator.state.advisories.filter((a) => a.repo === PROJECT)).toEqual([]);
     expect(readTrackerState(issue.body)?.upstream?.url).toBe('https://github.com/upstream-org/libarchive/security');
