@@ -10,6 +10,7 @@ import * as prettier from 'prettier';
 import { tsImport } from 'tsx/esm/api';
 import { parse } from 'yaml';
 import { ACTIONS } from './actions.mjs';
+import { PRECOMPILED_FILE, precompiledModule } from './precompile-templates.mjs';
 
 const { ACTION_PERMISSIONS, PERMISSION_TITLES } = await tsImport('../src/actions/permissions.ts', import.meta.url);
 const { SHARED_INPUTS } = await tsImport('../src/actions/shared-inputs.ts', import.meta.url);
@@ -378,6 +379,8 @@ rootAction(actions);
 envExample(actions);
 await metadataModule(actions);
 await policySchema();
+// src/templates/precompiled.generated.ts: the built-in templates precompiled (scripts/precompile-templates.mjs).
+emit(PRECOMPILED_FILE, await precompiledModule());
 
 /**
  * .env.example: the environment of a local run with @github/local-action: the runner's variables pointed at the

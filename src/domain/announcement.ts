@@ -4,8 +4,8 @@
  * without a CVE id is named by its GHSA id: nothing here ever makes up an id or a placeholder.
  */
 import { scoreCvss, severityFromScore } from './cvss.js';
-import { ConfigurationError } from './errors.js';
 import { lineOf } from './release-lines.js';
+import { compareTextNumeric } from './text-order.js';
 import type { ReporterCredit } from './tracker-state.js';
 import { upgradeSteps, type UpgradeStep } from './upgrade-commands.js';
 import { highestUpperBound } from './version-range.js';
@@ -346,29 +346,11 @@ export function vulnerableVersions(
 /** CVEs first (in id order), then advisories without one: the order readers scan for their CVE. */
 function byId(a: AnnouncedAdvisory, b: AnnouncedAdvisory): number {
   if ((a.cveId === null) !== (b.cveId === null)) return a.cveId === null ? 1 : -1;
-  return a.id.localeCompare(b.id, 'en', { numeric: true });
+  return compareTextNumeric(a.id, b.id);
 }
 
 function dayOf(now: Date): string {
   return now.toISOString().slice(0, 10);
-}
-
-/**
- * Mitigation is required when users are left without a fix: a disclosure without one, or a supported line that gets
- * no patch release. SPEC 11: the announcement "contains mitigation steps for users that cannot upgrade".
- */
-export function requireMitigation(text: ReleaseText): void {
-  if (text.mitigation?.trim()) return;
-  const why = text.noFixReason
-    ? 'this is a disclosure without a fix ("no-fix-reason" is set)'
-    : text.unfixedLines.length > 0
-      ? `the supported line(s) ${text.unfixedLines.join(', ')} get no patch release ("unfixed-lines")`
-      : undefined;
-  if (why === undefined) return;
-  throw new ConfigurationError(
-    `Input "mitigation" is required because ${why}: users who cannot upgrade need the steps that protect them. Give them in "mitigation" (Markdown).`,
-    'mitigation',
-  );
 }
 
 const SIGNATURE = /\.(asc|sig)$/;

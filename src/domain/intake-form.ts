@@ -7,7 +7,7 @@
  */
 import { ConfigurationError } from './errors.js';
 import type { IntakePackage, ReporterCredit } from './tracker-state.js';
-import { ADVISORY_ECOSYSTEMS, normalizeEcosystem } from './vulnerabilities.js';
+import { ADVISORY_ECOSYSTEMS, normalizeEcosystem } from './ecosystems.js';
 
 /** The labels of the shipped form (.github/workflow-templates/ISSUE_TEMPLATE/security-report.yml). */
 export const INTAKE_FORM_LABELS = {

@@ -6,6 +6,8 @@
  * Pure.
  */
 
+import { compareText } from './text-order.js';
+
 export type InventoryGapKind = 'reporting-disabled' | 'no-security-policy' | 'reporting-unknown';
 
 export const GAP_TEXT: Readonly<Record<InventoryGapKind, string>> = {
@@ -64,7 +66,7 @@ export function mergeInventoryBatch(
     .filter((check) => check.kinds.length > 0)
     .map((check) => ({ repository: check.repository, batch, kinds: [...check.kinds].sort() }));
   const gaps = [...kept, ...found]
-    .sort((a, b) => a.repository.localeCompare(b.repository))
+    .sort((a, b) => compareText(a.repository, b.repository))
     .slice(0, MAX_REMEMBERED_GAPS);
   const checked = batches === state.batches ? [...new Set([...state.checked, batch])].sort((a, b) => a - b) : [batch];
   return { batches, checked, gaps };

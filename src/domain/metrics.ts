@@ -13,7 +13,7 @@
  *   of numpy, R and Excel's PERCENTILE.INC): for n sorted values x₀…xₙ₋₁, h = (n − 1)·p and the value is
  *   x⌊h⌋ + (h − ⌊h⌋)·(x⌊h⌋₊₁ − x⌊h⌋). The median of an even count is so the mean of the two middle values.
  */
-import { severityFromScore } from './cvss.js';
+import { severityFromScore } from './severity.js';
 import { STEPS, type Step } from './deadlines.js';
 
 export const METRICS_SEVERITIES = ['critical', 'high', 'medium', 'low', 'unrated'] as const;

@@ -7,6 +7,7 @@ import { deadlinesFor, stepCompletion } from './checklist.js';
 import type { Step } from './deadlines.js';
 import { addDuration, formatDuration } from './duration.js';
 import type { Policy } from './policy/types.js';
+import { compareText } from './text-order.js';
 import type { TrackerState } from './tracker-state.js';
 
 export interface TimelineRow {
@@ -211,7 +212,7 @@ function retrospectiveAdvisory(facts: ReleasedReport, now: Date): RetrospectiveA
   };
 }
 
-const unique = (items: readonly string[]): string[] => [...new Set(items)].sort((a, b) => a.localeCompare(b));
+const unique = (items: readonly string[]): string[] => [...new Set(items)].sort(compareText);
 
 export function peopleInvolved(reports: readonly ReleasedReport[]): People {
   return {

@@ -13,6 +13,7 @@ import {
 import type { Enforcement, Policy } from './policy/types.js';
 import { approvalStatus } from './release-approval.js';
 import { releaseSlotOn } from './timeline.js';
+import { compareText } from './text-order.js';
 import type { TrackerState } from './tracker-state.js';
 
 export const STAGES = [
@@ -360,7 +361,7 @@ export function compareAssessments(a: ReportAssessment, b: ReportAssessment): nu
   if (byStatus !== 0) return byStatus;
   const dueA = a.next?.due?.getTime() ?? Number.MAX_SAFE_INTEGER;
   const dueB = b.next?.due?.getTime() ?? Number.MAX_SAFE_INTEGER;
-  return dueA - dueB || a.key.localeCompare(b.key);
+  return dueA - dueB || compareText(a.key, b.key);
 }
 
 export type BlindSpotReason =
@@ -388,5 +389,5 @@ export const BLIND_SPOT_TEXT: Readonly<Record<BlindSpotReason, string>> = {
 export function uniqueBlindSpots(spots: readonly BlindSpot[]): BlindSpot[] {
   const seen = new Map<string, BlindSpot>();
   for (const spot of spots) if (!seen.has(spot.repository.toLowerCase())) seen.set(spot.repository.toLowerCase(), spot);
-  return [...seen.values()].sort((a, b) => a.repository.localeCompare(b.repository));
+  return [...seen.values()].sort((a, b) => compareText(a.repository, b.repository));
 }

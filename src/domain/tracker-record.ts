@@ -8,6 +8,7 @@ import { formatUtc } from './checklist.js';
 import { inertText } from './sanitize.js';
 import { STEP_NAMES, type ReportStatus } from './sla.js';
 import { STATUS_TEXT } from './sla-text.js';
+import { compareText } from './text-order.js';
 import type { TrackerState } from './tracker-state.js';
 
 /** The issue section the record is kept in (`<!-- section:record -->`), placed before the checklist. */
@@ -134,7 +135,7 @@ function optionalRows(state: TrackerState): Row[] {
   if (state.sanitized) {
     rows.push(['Public text reviewed', `by ${login(state.sanitized.login)} ${when(state.sanitized.at)}`]);
   }
-  const confirmed = Object.entries(state.checklist ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const confirmed = Object.entries(state.checklist ?? {}).sort(([a], [b]) => compareText(a, b));
   if (confirmed.length > 0) {
     const items = confirmed.map(([item, by]) => `${text(item)} (${login(by.login)} ${when(by.at)})`);
     rows.push(['Release steps confirmed', items.join(', ')]);

@@ -11,26 +11,10 @@
  * golang → go, GitHub Actions → actions, pub.dev → pub, SwiftURL/swiftpm → swift.
  */
 import { parse as parseYaml } from 'yaml';
+import { ADVISORY_ECOSYSTEMS, normalizeEcosystem, type AdvisoryEcosystem } from './ecosystems.js';
 import { ConfigurationError } from './errors.js';
 
-/** GitHub's `security-advisory-ecosystems` enum in its REST OpenAPI description, in its order. */
-export const ADVISORY_ECOSYSTEMS = [
-  'rubygems',
-  'npm',
-  'pip',
-  'maven',
-  'nuget',
-  'composer',
-  'go',
-  'rust',
-  'erlang',
-  'actions',
-  'pub',
-  'other',
-  'swift',
-] as const;
-
-export type AdvisoryEcosystem = (typeof ADVISORY_ECOSYSTEMS)[number];
+export { ADVISORY_ECOSYSTEMS, normalizeEcosystem, type AdvisoryEcosystem } from './ecosystems.js';
 
 export interface AdvisoryVulnerability {
   package: { ecosystem: AdvisoryEcosystem; name: string };
@@ -47,21 +31,6 @@ export class VulnerabilitiesError extends ConfigurationError {
   }
 }
 
-const ECOSYSTEM_ALIASES: Readonly<Record<string, AdvisoryEcosystem>> = {
-  pypi: 'pip',
-  python: 'pip',
-  'crates.io': 'rust',
-  cargo: 'rust',
-  packagist: 'composer',
-  hex: 'erlang',
-  gem: 'rubygems',
-  golang: 'go',
-  'github actions': 'actions',
-  'pub.dev': 'pub',
-  swifturl: 'swift',
-  swiftpm: 'swift',
-};
-
 /** Field → the keys that may spell it. */
 const FIELD_KEYS = {
   ecosystem: ['ecosystem'],
@@ -72,12 +41,6 @@ const FIELD_KEYS = {
 } as const;
 
 const KNOWN_KEYS: readonly string[] = Object.values(FIELD_KEYS).flat();
-
-/** GitHub's ecosystem for a name or alias (case-insensitive), or undefined. */
-export function normalizeEcosystem(value: string): AdvisoryEcosystem | undefined {
-  const key = value.trim().toLowerCase();
-  return ADVISORY_ECOSYSTEMS.find((ecosystem) => ecosystem === key) ?? ECOSYSTEM_ALIASES[key];
-}
 
 /** Parses the list; blank text means no vulnerabilities. Throws VulnerabilitiesError. */
 export function parseVulnerabilities(text: string): AdvisoryVulnerability[] {

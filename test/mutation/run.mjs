@@ -6,12 +6,14 @@
  *    sequencer that lets a mutant run load only the files holding the tests that cover the mutant (sequencer.mjs).
  * 2. Runs StrykerJS (stryker.config.mjs) with Jest in ESM mode; extra arguments go to Stryker, e.g.
  *    `npm run test:mutation -- --mutate src/domain/duration.ts` or `-- --incremental`.
- * 3. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
+ * 3. A partial run (`-- --mutate <files>`) replaces those files' results in the last full report and keeps the
+ *    others (files gone from src/ are dropped), so the score stays the whole code's: re-run the files that changed.
+ * 4. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
  *
  * Exits with Stryker's exit code (non-zero when the score is under the `break` threshold of stryker.config.mjs).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,9 +56,22 @@ const files = Object.fromEntries(
 );
 writeFileSync(TEST_MAP, `${JSON.stringify({ files }, null, 1)}\n`);
 
+const partial = process.argv.slice(2).some((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
+const previous = partial && existsSync(MUTATION_REPORT) ? JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) : undefined;
+
 console.log('test:mutation: running StrykerJS (stryker.config.mjs)');
 env.MUTATION_TEST_MAP = TEST_MAP;
 const strykerStatus = run('@stryker-mutator/core/bin/stryker.js', ['run', ...process.argv.slice(2)]);
+if (previous) mergeIntoPrevious(previous);
+
+/** The partial run's files over the last full report's; files no longer in the tree are dropped. */
+function mergeIntoPrevious(last) {
+  const partialReport = JSON.parse(readFileSync(MUTATION_REPORT, 'utf8'));
+  const kept = Object.entries(last.files).filter(([file]) => existsSync(join(ROOT, file)));
+  partialReport.files = { ...Object.fromEntries(kept), ...partialReport.files };
+  writeFileSync(MUTATION_REPORT, JSON.stringify(partialReport));
+  console.log(`test:mutation: merged into the last full report (${Object.keys(partialReport.files).length} files)`);
+}
 
 let report;
 try {

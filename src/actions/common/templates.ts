@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { BuiltinTemplate } from '../../templates/builtin.js';
-import type { CompiledTemplate } from '../../templates/engine.js';
+import type { CompiledTemplate } from '../../templates/engine/render.js';
 import type { ActionInputs } from './inputs.js';
 import { workspaceFile } from './paths.js';
 
 /**
  * The template a path input chose. A project's own is read, checked against the fields the action provides and
- * compiled while the inputs are read; the built-in one (checked by the unit tests) is compiled only when a run
- * renders it (template-render.ts), so a run with nothing to render never loads the template engine.
+ * compiled while the inputs are read (the only time a run loads the Handlebars compiler); the built-in one is
+ * precompiled at build time and made renderable only when a run renders it (template-render.ts), so a run with
+ * nothing to render never loads the template engine.
  */
 export type TemplateChoice =
   | { readonly kind: 'custom'; readonly template: CompiledTemplate }

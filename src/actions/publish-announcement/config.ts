@@ -1,5 +1,6 @@
 import { readChatChannel, type ChatChannel } from '../common/chat.js';
-import { requireMitigation, type ReleaseText } from '../../domain/announcement.js';
+import type { ReleaseText } from '../../domain/announcement.js';
+import { requireMitigation } from '../../domain/mitigation.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import { checkTags, newestFirst } from '../../domain/release-lines.js';
 import { KNOWN_MANAGERS, knownManager } from '../../domain/upgrade-commands.js';

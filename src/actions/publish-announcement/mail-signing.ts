@@ -4,7 +4,6 @@
  * `mail` output and of the `.eml` file is an OpenPGP cleartext-signed message that readers check with the project's
  * public key. The key is imported into a temporary GNUPGHOME (signing/gpg.ts), removed when the run ends.
  */
-import { mailingListMessage, type RenderedAnnouncement } from '../../domain/announcement.js';
 import { ConfigurationError } from '../../domain/errors.js';
 import type { ClearSigner } from '../../signing/gpg.js';
 import type { ActionInputs } from '../common/inputs.js';
@@ -79,13 +78,4 @@ export async function openMailSigner(
       'mail-signing-key',
     );
   }
-}
-
-/** The ready-to-send message (To, Subject, body), its body clearsigned when a signer is given. */
-export async function mailMessage(
-  announcement: RenderedAnnouncement,
-  signer: ClearSigner | undefined,
-): Promise<string> {
-  if (!signer) return mailingListMessage(announcement);
-  return mailingListMessage({ ...announcement, body: await signer.clearsign(announcement.body) });
 }

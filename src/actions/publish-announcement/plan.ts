@@ -13,7 +13,7 @@ import {
 import { ConfigurationError } from '../../domain/errors.js';
 import { checkCoverage, checkNoPatch } from '../../domain/release-lines.js';
 import type { ReporterCredit } from '../../domain/tracker-state.js';
-import { renderTemplate, TemplateError } from '../../templates/engine.js';
+import { renderTemplate, TemplateError } from '../../templates/engine/render.js';
 import { findAdvisory } from '../../github/advisories.js';
 import type { GitHubClient } from '../../github/client.js';
 import { findCategory, getDiscussionTarget } from '../../github/discussions.js';

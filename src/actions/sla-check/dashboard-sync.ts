@@ -12,6 +12,7 @@ import type { Issue } from '../../github/types.js';
 import { escalate, type Breach, type Failure, type WriteContext } from './escalate.js';
 import { listingShowing } from './settle.js';
 import { stepUnion } from './tracker-sync.js';
+import { compareText } from '../../domain/text-order.js';
 
 export interface DashboardPlan {
   readonly existing: Issue | undefined;
@@ -53,7 +54,7 @@ function withEscalated(state: DashboardState, breaches: readonly Breach[]): Dash
   for (const { assessment, step } of breaches) {
     escalated[assessment.key] = stepUnion(escalated[assessment.key] ?? [], [step]);
   }
-  const sorted = Object.fromEntries(Object.entries(escalated).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(escalated).sort(([a], [b]) => compareText(a, b)));
   return { ...state, escalated: sorted };
 }
 

@@ -4,7 +4,7 @@
  */
 import { atLine, errorMessage, TemplateError } from './errors.js';
 import { isBlockHelper, KNOWN_HELPERS, sectionMessage } from './helpers.js';
-import { handlebars } from './instance.js';
+import { handlebars } from './compiler.js';
 
 export function parseTemplate(source: string, name: string, file?: string): hbs.AST.Program {
   try {

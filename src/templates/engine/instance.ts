@@ -1,10 +1,15 @@
 /**
- * The one Handlebars instance templates are parsed, compiled and rendered with: strict, no HTML escaping, only the
- * helpers of helpers.ts (each checking its arguments), no `lookup`, `log`, partials or `{{#field}}` sections.
+ * How every Handlebars instance templates are compiled or rendered with is set up: strict, no HTML escaping, only the
+ * helpers of helpers.ts (each checking its arguments), no `lookup`, `log`, partials or `{{#field}}` sections. The
+ * same setup serves the full Handlebars (compiler.ts: a project's own template) and its runtime alone (runtime.ts:
+ * the precompiled built-in templates), so both render alike. No Handlebars is loaded here.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { atLine, RenderProblem } from './errors.js';
 import { BLOCK_HELPERS, KNOWN_HELPERS, sectionMessage, VALUE_HELPERS } from './helpers.js';
+
+/** The full Handlebars or its runtime alone (the runtime's type is the full one's). */
+export type HandlebarsInstance = typeof Handlebars;
 
 interface CallOptions {
   name: string;
@@ -32,10 +37,8 @@ export const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = {
   allowCallsToHelperMissing: false,
 };
 
-export const handlebars = createInstance();
-
-function createInstance(): typeof Handlebars {
-  const instance = Handlebars.create();
+/** `instance` (a fresh `create()`) with our helpers in place of Handlebars' own. */
+export function configureInstance(instance: HandlebarsInstance): HandlebarsInstance {
   instance.unregisterHelper('lookup');
   instance.unregisterHelper('log');
   for (const [name, spec] of Object.entries(VALUE_HELPERS)) {

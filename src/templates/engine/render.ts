@@ -1,0 +1,64 @@
+/**
+ * Rendering a compiled template, with Handlebars' runtime only: what a run needs to render a built-in template
+ * (precompiled at build time) or a project's own (compiled by engine.ts when the inputs were read).
+ */
+import type Handlebars from 'handlebars';
+import { atLine, errorMessage, RenderProblem, TemplateError } from './errors.js';
+import { RUNTIME_OPTIONS } from './instance.js';
+import type { TemplatePath } from './paths.js';
+import { runtime } from './runtime.js';
+import type { TemplateSpec } from './spec.js';
+
+export { TemplateError } from './errors.js';
+
+export interface CompiledTemplate {
+  readonly name: string;
+  /** The project's template file it was read from (errors are located there); undefined for a built-in one. */
+  readonly file?: string | undefined;
+  /** The field paths written in it, for naming a missing value in full (paths.ts). */
+  readonly paths: readonly TemplatePath[];
+  readonly render: Handlebars.TemplateDelegate;
+}
+
+/** A template precompiled by the build, made renderable by the runtime alone. */
+export function precompiledTemplate(
+  name: string,
+  spec: TemplateSpec,
+  paths: readonly TemplatePath[],
+): CompiledTemplate {
+  return { name, paths, render: runtime.template(spec) };
+}
+
+export function renderTemplate(compiled: CompiledTemplate, data: object): string {
+  try {
+    return compiled.render(data, RUNTIME_OPTIONS);
+  } catch (error) {
+    throw new TemplateError(compiled.name, describeRenderError(error, compiled.paths), compiled.file);
+  }
+}
+
+const STRICT_MISSING = /^"([^"]*)" not defined in [\s\S]* - (\d+):(\d+)$/;
+
+function describeRenderError(error: unknown, paths: readonly TemplatePath[]): string {
+  if (error instanceof RenderProblem) return error.message;
+  const message = errorMessage(error);
+  const missing = STRICT_MISSING.exec(message);
+  if (!missing) return describeBrokenLookup(message, paths) ?? `could not be rendered: ${message}`;
+  const line = Number(missing[2]);
+  const column = Number(missing[3]);
+  const fullPath = paths.find((path) => path.line === line && path.column === column)?.original ?? missing[1];
+  return `"${fullPath}" is not defined${atLine(line)}`;
+}
+
+const BROKEN_LOOKUP = /^Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)$/;
+
+/**
+ * Helper arguments are looked up without Handlebars' strict check, so `{{md a.b.c}}` with no `a.b` fails with a bare
+ * TypeError naming only `c`; name the first argument path that goes through it instead.
+ */
+function describeBrokenLookup(message: string, paths: readonly TemplatePath[]): string | undefined {
+  const property = BROKEN_LOOKUP.exec(message)?.[1];
+  if (property === undefined) return undefined;
+  const path = paths.find((candidate) => candidate.parts.slice(1).includes(property));
+  return path ? `"${path.original}" is not defined: a part of it is missing or null` : undefined;
+}
