@@ -7,36 +7,9 @@ import {
   labelsWithSla,
   newEscalations,
   uniqueBlindSpots,
-  type AdvisoryFacts,
   type ReportRecords,
 } from '../../src/domain/sla.js';
-import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
-
-const RECEIVED = '2026-03-02T09:00:00.000Z'; // a Monday
-const rule = { withinMs: 24 * 3600_000, fraction: 0.2 };
-const at = (iso: string): Date => new Date(iso);
-
-function advisory(partial: Partial<AdvisoryFacts> = {}): AdvisoryFacts {
-  return {
-    phase: 'triage',
-    createdAt: at(RECEIVED),
-    severity: null,
-    cvssScore: undefined,
-    cveId: null,
-    privateFork: null,
-    publishedAt: undefined,
-    maintainerDraft: false,
-    ...partial,
-  };
-}
-
-function tracked(partial: Partial<TrackerState> = {}): TrackerState {
-  return { ...newTrackerState('GHSA-aaaa-bbbb-cccc', 'org/repo', 'spec11', RECEIVED), ...partial };
-}
-
-function facts(partial: Partial<ReportRecords> = {}): ReportRecords {
-  return { key: 'GHSA-aaaa-bbbb-cccc', repository: 'org/repo', advisory: advisory(), ...partial };
-}
+import { advisory, at, facts, RECEIVED, rule, tracked } from './sla-facts.js';
 
 const assess = (f: ReportRecords, now: string, policy = PRESETS.spec11) => assessReport(policy, f, at(now), rule);
 
