@@ -213,3 +213,96 @@ describe('lostSections', () => {
     expect(lostSections('no sections', { checklist: 'new' }, 'no sections either')).toEqual(['checklist']);
   });
 });
+
+describe('growing fields a writer removed or found changed', () => {
+  const move = (to: string, by: string) => ({
+    step: 'fix-release' as const,
+    to,
+    reason: `agreed with the reporter (${by})`,
+    kind: 'release-date' as const,
+    at: '2026-03-05T10:00:00Z',
+    by,
+  });
+
+  it('adds nothing when I dropped a growing field altogether, and reports nothing lost', () => {
+    const before = { ...base, notified: ['n0'], deadlineMoves: [move('2026-04-01T16:00:00Z', 'alice')] };
+    const mine = { ...before, notified: undefined, deadlineMoves: undefined } as unknown as TrackerState;
+    expect(mergeState(before, mine, before)).toStrictEqual(before);
+    expect(lostChanges(before, mine, base)).toEqual([]);
+  });
+
+  it('adds only the deadline moves I recorded, not those I had read', () => {
+    const first = move('2026-04-01T16:00:00Z', 'alice');
+    const second = move('2026-04-08T16:00:00Z', 'bob');
+    const before = { ...base, deadlineMoves: [first] };
+    const mine = { ...base, deadlineMoves: [first, second] };
+    expect(mergeState(before, mine, base).deadlineMoves).toEqual([second]);
+    expect(lostChanges(before, mine, { ...base, deadlineMoves: [second] })).toEqual([]);
+  });
+
+  it('adds only the approvals I recorded, not those I had read', () => {
+    const before = { ...base, approvals: [at('alice')] };
+    const mine = { ...base, approvals: [at('alice'), at('bob')] };
+    expect(mergeState(before, mine, base).approvals).toEqual([at('bob')]);
+    expect(lostChanges(before, mine, { ...base, approvals: [at('bob')] })).toEqual([]);
+  });
+
+  it('tells people apart by their lower-cased login: "ß" and "SS" are two people', () => {
+    const mine = { ...base, approvals: [at('ß')] };
+    const current = { ...base, approvals: [at('SS')] };
+    expect(mergeState(base, mine, current).approvals).toEqual([at('SS'), at('ß')]);
+    expect(lostChanges(base, mine, current)).toEqual(['approvals']);
+  });
+
+  it('reports a growing field that lost one of the entries I added, though it has the others', () => {
+    const mine = { ...base, notified: ['n1', 'n2'] };
+    expect(lostChanges(base, mine, { ...base, notified: ['n1'] })).toEqual(['notified']);
+    expect(lostChanges(base, mine, { ...base, notified: ['n2', 'n1'] })).toEqual([]);
+  });
+});
+
+describe('the release checklist, merged item by item', () => {
+  const done = (login: string, comment: number) => ({ login, at: '2026-03-05T10:00:00Z', comment });
+
+  it('adds the item I confirmed to a checklist the state I read did not have', () => {
+    const mine = { ...base, checklist: { 'fork-merged': done('alice', 1) } };
+    const current = { ...base, checklist: { 'patch-releases': done('bob', 2) } };
+    expect(mergeState(base, mine, current).checklist).toStrictEqual({
+      'patch-releases': done('bob', 2),
+      'fork-merged': done('alice', 1),
+    });
+  });
+
+  it('removes the item I removed, and keeps the items others confirmed', () => {
+    const before = { ...base, checklist: { 'fork-merged': done('alice', 1), 'patch-releases': done('bob', 2) } };
+    const mine = { ...base, checklist: { 'fork-merged': done('alice', 1) } };
+    const current = { ...base, checklist: { ...before.checklist, 'binaries-signed': done('carol', 3) } };
+    const merged = mergeState(before, mine, current).checklist;
+    expect(merged).toStrictEqual({ 'fork-merged': done('alice', 1), 'binaries-signed': done('carol', 3) });
+    expect(Object.keys(merged ?? {})).toEqual(['fork-merged', 'binaries-signed']);
+  });
+
+  it.each([
+    ['an empty checklist', { ...base, checklist: {} }],
+    ['no checklist', base],
+  ])('removes the checklist field when I left %s and so does the issue', (_what, mine) => {
+    const before = { ...base, checklist: { 'fork-merged': done('alice', 1) } };
+    const merged = mergeState(before, mine, before);
+    expect('checklist' in merged).toBe(false);
+    expect(merged).toStrictEqual(base);
+  });
+
+  it('reports the checklist when one of the items I confirmed is back as it was, though another is there', () => {
+    const mine = { ...base, checklist: { 'fork-merged': done('alice', 1), 'patch-releases': done('alice', 2) } };
+    const current = { ...base, checklist: { 'fork-merged': done('alice', 1) } };
+    expect(lostChanges(base, mine, current)).toEqual(['checklist']);
+    expect(lostChanges(base, mine, mine)).toEqual([]);
+  });
+
+  it('does not report an item another writer confirmed again after me', () => {
+    const mine = { ...base, checklist: { 'fork-merged': done('alice', 1) } };
+    const current = { ...base, checklist: { 'fork-merged': done('carol', 5) } };
+    expect(lostChanges(base, mine, current)).toEqual([]);
+    expect(lostChanges(base, mine, base)).toEqual(['checklist']);
+  });
+});

@@ -10,6 +10,7 @@ import {
   readTrackerState,
   renderStateBlock,
   replaceSection,
+  replaceSectionBefore,
   reportMarker,
   writeTrackerState,
 } from '../../src/domain/tracker-state.js';
@@ -146,5 +147,28 @@ describe('sections of the body', () => {
 
   it('are appended to an empty body', () => {
     expect(replaceSection('', 's', 'new')).toBe('\n\n<!-- section:s -->\nnew\n<!-- /section:s -->\n');
+  });
+});
+
+describe('a section placed before another', () => {
+  const checklist = '<!-- section:checklist -->\nC\n<!-- /section:checklist -->';
+
+  it('goes just before that section, its text trimmed, when the body lacks it', () => {
+    expect(replaceSectionBefore(`Intro\n${checklist}`, 'record', '  R \n', 'checklist')).toBe(
+      `Intro\n<!-- section:record -->\nR\n<!-- /section:record -->\n\n${checklist}`,
+    );
+  });
+
+  it('is appended after a blank line when the body has neither section', () => {
+    expect(replaceSectionBefore('Intro  \n', 'record', 'R', 'checklist')).toBe(
+      'Intro\n\n<!-- section:record -->\nR\n<!-- /section:record -->\n',
+    );
+  });
+
+  it('is replaced where it is when the body has it', () => {
+    const body = `${checklist}\n<!-- section:record -->\nold\n<!-- /section:record -->`;
+    expect(replaceSectionBefore(body, 'record', 'R', 'checklist')).toBe(
+      `${checklist}\n<!-- section:record -->\nR\n<!-- /section:record -->`,
+    );
   });
 });
