@@ -9,6 +9,7 @@ import {
   deadlineStatus,
   enforcementOf,
   isLowSeverity,
+  latestMove,
   lowSeveritySlowDownApplies,
   releaseWindowEnd,
 } from '../../src/domain/deadlines.js';
@@ -85,5 +86,25 @@ describe('deadlineStatus at its edges', () => {
     const edge = new Date(due.getTime() - 2.5 * 24 * 3600_000);
     expect(deadlineStatus(due, undefined, edge, start, rule)).toBe('due-soon');
     expect(deadlineStatus(due, undefined, new Date(edge.getTime() - 1), start, rule)).toBe('on-time');
+  });
+});
+
+describe('latestMove', () => {
+  it('takes the last recorded move of a step, not the first, and ignores the other steps', () => {
+    const move = (step: 'fix-release' | 'disclose', to: string) => ({
+      step,
+      kind: 'extend' as const,
+      to,
+      reason: 'r',
+      at: '2026-11-03T09:00:00.000Z',
+    });
+    const moves = [
+      move('fix-release', '2026-11-30T17:00:00.000Z'),
+      move('disclose', '2027-01-31T09:00:00.000Z'),
+      move('fix-release', '2026-12-14T17:00:00.000Z'),
+    ];
+    expect(latestMove(moves, 'fix-release')?.to).toBe('2026-12-14T17:00:00.000Z');
+    expect(latestMove(moves, 'disclose')?.to).toBe('2027-01-31T09:00:00.000Z');
+    expect(latestMove(undefined, 'fix-release')).toBeUndefined();
   });
 });
