@@ -3,8 +3,9 @@
  * Every field a template can use is present; optional ones are null (see src/templates/engine.ts). An advisory
  * without a CVE id is named by its GHSA id: nothing here ever makes up an id or a placeholder.
  */
-import { scoreCvss, severityFromScore } from './cvss.js';
+import { scoreCvss } from './cvss.js';
 import { lineOf } from './release-lines.js';
+import { severityFromScore } from './severity.js';
 import { compareTextNumeric } from './text-order.js';
 import type { ReporterCredit } from './tracker-state.js';
 import { upgradeSteps, type UpgradeStep } from './upgrade-commands.js';

@@ -7,8 +7,6 @@ import * as cvssModule from 'ae-cvss-calculator';
 import { ConfigurationError } from './errors.js';
 import { severityFromScore, type CvssSeverity } from './severity.js';
 
-export { severityFromScore, type CvssSeverity } from './severity.js';
-
 export type CvssVersion = '3.1' | '4.0';
 
 export interface ParsedVector {

@@ -14,8 +14,6 @@ import { parse as parseYaml } from 'yaml';
 import { ADVISORY_ECOSYSTEMS, normalizeEcosystem, type AdvisoryEcosystem } from './ecosystems.js';
 import { ConfigurationError } from './errors.js';
 
-export { ADVISORY_ECOSYSTEMS, normalizeEcosystem, type AdvisoryEcosystem } from './ecosystems.js';
-
 export interface AdvisoryVulnerability {
   package: { ecosystem: AdvisoryEcosystem; name: string };
   vulnerable_version_range: string | null;

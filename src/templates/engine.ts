@@ -34,11 +34,6 @@ export { TemplateError } from './engine/errors.js';
 export { renderTemplate, type CompiledTemplate } from './engine/render.js';
 
 export interface TemplateCompileOptions {
-  /**
-   * compile() is lazy: by default the template is also precompiled now, so a compiler error surfaces here rather
-   * than at the first render. `eager: false` skips that second compilation.
-   */
-  readonly eager?: boolean;
   /** The project's template file `source` was read from: every error is then located in it, at its line. */
   readonly file?: string;
 }
@@ -51,12 +46,11 @@ export function compileTemplate(source: string, name: string, options: TemplateC
   const ast = parseTemplate(source, name, options.file);
   const { problems } = analyseTemplate(ast);
   if (problems.length > 0) throw new TemplateError(name, problems, options.file);
-  if (options.eager ?? true) {
-    try {
-      handlebars.precompile(source, COMPILE_OPTIONS);
-    } catch (error) {
-      throw new TemplateError(name, errorMessage(error), options.file);
-    }
+  // compile() is lazy: precompiling now makes a compiler error surface here rather than at the first render.
+  try {
+    handlebars.precompile(source, COMPILE_OPTIONS);
+  } catch (error) {
+    throw new TemplateError(name, errorMessage(error), options.file);
   }
   const render = handlebars.compile(source, COMPILE_OPTIONS);
   return { name, file: options.file, paths: templatePaths(ast), render };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CvssError, parseCvssVector, scoreCvss, severityFromScore } from '../../src/domain/cvss.js';
+import { CvssError, parseCvssVector, scoreCvss } from '../../src/domain/cvss.js';
+import { severityFromScore } from '../../src/domain/severity.js';
 
 // Base scores published by NVD; each one also recomputed by hand with the CVSS 3.1 spec formula (Appendix A Roundup).
 const V31_SCORES: ReadonlyArray<[string, number]> = [

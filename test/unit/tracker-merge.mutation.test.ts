@@ -16,6 +16,16 @@ import { newTrackerState, type TrackerState } from '../../src/domain/tracker-sta
 const base: TrackerState = newTrackerState('GHSA-aaaa-bbbb-cccc', 'example-org/app', 'spec11', '2026-03-02T09:00:00Z');
 const at = (login: string, time = '2026-03-05T10:00:00Z') => ({ login, at: time });
 
+/** A fix-release move agreed by `by`. */
+const move = (to: string, by: string) => ({
+  step: 'fix-release' as const,
+  to,
+  reason: `agreed with the reporter (${by})`,
+  kind: 'release-date' as const,
+  at: '2026-03-05T10:00:00Z',
+  by,
+});
+
 describe('canonical', () => {
   it('compares objects whatever the order of their keys, and leaves out undefined values', () => {
     expect(canonical({ b: 1, a: { d: [1, 'x'], c: null } })).toBe('{"a":{"c":null,"d":[1,"x"]},"b":1}');
@@ -113,14 +123,6 @@ describe('mergeState', () => {
   });
 
   it('keeps both histories of deadline moves recorded at once, each move once', () => {
-    const move = (to: string, by: string) => ({
-      step: 'fix-release' as const,
-      to,
-      reason: `agreed with the reporter (${by})`,
-      kind: 'release-date' as const,
-      at: '2026-03-05T10:00:00Z',
-      by,
-    });
     const earlier = { ...base, deadlineMoves: [move('2026-04-01T16:00:00Z', 'alice')] };
     const mine = { ...earlier, deadlineMoves: [...earlier.deadlineMoves, move('2026-04-08T16:00:00Z', 'bob')] };
     const current = { ...earlier, deadlineMoves: [...earlier.deadlineMoves, move('2026-04-15T16:00:00Z', 'carol')] };
@@ -215,15 +217,6 @@ describe('lostSections', () => {
 });
 
 describe('growing fields a writer removed or found changed', () => {
-  const move = (to: string, by: string) => ({
-    step: 'fix-release' as const,
-    to,
-    reason: `agreed with the reporter (${by})`,
-    kind: 'release-date' as const,
-    at: '2026-03-05T10:00:00Z',
-    by,
-  });
-
   it('adds nothing when I dropped a growing field altogether, and reports nothing lost', () => {
     const before = { ...base, notified: ['n0'], deadlineMoves: [move('2026-04-01T16:00:00Z', 'alice')] };
     const mine = { ...before, notified: undefined, deadlineMoves: undefined } as unknown as TrackerState;

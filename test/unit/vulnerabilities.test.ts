@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigurationError } from '../../src/domain/errors.js';
-import {
-  ADVISORY_ECOSYSTEMS,
-  VulnerabilitiesError,
-  normalizeEcosystem,
-  parseVulnerabilities,
-} from '../../src/domain/vulnerabilities.js';
+import { ADVISORY_ECOSYSTEMS, normalizeEcosystem } from '../../src/domain/ecosystems.js';
+import { VulnerabilitiesError, parseVulnerabilities } from '../../src/domain/vulnerabilities.js';
 
 function errorOf(text: string): VulnerabilitiesError {
   try {
