@@ -498,6 +498,32 @@ describe('cost', () => {
   }, 120_000);
 });
 
+describe('settling', () => {
+  it('lets another tracking issue make its requests while one waits for its update to settle, even at concurrency 1', async () => {
+    const issues = [0, 1, 2].map(() => world.trackAdvisory(world.report(RECEIVED), { acknowledgedAt: at(HOUR) }));
+    emulator.resetLog();
+    const run = await world.sweep(at(8 * DAY), sweepInputs({ concurrency: '1' }));
+    expect(run.exitCode).toBe(0);
+    const onIssue = (number: number) => (entry: { path: string }) =>
+      entry.path === `/repos/${TRACKER}/issues/${number}` ||
+      entry.path.startsWith(`/repos/${TRACKER}/issues/${number}/`);
+    // Each issue's update: PATCH, the settling wait, then a GET to check it; meanwhile the next issue is at work.
+    const first = issues[0]!.number;
+    const patchAt = emulator.log.findIndex(
+      (e) => e.method === 'PATCH' && e.path === `/repos/${TRACKER}/issues/${first}`,
+    );
+    const checkAt = emulator.log.findIndex(
+      (e, index) => index > patchAt && e.method === 'GET' && e.path === `/repos/${TRACKER}/issues/${first}`,
+    );
+    expect(patchAt).toBeGreaterThanOrEqual(0);
+    expect(checkAt).toBeGreaterThan(patchAt);
+    const between = emulator.log.slice(patchAt + 1, checkAt);
+    expect(between.filter(onIssue(issues[1]!.number)).length).toBeGreaterThan(0);
+    // The first issue itself makes no request while it waits.
+    expect(between.filter(onIssue(first))).toEqual([]);
+  }, 60_000);
+});
+
 describe('modes', () => {
   it('dry-run computes and prints everything and writes nothing', async () => {
     const advisory = world.report(RECEIVED);

@@ -1,6 +1,7 @@
 /**
  * One scale: sla-check and the ack-report sweep (organisation scope), each on its own freshly seeded emulator, a
- * fresh sweep then a sweep with nothing new; sla-check again with a token that may not use the organisation list
+ * fresh sweep then a sweep with nothing new; a fresh sla-check sweep at the largest `concurrency` on a world of its
+ * own; sla-check again with a token that may not use the organisation list
  * (the per-repository fallback); and the naive baseline, sequential and with the fallback's concurrency.
  */
 import { join } from 'node:path';
@@ -12,6 +13,10 @@ import { BENCH_NOW, floorRequests, ORG, seedWorld, TRACKER, type Scale, type Wor
 export const LATENCY_MS = 50;
 /** sla-check's and the shared sweep's default `concurrency` for per-repository listing. */
 export const FALLBACK_CONCURRENCY = 8;
+/** The largest `concurrency` sla-check accepts: the fresh sweep is measured with it too, on a world of its own. */
+export const MAX_CONCURRENCY = 20;
+export const WIDE = `concurrency ${MAX_CONCURRENCY}`;
+export const WIDE_FRESH_LABEL = `sla-check, fresh sweep, ${WIDE}`;
 
 export interface Measured {
   readonly label: string;
@@ -175,6 +180,13 @@ export async function measureScale(scale: Scale, options: SweepOptions): Promise
     if (options.naiveConcurrent) naive.push(await measureNaive(sla.emulator, options, floor, FALLBACK_CONCURRENCY));
   } finally {
     await sla.emulator.stop();
+  }
+  const wide = await seededEmulator(scale);
+  try {
+    const inputs = { ...SLA_INPUTS, concurrency: String(MAX_CONCURRENCY) };
+    runs.push(await measureAction(wide.emulator, options, floor, WIDE_FRESH_LABEL, 'sla-check', inputs));
+  } finally {
+    await wide.emulator.stop();
   }
   const ack = await seededEmulator(scale);
   try {

@@ -24,7 +24,7 @@ import {
 import { retryBaseMs } from '../../github/retry-base.js';
 import { requirePrivateTracker, type PrivacyLog } from '../../github/repos.js';
 import type { Issue, RepoRef } from '../../github/types.js';
-import { inOrder } from './concurrency.js';
+import { inOrder, sleep, type Pause } from './concurrency.js';
 import type { RunnerLog } from './runner.js';
 
 /** Every tracking issue carries this label, so one list call per 100 issues finds them all. */
@@ -183,8 +183,6 @@ function lostFrom(report: TrackedReport, update: TrackerUpdate, planned: Planned
   ];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Writes one run's change to a tracking issue without erasing a change another run makes at the same time. GitHub's
  * REST API has no conditional update for issues, so each round:
@@ -194,7 +192,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  *      it has erased this run's change, and the next round writes it again, merged into theirs.
  * Every run does the same, so of two overlapping writers the one whose change was erased puts it back. The one gap
  * is a write that takes longer, from its read to GitHub's answer, than the settling time: the others may have checked
- * before it landed, so the run warns that a concurrent change may be lost, naming the issue.
+ * before it landed, so the run warns that a concurrent change may be lost, naming the issue. `pause` is the settling
+ * wait (a sweep's gives its request slot to another issue meanwhile, mapWithSlots).
  */
 export async function updateTracker(
   client: GitHubClient,
@@ -202,6 +201,7 @@ export async function updateTracker(
   report: TrackedReport,
   update: TrackerUpdate,
   log?: TrackerLog,
+  pause: Pause = sleep,
 ): Promise<SavedReport> {
   const number = report.issue.number;
   const settle = settleMs(client);
@@ -228,7 +228,7 @@ export async function updateTracker(
         `Updating tracking issue #${number} took ${(took / 1000).toFixed(1)} s, longer than the ${settle / 1000} s other runs wait before checking their own updates: a change another run made to it at the same time may have been overwritten. Compare the issue with its edit history.`,
       );
     }
-    await sleep(settle);
+    await pause(settle);
     readAt = performance.now();
     current = await getIssue(client, tracker, number);
     const lost = lostFrom(report, update, planned, current);

@@ -7,7 +7,7 @@ import { renderDashboard, type DashboardState, type DashboardView } from '../../
 import type { GanttReport } from '../../domain/gantt.js';
 import { compareAssessments, hasStaleFork, isActive, newEscalations, STEP_NAMES } from '../../domain/sla.js';
 import type { Issue } from '../../github/types.js';
-import { mapWithConcurrency } from '../common/concurrency.js';
+import { mapWithSlots } from '../common/concurrency.js';
 import type { RunnerLog } from '../common/runner.js';
 import type { SweptReport } from './assess.js';
 import { applyDashboard, carriedEscalations } from './dashboard-sync.js';
@@ -67,11 +67,12 @@ export async function applySweep(ctx: WriteContext, input: WriteInput): Promise<
   let messages = 0;
   const plans = issuePlans(input);
   for (const plan of plans.filter((p) => !needsWrite(p))) moved.add(plan.report.assessment.key);
-  // Issues are independent of each other: a few at a time (the client still paces the writes GitHub limits).
-  await mapWithConcurrency(plans.filter(needsWrite), ctx.concurrency, async (plan) => {
+  // Issues are independent of each other: a few at a time (the client still paces the writes GitHub limits). An issue
+  // waiting for its writes to settle lets another make its requests.
+  await mapWithSlots(plans.filter(needsWrite), ctx.concurrency, async (plan, pause) => {
     const key = plan.report.assessment.key;
     try {
-      const outcome = await applyIssuePlan(ctx, plan);
+      const outcome = await applyIssuePlan({ ...ctx, pause }, plan);
       writes += outcome.writes;
       messages += outcome.messages;
       failures.push(...outcome.failures);

@@ -67,6 +67,7 @@ async function create(ctx: WriteContext, body: string): Promise<{ issue: Issue; 
     () => listIssuesWithLabel(ctx.client, ctx.tracker, DASHBOARD_LABEL, 'all'),
     (issue) => issue.number,
     [created.number],
+    ctx.pause,
   );
   const oldest = findByMarker(listed, DASHBOARD_MARKER);
   if (oldest === undefined || oldest.number === created.number) return { issue: created, writes: 1 };

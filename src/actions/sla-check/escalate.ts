@@ -24,6 +24,7 @@ import {
   updateCommentUnlessGone,
 } from '../../github/issues.js';
 import type { IssueComment, RepoRef } from '../../github/types.js';
+import type { Pause } from '../common/concurrency.js';
 import type { RunnerLog } from '../common/runner.js';
 import { listingShowing } from './settle.js';
 
@@ -37,6 +38,8 @@ export interface WriteContext {
   readonly concurrency: number;
   /** Where a failed chat message is reported, and a tracker update written again (tracker.ts). */
   readonly log: Pick<RunnerLog, 'warning' | 'info'>;
+  /** The waits of settling (settle.ts, tracker.ts): while one issue waits, another makes its requests. */
+  readonly pause: Pause;
 }
 
 export interface Breach {
@@ -95,6 +98,7 @@ async function settlePosted(
     () => listComments(ctx.client, ctx.tracker, issue.number),
     (comment) => comment.id,
     posted.map((p) => p.commentId),
+    ctx.pause,
   );
   const holds = (p: Posted): boolean => (oldestWithMarker(comments, p.marker)?.id ?? p.commentId) === p.commentId;
   return { held: posted.filter(holds), beaten: posted.filter((p) => !holds(p)) };

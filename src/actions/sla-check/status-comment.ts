@@ -57,6 +57,7 @@ async function createSettled(ctx: WriteContext, issueNumber: number, text: strin
     () => listComments(ctx.client, ctx.tracker, issueNumber),
     (comment) => comment.id,
     [created.id],
+    ctx.pause,
   );
   const kept = oldestWithMarker(comments, STATUS_MARKER);
   if (kept === undefined || kept.id === created.id) return created;

@@ -3,7 +3,7 @@ import { ExpectedFailure, PartialFailureError } from '../../domain/errors.js';
 import { uniqueBlindSpots } from '../../domain/sla.js';
 import type { GitHubClient } from '../../github/client.js';
 import { requirePrivateTracker } from '../../github/repos.js';
-import { inOrder } from '../common/concurrency.js';
+import { inOrder, sleep } from '../common/concurrency.js';
 import type { ActionDependencies } from '../common/runner.js';
 import { applySweep, dashboardView, planSweep, type WriteInput } from './apply.js';
 import { assessSweep } from './assess.js';
@@ -77,7 +77,7 @@ export async function sweep(deps: ActionDependencies, config: SlaConfig): Promis
     sawEverything: blindSpots.length === 0,
   };
   const { tracker, webhook, mention, concurrency } = config;
-  const ctx = { client, tracker, webhook, mention, concurrency, log: io };
+  const ctx = { client, tracker, webhook, mention, concurrency, log: io, pause: sleep };
   const result = config.dryRun
     ? { ...planSweep(input, io), failures: [], dashboard: data.dashboard }
     : await applySweep(ctx, input);

@@ -123,6 +123,7 @@ export async function applyIssuePlan(ctx: WriteContext, plan: IssuePlan): Promis
       labels: (current) => labelsWithSla(current, status, [TRACKER_LABEL]),
     },
     ctx.log,
+    ctx.pause,
   );
   if (saved.written) writes += 1;
   return { writes, messages, escalated, failures };
