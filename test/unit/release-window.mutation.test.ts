@@ -187,6 +187,11 @@ describe('policies that never open: the message word for word', () => {
     );
   });
 
+  it('still finds a window opening on the last day searched, 1,098 days on (3 × 366)', () => {
+    const frozen = policy({ freezes: [{ start: '2026-01-01', end: '2029-11-27' }] });
+    expect(nextSlot(frozen, at('2026-11-26T12:00:00Z')).start.toISOString()).toBe('2029-11-28T16:00:00.000Z');
+  });
+
   it('lists the weekdays of a policy frozen for four years', () => {
     expectRangeError(
       () => nextSlot(policy({ freezes: [{ start: '2026-01-01', end: '2029-12-31' }] }), at('2026-11-26T12:00:00Z')),
@@ -210,6 +215,13 @@ describe('parseWeekdays: separators and numbers', () => {
 
   it.each(['11', '71'])('rejects the number-like %p naming it', (text) => {
     expectRangeError(() => parseWeekdays(text), `unknown weekday "${text}" in "${text}": ${ACCEPTED}`);
+  });
+
+  it('refuses a range of three days, naming it and the whole text', () => {
+    expectRangeError(
+      () => parseWeekdays('Fri, Mon-Tue-Wed'),
+      'invalid weekday range "Mon-Tue-Wed" in "Fri, Mon-Tue-Wed": use a range like Mon-Thu',
+    );
   });
 
   it.each(['', '  ', ' , '])('says there are no weekdays in %p', (text) => {

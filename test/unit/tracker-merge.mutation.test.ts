@@ -11,7 +11,12 @@ import {
   mergeState,
   readSection,
 } from '../../src/domain/tracker-merge.js';
-import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
+import {
+  newTrackerState,
+  readTrackerState,
+  writeTrackerState,
+  type TrackerState,
+} from '../../src/domain/tracker-state.js';
 
 const base: TrackerState = newTrackerState('GHSA-aaaa-bbbb-cccc', 'example-org/app', 'spec11', '2026-03-02T09:00:00Z');
 const at = (login: string, time = '2026-03-05T10:00:00Z') => ({ login, at: time });
@@ -264,6 +269,15 @@ describe('the release checklist, merged item by item', () => {
       'patch-releases': done('bob', 2),
       'fork-merged': done('alice', 1),
     });
+  });
+
+  it('adds the item I confirmed to a checklist a person emptied to null by hand in the state block', () => {
+    const edited = writeTrackerState('', base).replace('"key":', '"checklist":null,"key":');
+    const read = readTrackerState(edited);
+    expect(read?.checklist).toBeNull();
+    const before = read as TrackerState;
+    const mine = { ...before, checklist: { 'fork-merged': done('alice', 1) } };
+    expect(mergeState(before, mine, before).checklist).toStrictEqual({ 'fork-merged': done('alice', 1) });
   });
 
   it('removes the item I removed, and keeps the items others confirmed', () => {
