@@ -1,4 +1,15 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Alias,
+  type Document,
+} from 'yaml';
 import { ConfigurationError, type LocatedProblem } from '../errors.js';
 import { DURATION_BOUNDS, DURATION_FORMS, readDuration as readDurationText } from '../duration.js';
 import { parseTimeOfDay, parseWeekdays } from '../release-window/parse.js';
@@ -83,6 +94,12 @@ function lineOf(document: Document, lines: LineCounter, key: string): number | u
   return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
+/** `value` as a message shows it: JSON, but YAML's `.nan` and `.inf`, which JSON writes as `null`, as YAML writes them. */
+function shown(value: unknown): string {
+  if (typeof value !== 'number' || Number.isFinite(value)) return JSON.stringify(value);
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+}
+
 function isMapping(value: unknown): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
@@ -94,8 +111,8 @@ function readDuration(value: unknown, key: string, reading: Reading): Duration |
   return reading.add(
     key,
     bound
-      ? `is ${JSON.stringify(value)}, ${text.problem.replace(/^is /, '')}; use a duration ${DURATION_BOUNDS}`
-      : `is ${JSON.stringify(value)}; use a duration such as ${DURATION_FORMS}`,
+      ? `is ${shown(value)}, ${text.problem.replace(/^is /, '')}; use a duration ${DURATION_BOUNDS}`
+      : `is ${shown(value)}; use a duration such as ${DURATION_FORMS}`,
   );
 }
 
@@ -105,7 +122,7 @@ function readDate(value: unknown, key: string, reading: Reading): string | undef
   const date = typeof text === 'string' ? new Date(`${text}T00:00:00Z`) : undefined;
   const exists = date !== undefined && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
   if (typeof text !== 'string' || !ISO_DATE.test(text) || !exists) {
-    return reading.add(key, `is ${JSON.stringify(value)}; use a date as YYYY-MM-DD`);
+    return reading.add(key, `is ${shown(value)}; use a date as YYYY-MM-DD`);
   }
   return text;
 }
@@ -127,8 +144,11 @@ function readDateRanges(value: unknown, key: string, reading: Reading): DateRang
     const fields = readSection(entry, DATE_RANGE_FIELDS, item, reading);
     if (fields === undefined) return undefined;
     const { start, end } = fields as { start?: string; end?: string };
-    if (start === undefined) return reading.add(`${item}.start`, 'is missing; use a date as YYYY-MM-DD');
-    if (end === undefined) return reading.add(`${item}.end`, 'is missing; use a date as YYYY-MM-DD');
+    // A date the entry has but readDate refused is reported already; only one it lacks is missing.
+    for (const edge of ['start', 'end']) {
+      if ((entry as Fields)[edge] === undefined) reading.add(`${item}.${edge}`, 'is missing; use a date as YYYY-MM-DD');
+    }
+    if (start === undefined || end === undefined) return undefined;
     if (end < start) return reading.add(item, `ends (${end}) before it starts (${start})`);
     return { start, end };
   });
@@ -156,10 +176,7 @@ function readWindowLength(value: unknown, key: string, reading: Reading): number
   // 2.05 h is 123 minutes, though 2.05 * 60 is 122.99999999999999 in floating point.
   const minutes = Math.abs(exact - Math.round(exact)) < 1e-9 ? Math.round(exact) : exact;
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
-    return reading.add(
-      key,
-      `is ${JSON.stringify(value)}; it must be between 1 minute and 24 hours, e.g. \`60m\` or \`2h\``,
-    );
+    return reading.add(key, `is ${shown(value)}; it must be between 1 minute and 24 hours, e.g. \`60m\` or \`2h\``);
   }
   return minutes;
 }
@@ -175,14 +192,14 @@ function readTimeOfDay(value: unknown, key: string, reading: Reading): string | 
 
 function readNumber(value: unknown, key: string, max: number, reading: Reading): number | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > max) {
-    return reading.add(key, `is ${JSON.stringify(value)}; use a number above 0 and at most ${max}`);
+    return reading.add(key, `is ${shown(value)}; use a number above 0 and at most ${max}`);
   }
   return value;
 }
 
 function readCount(value: unknown, key: string, max: number, reading: Reading): number | undefined {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    return reading.add(key, `is ${JSON.stringify(value)}; use a whole number from 1 to ${max}`);
+    return reading.add(key, `is ${shown(value)}; use a whole number from 1 to ${max}`);
   }
   return value;
 }
@@ -220,11 +237,11 @@ function readField(spec: FieldSpec, value: unknown, key: string, reading: Readin
     case 'label':
       return typeof value === 'string' && value.trim() !== ''
         ? value
-        : reading.add(key, `is ${JSON.stringify(value)}; use a label name`);
+        : reading.add(key, `is ${shown(value)}; use a label name`);
     case 'enforcement':
       return ENFORCEMENTS.includes(value as Enforcement)
         ? value
-        : reading.add(key, `is ${JSON.stringify(value)}; use one of ${ENFORCEMENTS.join(', ')}`);
+        : reading.add(key, `is ${shown(value)}; use one of ${ENFORCEMENTS.join(', ')}`);
     case 'section':
       return readSection(value, spec.fields ?? {}, key, reading);
   }
@@ -361,7 +378,9 @@ export function parsePolicyFile(text: string, file: string, fallback: Policy = P
       })),
     );
   }
-  const document: unknown = parsed.toJS();
+  const aliases = aliasProblems(parsed, lines, file);
+  if (aliases.length > 0) throw ConfigurationError.inFile(file, aliases);
+  const document = valuesOf(parsed, file);
   if (document === null || document === undefined) return fallback;
   const reading = new Reading();
   const values = readSection(document, POLICY_FIELDS, TOP_LEVEL, reading);
@@ -374,6 +393,72 @@ export function parsePolicyFile(text: string, file: string, fallback: Policy = P
     message: `"${key}" ${detail}`,
   }));
   throw ConfigurationError.inFile(file, inDocumentOrder(problems));
+}
+
+/** The key a node in the document is the value of, e.g. `release-window.holidays[1]`, from its ancestors `path`. */
+function keyNameOf(path: readonly unknown[], node: unknown): string {
+  const chain = [...path, node];
+  let name = '';
+  chain.forEach((step, index) => {
+    const next = chain[index + 1];
+    if (isPair(step) && next === step.value && isScalar(step.key)) {
+      name += `${name === '' ? '' : '.'}${String(step.key.value)}`;
+    } else if (isSeq(step)) {
+      name += `[${step.items.indexOf(next)}]`;
+    }
+  });
+  return name === '' ? TOP_LEVEL : name;
+}
+
+/** What is wrong with an alias, given the nodes the anchors before it name; undefined when it reads a value. */
+function aliasProblem(
+  alias: Alias,
+  path: readonly unknown[],
+  anchored: ReadonlyMap<string, unknown>,
+): string | undefined {
+  const name = alias.source;
+  const target = anchored.get(name);
+  if (target === undefined) {
+    return (
+      `is the alias *${name}, but no anchor &${name} is set before it; ` +
+      `write \`&${name}\` before a value above it to reuse that value, or write the value in place of *${name}`
+    );
+  }
+  if (path.includes(target)) return `is the alias *${name} inside the value &${name} names; write a value in its place`;
+  return undefined;
+}
+
+/**
+ * Each alias (`*a`) naming no anchor (`&a`) set before it, or the value it is in. yaml counts neither as a parse
+ * error: it throws a ReferenceError when converting or makes a value that holds itself, so they are looked for first.
+ */
+function aliasProblems(document: Document, lines: LineCounter, file: string): LocatedProblem[] {
+  const anchored = new Map<string, unknown>();
+  const problems: LocatedProblem[] = [];
+  visit(document, {
+    Node(_key, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor !== undefined) anchored.set(node.anchor, node);
+        return;
+      }
+      const detail = aliasProblem(node, path, anchored);
+      if (detail === undefined) return;
+      const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+      problems.push({ file, line, message: `"${keyNameOf(path, node)}" ${detail}` });
+    },
+  });
+  return problems;
+}
+
+/** The document as plain values; yaml throws a ReferenceError for one whose aliases expand too far. */
+function valuesOf(document: Document, file: string): unknown {
+  try {
+    return document.toJS();
+  } catch (error) {
+    const reason = (error as Error).message;
+    const message = `its aliases cannot be expanded: ${reason}; write the values out instead of through aliases`;
+    throw ConfigurationError.inFile(file, [{ file, message }]);
+  }
 }
 
 /** Problems sorted by line (those without one last), keeping the reading order within a line. */

@@ -26,6 +26,8 @@ export const POLICY_SCHEMA_URL =
 /** A JSON Schema node; only what this generator writes. */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
+const LETTER_RANGE = /^[a-z]-[a-z]$/i;
+
 /**
  * `source` matching letters in either case: JSON Schema patterns take no flags, and the parser reads durations and
  * day names case-insensitively.
@@ -35,9 +37,14 @@ export function caseInsensitive(source: string): string {
   let inClass = false;
   for (let index = 0; index < source.length; index += 1) {
     const character = source[index] ?? '';
+    // In a class, `a-c` written `aA-cC` would hold `A-c`, which spans `[ \ ] ^ _` and a backtick: `a-cA-C` instead.
+    const range = inClass ? LETTER_RANGE.exec(source.slice(index, index + 3)) : null;
     if (character === '\\') {
       out += character + (source[index + 1] ?? '');
       index += 1;
+    } else if (range) {
+      out += `${range[0].toLowerCase()}${range[0].toUpperCase()}`;
+      index += 2;
     } else if (/[a-z]/i.test(character)) {
       const both = `${character.toLowerCase()}${character.toUpperCase()}`;
       out += inClass ? both : `[${both}]`;

@@ -102,10 +102,7 @@ function isHelperCall(call: Call, path: hbs.AST.PathExpression): boolean {
 /** A mustache or sub-expression: either a known (non-block) helper with its arguments, or a field. */
 function walkCall(call: Call, scope: Scope, analysis: Analysis): void {
   const line = atLine(call.loc?.start.line);
-  if (call.path.type !== 'PathExpression') {
-    analysis.problems.push(`a literal in place of a field or helper name is not supported${line}`);
-    return;
-  }
+  if (isNamedByLiteral(call, analysis)) return;
   const path = call.path as hbs.AST.PathExpression;
   if (!isHelperCall(call, path)) {
     recordField(path, scope, analysis);
@@ -119,6 +116,18 @@ function walkCall(call: Call, scope: Scope, analysis: Analysis): void {
   walkArguments(call, scope, analysis);
 }
 
+/**
+ * Handlebars lets a literal name a helper or field (`{{"md" x}}`, `{{#"if" x}}…{{/"if"}}`, `{{#1}}…{{/1}}`); its typings
+ * say a block's name is always a path, but the parser says otherwise. Records the problem when `call` is so named.
+ */
+function isNamedByLiteral(call: Call, analysis: Analysis): boolean {
+  if (call.path.type === 'PathExpression') return false;
+  analysis.problems.push(
+    `a literal in place of a field or helper name is not supported${atLine(call.loc?.start.line)}`,
+  );
+  return true;
+}
+
 function walkArguments(call: Call, scope: Scope, analysis: Analysis): void {
   for (const param of call.params) walkExpression(param, scope, analysis);
   for (const pair of call.hash?.pairs ?? []) walkExpression(pair.value, scope, analysis);
@@ -130,6 +139,7 @@ function walkExpression(expression: hbs.AST.Expression, scope: Scope, analysis: 
 }
 
 function walkBlock(block: hbs.AST.BlockStatement, scope: Scope, analysis: Analysis): void {
+  if (isNamedByLiteral(block, analysis)) return;
   const path = block.path;
   const line = atLine(block.loc?.start.line);
   if (!isBlockHelper(path.original) || path.parts.length !== 1) {
@@ -142,8 +152,23 @@ function walkBlock(block: hbs.AST.BlockStatement, scope: Scope, analysis: Analys
     return;
   }
   walkArguments(block, scope, analysis);
+  refuseHelperNamedParams(block, analysis);
   walkProgram(block.program, innerScope(block, scope), analysis);
   walkProgram(block.inverse, scope, analysis);
+}
+
+/**
+ * A block parameter named like a helper hides the helper inside the block (`as |date|` makes `{{date}}` the item,
+ * `as |if|` breaks `{{#if}}`), so the template would not do what it reads as.
+ */
+function refuseHelperNamedParams(block: hbs.AST.BlockStatement, analysis: Analysis): void {
+  for (const name of block.program.blockParams ?? []) {
+    if (!KNOWN_HELPERS.has(name)) continue;
+    analysis.problems.push(
+      `the block parameter "${name}" has the name of a helper, which it would hide inside the block: rename it` +
+        atLine(block.loc?.start.line),
+    );
+  }
 }
 
 /** `each` and `with` change the context (and `../` counts them); `if` and `unless` do not. */
@@ -171,16 +196,28 @@ function recordField(path: hbs.AST.PathExpression, scope: Scope, analysis: Analy
 }
 
 function resolvePath(path: hbs.AST.PathExpression, scope: Scope): string | undefined {
-  if (path.data) return path.parts[0] === 'root' ? joinPath('', path.parts.slice(1)) : undefined;
-  const [head, ...rest] = path.parts;
-  const explicitContext = /^(?:this\b|\.\/)/.test(path.original);
-  if (path.depth === 0 && !explicitContext && head !== undefined && scope.blockParams.has(head)) {
-    const base = scope.blockParams.get(head);
-    return base === undefined ? undefined : joinPath(base, rest);
+  const blockParam = blockParamOf(path, scope);
+  if (blockParam !== undefined) {
+    const base = scope.blockParams.get(blockParam);
+    return base === undefined ? undefined : joinPath(base, path.parts.slice(1));
   }
+  if (path.data) return path.parts[0] === 'root' ? joinPath('', path.parts.slice(1)) : undefined;
   const index = Math.max(0, scope.contexts.length - 1 - path.depth);
   const base = scope.contexts[index];
   return base === undefined ? undefined : joinPath(base, path.parts);
+}
+
+/**
+ * The block parameter Handlebars looks `path` up on, if any, as its compiler decides (PathExpression in
+ * handlebars/compiler/compiler.js): the first part names one, there is no `../`, and the path is not scoped, where
+ * scoped is AST.helpers.scopedId (handlebars/compiler/ast.js), `/^\.|this\b/` on the path as written (brackets
+ * removed). `this` counts anywhere: `{{cve.is-this}}` is the context's `cve`. A data variable is checked after, so
+ * `@root.id` under `as |root|` is the block parameter's `id`.
+ */
+function blockParamOf(path: hbs.AST.PathExpression, scope: Scope): string | undefined {
+  const [head] = path.parts;
+  const scoped = /^\.|this\b/.test(path.original);
+  return path.depth === 0 && !scoped && head !== undefined && scope.blockParams.has(head) ? head : undefined;
 }
 
 function joinPath(base: string, parts: readonly string[]): string | undefined {
