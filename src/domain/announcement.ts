@@ -272,6 +272,18 @@ export interface DescriptionParts {
 }
 
 const HEADING = /^#{1,6}[ \t]+(.*?)[ \t#]*$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The fence of the code block open after `line`, given the one open before it (CommonMark: a block closes at a
+ * fence of the same character, at least as long).
+ */
+function fenceAfter(line: string, open: string | undefined): string | undefined {
+  const marker = FENCE.exec(line)?.[1];
+  if (marker === undefined) return open;
+  if (open === undefined) return marker;
+  return marker[0] === open[0] && marker.length >= open.length ? undefined : open;
+}
 
 /**
  * GitHub's advisory form starts the description with `### Impact`, `### Patches`, `### Workarounds`: the Impact
@@ -281,8 +293,11 @@ export function splitDescription(text: string | null | undefined): DescriptionPa
   const rest: string[] = [];
   const impact: string[] = [];
   let inImpact = false;
+  let fence: string | undefined;
   for (const line of (text ?? '').replace(/\r\n?/g, '\n').split('\n')) {
-    const heading = HEADING.exec(line);
+    fence = fenceAfter(line, fence);
+    // A `#` line inside a fenced code block (a shell comment) is code, not a heading.
+    const heading = fence === undefined ? HEADING.exec(line) : null;
     if (heading) {
       const title = (heading[1] ?? '').trim();
       inImpact = /^impact$/i.test(title);
@@ -433,7 +448,7 @@ const HEADER = /^[ \t]*(Subject|To):[ \t]*(.*)\r?\n/i;
  * the body. A template without a subject line gets `fallbackSubject`.
  */
 export function splitSubject(rendered: string, fallbackSubject: string): RenderedAnnouncement {
-  let rest = rendered.replace(/^\s*(?=Subject:)/, '');
+  let rest = rendered.replace(/^\s*(?=(?:Subject|To):)/i, '');
   const headers: Record<string, string> = {};
   for (let match = HEADER.exec(rest); match; match = HEADER.exec(rest)) {
     headers[(match[1] ?? '').toLowerCase()] = (match[2] ?? '').trim();

@@ -105,7 +105,7 @@ function readEcosystem(fields: Record<string, unknown>, where: string): Advisory
   const ecosystem = typeof value === 'string' ? normalizeEcosystem(value) : undefined;
   if (!ecosystem) {
     throw new VulnerabilitiesError(
-      `${where}.ecosystem: unknown ecosystem ${JSON.stringify(value)} (accepted: ${ADVISORY_ECOSYSTEMS.join(', ')}; ` +
+      `${where}.ecosystem: unknown ecosystem ${shown(value)} (accepted: ${ADVISORY_ECOSYSTEMS.join(', ')}; ` +
         `aliases: PyPI, crates.io, cargo, Packagist, Hex and others)`,
     );
   }
@@ -144,6 +144,15 @@ function readFunctions(fields: Record<string, unknown>, where: string): string[]
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value` as JSON, or its kind when it has no JSON form (a YAML alias can make a value that holds itself). */
+function shown(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? 'a list that holds itself' : 'a mapping that holds itself';
+  }
 }
 
 function describe(value: unknown): string {

@@ -33,21 +33,42 @@ export function renderTemplate(compiled: CompiledTemplate, data: object): string
   try {
     return compiled.render(data, RUNTIME_OPTIONS);
   } catch (error) {
-    throw new TemplateError(compiled.name, describeRenderError(error, compiled.paths), compiled.file);
+    throw new TemplateError(compiled.name, describeRenderError(error, compiled.paths, data), compiled.file);
   }
 }
 
 const STRICT_MISSING = /^"([^"]*)" not defined in [\s\S]* - (\d+):(\d+)$/;
 
-function describeRenderError(error: unknown, paths: readonly TemplatePath[]): string {
+function describeRenderError(error: unknown, paths: readonly TemplatePath[], data: object): string {
   if (error instanceof RenderProblem) return error.message;
   const message = errorMessage(error);
   const missing = STRICT_MISSING.exec(message);
-  if (!missing) return describeBrokenLookup(message, paths) ?? `could not be rendered: ${message}`;
+  if (!missing) return describeBrokenLookup(message, paths) ?? `could not be rendered: ${withoutValues(message, data)}`;
   const line = Number(missing[2]);
   const column = Number(missing[3]);
   const fullPath = paths.find((path) => path.line === line && path.column === column)?.original ?? missing[1];
   return `"${fullPath}" is not defined${atLine(line)}`;
+}
+
+/** Strings shorter than this are left in a message: too common to hide anything, and hiding them garbles it. */
+const SHORTEST_HIDDEN = 4;
+
+/**
+ * `message` with every string value of `data` in it replaced: a JavaScript error raised inside a template can quote
+ * a value (`Cannot use 'in' operator to search for 'text' in <the value>`), and the data of an announcement is
+ * embargoed until the advisory is published, while the message goes to the log.
+ */
+function withoutValues(message: string, data: object): string {
+  const values = [...stringsIn(data, new Set())].filter((value) => value.length >= SHORTEST_HIDDEN);
+  values.sort((a, b) => b.length - a.length);
+  return values.reduce((text, value) => text.split(value).join('[a value of the data]'), message);
+}
+
+function* stringsIn(value: unknown, seen: Set<object>): Generator<string> {
+  if (typeof value === 'string') yield value;
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  for (const item of Object.values(value)) yield* stringsIn(item, seen);
 }
 
 const BROKEN_LOOKUP = /^Cannot read properties of (?:undefined|null) \(reading '([^']*)'\)$/;
