@@ -6,6 +6,7 @@ import type { ProbeResult } from './breakdown.js';
 import { COMPILE_BUNDLE, IDLE, WEBPACK } from './profile.js';
 import type { BenchResults } from './results.js';
 import type { StartupResult } from './startup.js';
+import { FALLBACK_CONCURRENCY, MAX_CONCURRENCY } from './sweeps.js';
 import { TARGETS } from './targets.js';
 
 type Probes = ReadonlyMap<string, ProbeResult>;
@@ -30,6 +31,22 @@ function spread(actions: readonly StartupResult[], category: string): string {
   const values = actions.map((action) => action.profileMs?.[category]).filter((v): v is number => v !== undefined);
   if (values.length === 0) return 'not profiled';
   return `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)} ms`;
+}
+
+/** What the largest fresh sweep's request count alone costs at the latency, one request per slot in flight. */
+function freshSweepBound(results: BenchResults): string {
+  const largest = results.scales.at(-1);
+  const fresh = largest?.runs.find((run) => run.label === 'sla-check, fresh sweep');
+  if (!fresh) return '4. **The fresh sweep at scale**: not measured in this run.';
+  const seconds = (inFlight: number): string =>
+    `${((fresh.requests * results.settings.latencyMs) / inFlight / 1000).toFixed(1)} s`;
+  return (
+    '4. **The fresh sweep at scale is bound by its requests**: each tracked report is a chain of dependent ' +
+    'requests (post, list, update, read, write, settle, read). At ' +
+    `${results.settings.latencyMs} ms each, its ${fresh.requests} requests take at least ${seconds(MAX_CONCURRENCY)} ` +
+    `with ${MAX_CONCURRENCY} in flight and ${seconds(FALLBACK_CONCURRENCY)} with the default ${FALLBACK_CONCURRENCY}; ` +
+    'only fewer requests per report would bring it under the target.'
+  );
 }
 
 export function recommendation(results: BenchResults): string {
@@ -65,18 +82,21 @@ export function recommendation(results: BenchResults): string {
       "stand-in that loads it on first use (scripts/build.mjs), so @actions/core's OIDC and `core.platform` imports " +
       "cost nothing at start; octokit's `request.fetch` on node:http/https (src/github/fetch.ts) unless a proxy is " +
       "set (then the toolkit's proxy-aware undici fetch, as before); bottleneck yielding with `setImmediate` instead " +
-      "of `setTimeout(0)`; plugin-throttling's global group sized to the largest `concurrency` under pacing `none`. " +
-      '"Changes measured one by one" below gives each its gain. What remains, in order of gain:',
+      "of `setTimeout(0)`; plugin-throttling's global group sized to the largest `concurrency` under pacing `none`; " +
+      "the built-in templates precompiled at build time (Handlebars' runtime only, the compiler just for a project's " +
+      'own templates); each action reading its inputs before importing its steps; no CVSS calculator or YAML parser ' +
+      'at start through shared helpers; text ordered without ICU for ASCII; a tracking issue waiting for its update ' +
+      'to settle giving its request slot to another (the fresh sweep). ' +
+      '"Changes measured one by one" below gives the earlier changes\' gains. What remains:',
     '',
-    `1. **publish-announcement** loads handlebars and the CVSS calculator at start (its index.js is ` +
-      `${Math.round((actions.find((a) => a.name === 'publish-announcement')?.indexBytes ?? 0) / 1024)} KiB) and ` +
-      'compiles its built-in templates at run time: precompiling them at build time (Handlebars runtime only, the ' +
-      "compiler just for a project's own templates) and importing its steps on demand is the next step.",
+    `1. **The retry and throttling plugins** (kept by the issue): their bottleneck scheduling is most of what a ` +
+      `minimal run costs over its bare node:http floor (the sweep's four reads above: ${ratio('sweep-lean')}× with ` +
+      `them, ${ratio('sweep-lean-hooks')}× without).`,
     "2. **@actions/core's own imports**: node:crypto (file commands) and fs/promises (the step summary) load at " +
       'start in every action; only a core of our own would avoid them.',
-    '3. **Our own code at start**: in the other actions it is most of index.js (the byte shares above): each entry ' +
-      'imports its steps statically; importing the steps a run takes on demand would shorten the start of the runs ' +
-      'that stop early (no inputs, nothing to do).',
-    '4. **ICU**: release-gate formats time-zone names with `Intl.DateTimeFormat`, which initialises ICU (several ms).',
+    '3. **ICU**: release-gate shows the release slot in five time zones with `Intl.DateTimeFormat`, which ' +
+      'initialises ICU (about 16 ms of CPU). A table of zone rules would avoid it, at the price of showing wrong local ' +
+      "times once a government changes its rules: the runner's Node brings the current time-zone database.",
+    freshSweepBound(results),
   ].join('\n');
 }
