@@ -3,21 +3,12 @@
  * one by one nor open thousands of requests at once). Results keep the order of `items`; a task that throws
  * rejects the whole call, so tasks that may fail alone catch their own errors.
  */
-export async function mapWithConcurrency<T, R>(
+export function mapWithConcurrency<T, R>(
   items: readonly T[],
   limit: number,
   task: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) {
-      results[index] = await task(items[index] as T, index);
-    }
-  };
-  const workers = Math.max(1, Math.min(limit, items.length));
-  await Promise.all(Array.from({ length: workers }, worker));
-  return results;
+  return mapWithSlots(items, limit, (item, _pause, index) => task(item, index));
 }
 
 /** A wait that holds nothing up: a task of mapWithSlots gives its slot back meanwhile. */
@@ -58,7 +49,7 @@ class Slots {
 export async function mapWithSlots<T, R>(
   items: readonly T[],
   limit: number,
-  task: (item: T, pause: Pause) => Promise<R>,
+  task: (item: T, pause: Pause, index: number) => Promise<R>,
 ): Promise<R[]> {
   const slots = new Slots(limit);
   const pause: Pause = async (ms) => {
@@ -70,10 +61,10 @@ export async function mapWithSlots<T, R>(
     }
   };
   return Promise.all(
-    items.map(async (item) => {
+    items.map(async (item, index) => {
       await slots.take(false);
       try {
-        return await task(item, pause);
+        return await task(item, pause, index);
       } finally {
         slots.give();
       }

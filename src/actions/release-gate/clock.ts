@@ -10,5 +10,3 @@ export function runningClock(start: Date): RunningClock {
   const startedAt = performance.now();
   return { now: () => new Date(start.getTime() + (performance.now() - startedAt)) };
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
