@@ -22,20 +22,12 @@ import { acknowledgedState, claimHolder, isTakenIn } from '../../src/domain/inta
 import { emptyInventory, mergeInventoryBatch, parseInventory } from '../../src/domain/inventory.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
 import { newTrackerState, type TrackerState } from '../../src/domain/tracker-state.js';
+import { thrownBy } from './thrown.js';
 
 const received = '2026-11-02T09:00:00.000Z';
 const fresh = (): TrackerState => newTrackerState('GHSA-aaaa-bbbb-cccc', 'example-org/app', 'spec11', received);
 
-/** The error `run` throws (fails the test when it throws nothing). */
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-error: ${String(error)}`);
-  }
-  throw new Error('threw nothing');
-}
+const errorOf = (run: () => unknown): Error => thrownBy(run, Error);
 
 describe('wait timeouts', () => {
   it('reads units written out in full by their first letter', () => {

@@ -8,20 +8,12 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { icsProblems, parseIcsEvents, parseIcsHolidays, renderReleaseIcs } from '../../src/domain/ics.js';
+import { thrownBy } from './thrown.js';
 
 const calendar = (lines: string[]): string => ['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n');
 const event = (lines: string[]): string => calendar(['BEGIN:VEVENT', ...lines, 'END:VEVENT']);
 
-/** The error `run` throws (fails the test when it throws nothing). */
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-error: ${String(error)}`);
-  }
-  throw new Error('threw nothing');
-}
+const errorOf = (run: () => unknown): Error => thrownBy(run, Error);
 
 describe('the problems an error carries', () => {
   it('keeps a content line of 80 characters whole and cuts a longer one to 77 and an ellipsis', () => {

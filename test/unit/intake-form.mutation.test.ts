@@ -18,20 +18,12 @@ import {
   readAdvisoryText,
   readIntakeForm,
 } from '../../src/domain/intake-form.js';
+import { thrownBy } from './thrown.js';
 
 const FILED = new Date('2026-01-05T12:00:00Z');
 const NOW = new Date('2026-01-06T10:00:00Z');
 
-/** The error `run` throws (fails the test when it throws nothing). */
-function errorOf(run: () => unknown): Error {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a non-error: ${String(error)}`);
-  }
-  throw new Error('threw nothing');
-}
+const errorOf = (run: () => unknown): Error => thrownBy(run, Error);
 
 function expectConfigurationError(run: () => unknown, message: string, source: string): void {
   const error = errorOf(run);

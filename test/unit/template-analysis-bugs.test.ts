@@ -14,19 +14,11 @@ import {
   TemplateError,
   templateFields,
 } from '../../src/templates/engine.js';
+import { thrownBy } from './thrown.js';
 
 const FILE = '.github/disclosure/announcement.md';
 
-/** The TemplateError `run` throws (fails the test when it throws nothing or something else, a TypeError say). */
-function templateErrorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('threw nothing');
-}
+const templateErrorOf = (run: () => unknown): TemplateError => thrownBy(run, TemplateError);
 
 describe('a block named by a literal', () => {
   const LITERAL_PROBLEM = 'a literal in place of a field or helper name is not supported (line 2)';

@@ -15,19 +15,11 @@ import {
   TemplateError,
   templateFields,
 } from '../../src/templates/engine.js';
+import { thrownBy } from './thrown.js';
 
 const KNOWN = 'md, code, date, join, eq, checkbox, default, if, unless, each, with';
 
-/** The TemplateError `run` throws (fails the test when it throws nothing or something else). */
-function templateErrorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('threw nothing');
-}
+const templateErrorOf = (run: () => unknown): TemplateError => thrownBy(run, TemplateError);
 
 describe('the fields a template references', () => {
   it('finds no field in `this`, `.` or `@root` alone', () => {

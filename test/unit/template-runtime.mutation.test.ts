@@ -14,17 +14,9 @@ import { handlebars } from '../../src/templates/engine/compiler.js';
 import { atLine } from '../../src/templates/engine/errors.js';
 import { COMPILE_OPTIONS, configureInstance } from '../../src/templates/engine/instance.js';
 import { templatePaths } from '../../src/templates/engine/paths.js';
+import { thrownBy } from './thrown.js';
 
-/** The TemplateError `run` throws (fails the test when it throws nothing or something else). */
-function templateErrorOf(run: () => unknown): TemplateError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TemplateError) return error;
-    throw error;
-  }
-  throw new Error('threw nothing');
-}
+const templateErrorOf = (run: () => unknown): TemplateError => thrownBy(run, TemplateError);
 
 const render = (source: string, data: object): string => renderTemplate(compileTemplate(source, 't'), data);
 const renderError = (source: string, data: object): string => templateErrorOf(() => render(source, data)).message;
