@@ -70,11 +70,11 @@ export function inRange(version: string, range: string | null): boolean {
     });
 }
 
-/** The versions of GitHub's free-text `patched_versions` (`2.3.1, 1.9.7`, `>= 1.4.2`). */
+/** The versions of GitHub's free-text `patched_versions` (`2.3.1, 1.9.7`, `>= 1.4.2`, PEP 440's `==1.4.2`, `~=1.4.2`). */
 export function patchedList(patched: string | null): string[] {
   return (patched ?? '')
     .split(/[,;\s]+/)
-    .map((part) => part.replace(/^(?:>=|=|>)/, '').replace(/^v/i, ''))
+    .map((part) => part.replace(/^(?:>=|~=|={1,3}|>)/, '').replace(/^v/i, ''))
     .filter((part) => /^[0-9]/.test(part));
 }
 

@@ -214,11 +214,22 @@ function retrospectiveAdvisory(facts: ReleasedReport, now: Date): RetrospectiveA
 
 const unique = (items: readonly string[]): string[] => [...new Set(items)].sort(compareText);
 
+/** GitHub logins and team slugs ignore case: `Amir` typed in one /triage and `amir` in another are one person. */
+function uniqueIgnoringCase(items: readonly string[]): string[] {
+  const firstSpelling = new Map<string, string>();
+  for (const item of items) if (!firstSpelling.has(item.toLowerCase())) firstSpelling.set(item.toLowerCase(), item);
+  return [...firstSpelling.values()].sort(compareText);
+}
+
 export function peopleInvolved(reports: readonly ReleasedReport[]): People {
   return {
-    collaborators: unique(reports.flatMap((r) => (r.advisory.collaborating_users ?? []).map((u) => u.login))),
-    teams: unique(reports.flatMap((r) => (r.advisory.collaborating_teams ?? []).map((t) => t.slug))),
-    fixTeam: unique(reports.flatMap((r) => [...(r.state.fixTeam?.users ?? []), ...(r.state.fixTeam?.teams ?? [])])),
+    collaborators: uniqueIgnoringCase(
+      reports.flatMap((r) => (r.advisory.collaborating_users ?? []).map((u) => u.login)),
+    ),
+    teams: uniqueIgnoringCase(reports.flatMap((r) => (r.advisory.collaborating_teams ?? []).map((t) => t.slug))),
+    fixTeam: uniqueIgnoringCase(
+      reports.flatMap((r) => [...(r.state.fixTeam?.users ?? []), ...(r.state.fixTeam?.teams ?? [])]),
+    ),
     credits: unique(reports.flatMap((r) => announcedAdvisory(r.advisory).creditNames)),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { binariesOf, creditNamesOf, splitDescription } from '../../src/domain/announcement.js';
 import {
   checkCoverage,
+  checkNoPatch,
   inRange,
   lineOf,
   newestFirst,
@@ -39,6 +40,14 @@ describe('release lines', () => {
     expect(patchedList('2.3.1, 1.9.7')).toEqual(['2.3.1', '1.9.7']);
     expect(patchedList('>= 1.4.2')).toEqual(['1.4.2']);
     expect(patchedList(null)).toEqual([]);
+  });
+
+  it('reads the patched versions written with PEP 440 operators, so a disclosure without a fix refuses them', () => {
+    expect(patchedList('==1.4.2, === 1.5.0, ~=2.0.1')).toEqual(['1.4.2', '1.5.0', '2.0.1']);
+    const pinned = { name: 'p', vulnerableRange: '< 1.4.2', patchedVersions: '==1.4.2' };
+    expect(() => checkNoPatch([{ id: 'GHSA-aaaa-bbbb-cccc', packages: [pinned] }])).toThrow(
+      'GHSA-aaaa-bbbb-cccc names patched versions "==1.4.2" for p',
+    );
   });
 
   it('takes a version as fixed outside the range or by a patched version of its own line', () => {
