@@ -7,6 +7,7 @@
  * subject, the blog post, and the exact text of an acknowledgement a person must send.
  */
 import { describe, expect, it } from '@jest/globals';
+import { ANNOUNCEMENT_INPUTS } from './announcement-inputs.js';
 import { acknowledgementSection } from '../../src/domain/acknowledgement.js';
 import {
   announcedAdvisory,
@@ -18,7 +19,6 @@ import {
   splitDescription,
   splitSubject,
   type AdvisoryRecord,
-  type AnnouncementInputs,
 } from '../../src/domain/announcement.js';
 
 function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
@@ -35,26 +35,7 @@ function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
   };
 }
 
-const INPUTS: AnnouncementInputs = {
-  project: 'proj',
-  version: '2.0.1',
-  versions: ['2.0.1'],
-  previousVersion: undefined,
-  upgradeCommand: undefined,
-  versionCommand: undefined,
-  mitigation: undefined,
-  vulnerableConfiguration: undefined,
-  recipients: undefined,
-  teamName: undefined,
-  packageManagers: [],
-  noFixReason: undefined,
-  unfixedLines: [],
-  repository: 'o/r',
-  releaseUrls: [],
-  policyTeamName: 'Security Incident Response Team',
-  recordedCredits: new Map(),
-  now: new Date('2026-01-26T16:05:00Z'),
-};
+const INPUTS = ANNOUNCEMENT_INPUTS;
 
 const withCvss = (vector_string: string, score: number | null) => advisory({ cvss: { vector_string, score } });
 

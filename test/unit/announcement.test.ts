@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ANNOUNCEMENT_INPUTS } from './announcement-inputs.js';
 import {
   buildAnnouncementData,
   chooseCvss,
@@ -8,7 +9,6 @@ import {
   validCveId,
   vulnerableVersions,
   type AdvisoryRecord,
-  type AnnouncementInputs,
 } from '../../src/domain/announcement.js';
 import { ZERO_WIDTH_JOINER } from '../../src/domain/sanitize.js';
 import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
@@ -31,26 +31,7 @@ function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
   };
 }
 
-const INPUTS: AnnouncementInputs = {
-  project: 'proj',
-  version: '2.0.1',
-  versions: ['2.0.1'],
-  previousVersion: undefined,
-  upgradeCommand: undefined,
-  versionCommand: undefined,
-  mitigation: undefined,
-  vulnerableConfiguration: undefined,
-  recipients: undefined,
-  teamName: undefined,
-  packageManagers: [],
-  noFixReason: undefined,
-  unfixedLines: [],
-  repository: 'o/r',
-  releaseUrls: [],
-  policyTeamName: 'Security Incident Response Team',
-  recordedCredits: new Map(),
-  now: new Date('2026-01-26T16:05:00Z'),
-};
+const INPUTS = ANNOUNCEMENT_INPUTS;
 
 const range = (vulnerable_version_range: string | null) => ({
   package: { ecosystem: 'pip', name: 'proj' },

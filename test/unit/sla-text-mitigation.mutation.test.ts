@@ -5,6 +5,8 @@
  * the sweep's count of reports with a reminder, and when publish-announcement requires "mitigation" (and its message).
  */
 import { describe, expect, it } from '@jest/globals';
+import { RELEASE_TEXT } from './announcement-inputs.js';
+import { thrownBy } from './thrown.js';
 import type { ReleaseText } from '../../src/domain/announcement.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { requireMitigation } from '../../src/domain/mitigation.js';
@@ -135,21 +137,8 @@ describe('the sweep counts the reports with a reminder that are not breached', (
 });
 
 describe('when publish-announcement requires "mitigation"', () => {
-  const fixRelease: ReleaseText = {
-    project: 'pkg',
-    version: '2.3.1',
-    versions: ['2.3.1'],
-    previousVersion: undefined,
-    upgradeCommand: undefined,
-    versionCommand: undefined,
-    mitigation: undefined,
-    vulnerableConfiguration: undefined,
-    recipients: undefined,
-    teamName: undefined,
-    packageManagers: [],
-    noFixReason: undefined,
-    unfixedLines: [],
-  };
+  const fixRelease: ReleaseText = { ...RELEASE_TEXT, project: 'pkg', version: '2.3.1', versions: ['2.3.1'] };
+
   const noFix: ReleaseText = {
     ...fixRelease,
     version: 'without a fix',
@@ -158,15 +147,7 @@ describe('when publish-announcement requires "mitigation"', () => {
   };
   const HOW = 'users who cannot upgrade need the steps that protect them. Give them in "mitigation" (Markdown).';
 
-  function mitigationError(text: ReleaseText): ConfigurationError {
-    try {
-      requireMitigation(text);
-    } catch (error) {
-      if (error instanceof ConfigurationError) return error;
-      throw error;
-    }
-    throw new Error('threw nothing');
-  }
+  const mitigationError = (text: ReleaseText) => thrownBy(() => requireMitigation(text), ConfigurationError);
 
   it('does not require it of a fix release for every supported line', () => {
     expect(() => requireMitigation(fixRelease)).not.toThrow();
