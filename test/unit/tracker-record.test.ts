@@ -3,6 +3,7 @@
  * (trackerBody): what the state says, in the visible issue, the same bytes for the same state.
  */
 import { describe, expect, it } from '@jest/globals';
+import { recordRows } from './tracker-record-rows.js';
 import { trackerBody } from '../../src/actions/common/tracker.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
 import { readSection } from '../../src/domain/tracker-merge.js';
@@ -12,13 +13,7 @@ import { newTrackerState, readTrackerState, withCve, type TrackerState } from '.
 const fresh = (): TrackerState =>
   newTrackerState('GHSA-aaaa-bbbb-cccc', 'example-org/app', 'spec11', '2026-11-02T09:00:00.000Z');
 
-const rows = (state: TrackerState): Record<string, string> =>
-  Object.fromEntries(
-    renderTrackerRecord(state)
-      .split('\n')
-      .filter((line) => line.startsWith('| ') && !line.startsWith('| |'))
-      .map((line) => line.slice(2, -2).split(' | ') as [string, string]),
-  );
+const rows = recordRows;
 
 describe('the live record of a new report', () => {
   it('says what is not known or done yet', () => {
