@@ -198,7 +198,7 @@ export function computeTimeline(inputs: TimelineInputs): Timeline {
     lowSeverity: lowSeveritySlowDownApplies(policy, cvssScore),
     fixReleaseTarget,
     fixReleaseDue,
-    fixReleaseMoved: fixReleaseDue.getTime() !== unmoved['fix-release']?.getTime(),
+    fixReleaseMoved: fixReleaseDue.getTime() !== (unmoved['fix-release'] ?? fixReleaseTarget).getTime(),
     advisoryCveDue: deadlines['advisory-cve'] ?? fixReleaseTarget,
     disclosureDeadline,
     disclosureMoved: disclosureDeadline?.getTime() !== unmoved.disclose?.getTime(),

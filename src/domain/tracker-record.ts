@@ -16,7 +16,11 @@ export const RECORD_SECTION = 'record';
 
 type Row = readonly [label: string, value: string];
 
-const when = (iso: string | undefined): string => (iso ? formatUtc(new Date(iso)) : '');
+/** A time of the state block; one edited by hand into something that is no time is left out, like a missing one. */
+function when(iso: string | undefined): string {
+  const date = iso ? new Date(iso) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? formatUtc(date) : '';
+}
 /** Free text (reasons, names from a reporter): inert Markdown on one line. */
 const text = (value: string): string => inertText(value.replace(/\s+/g, ' ').trim(), 300);
 const login = (name: string): string => `\`${name.replace(/`/g, '')}\``;

@@ -43,8 +43,9 @@ export function checkUpstreamChange(state: TrackerState, url: string, rejectionT
     );
   }
   if (rejectionTold || state.decision === 'reject') {
+    const told = rejectionTold ? 'and the reporter told' : 'without an upstream link (the reporter not told yet)';
     throw new ConfigurationError(
-      `${state.key} was already rejected and the reporter told: give the reporter the upstream link yourself (or in the advisory's comments).`,
+      `${state.key} was already rejected ${told}: give the reporter the upstream link yourself (or in the advisory's comments).`,
       'upstream',
     );
   }

@@ -45,8 +45,9 @@ export function highestUpperBound(ranges: readonly string[]): UpperBound | undef
     .reduce<UpperBound | undefined>((best, bound) => (best === undefined ? bound : higherOf(best, bound)), undefined);
 }
 
+/** `1.4.2rc1` is 1, 4, 2, rc, 1: a pre-release glued to its number (PEP 440's usual spelling) is its own segment. */
 function segments(version: string): string[] {
-  return version.replace(/^v/i, '').split(/[.+_-]/);
+  return version.replace(/^v/i, '').split(/[.+_-]|(?<=\d)(?=[A-Za-z])|(?<=[A-Za-z])(?=\d)/);
 }
 
 /** Negative when `a` is older than `b`. `1.10` is newer than `1.9`; a missing segment counts as 0. */
@@ -60,10 +61,15 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+const POST_RELEASE = /^post$/i;
+
 function compareSegment(a: string, b: string): number {
   const numeric = /^\d+$/;
   if (numeric.test(a) && numeric.test(b)) return Number(a) - Number(b);
-  // A pre-release tag (`rc1`) sorts before the plain number it qualifies.
-  if (numeric.test(a) !== numeric.test(b)) return numeric.test(a) ? 1 : -1;
+  // A pre-release tag (`rc1`) sorts before the plain number it qualifies; a post-release (`1.4.2.post1`) after it.
+  if (numeric.test(a) !== numeric.test(b)) {
+    const tagOrder = POST_RELEASE.test(numeric.test(a) ? b : a) ? 1 : -1;
+    return numeric.test(a) ? -tagOrder : tagOrder;
+  }
   return a < b ? -1 : a > b ? 1 : 0;
 }

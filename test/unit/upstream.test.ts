@@ -92,6 +92,9 @@ describe('telling the reporter one thing', () => {
     const rejected = { ...fresh(), decision: 'reject' as const };
     expect(errorOf(() => checkUpstreamChange(rejected, URL, true)).message).toContain('already rejected');
     expect(errorOf(() => checkUpstreamChange(fresh(), URL, true)).message).toContain('already rejected');
+    expect(errorOf(() => checkUpstreamChange(rejected, URL, true)).message).toContain(
+      'already rejected and the reporter told:',
+    );
   });
 
   it('keeps the first record on a re-run', () => {

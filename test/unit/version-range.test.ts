@@ -9,8 +9,22 @@ describe('compareVersions', () => {
     ['v2.0.0', '1.99', 1],
     ['1.0.0-rc1', '1.0.0', -1],
     ['1.0.0a1', '1.0.0', -1],
+    // PEP 440 pre-releases glued to their number (numpy 1.26.0rc1), and post-releases
+    ['1.4.2rc1', '1.4.1', 1],
+    ['1.4.2rc1', '1.4.2', -1],
+    ['1.10rc1', '1.9', 1],
+    ['1.0.0rc2', '1.0.0rc10', -1],
+    ['1.0.0-rc10', '1.0.0-rc2', 1],
+    ['1.0.0b2', '1.0.0rc1', -1],
+    ['1.4.2.post1', '1.4.2', 1],
+    ['1.4.2.post1', '1.4.3', -1],
   ])('%s vs %s', (a, b, sign) => {
     expect(Math.sign(compareVersions(a, b))).toBe(sign);
+  });
+
+  it('names the newest vulnerable version of ranges bounded by release candidates', () => {
+    expect(highestUpperBound(['< 1.4.2rc1', '<= 1.4.1'])).toEqual({ version: '1.4.2rc1', inclusive: false });
+    expect(upperBound('< 1.10rc1, < 1.9.5')).toEqual({ version: '1.9.5', inclusive: false });
   });
 });
 
