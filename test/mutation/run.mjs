@@ -8,7 +8,9 @@
  *    `npm run test:mutation -- --mutate src/domain/duration.ts` or `-- --incremental`.
  * 3. A partial run (`-- --mutate <files>`) replaces those files' results in the last full report and keeps the
  *    others (files gone from src/ are dropped), so the score stays the whole code's: re-run the files that changed.
- * 4. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
+ * 4. `-- --survivors` re-runs only the survivors of the last report and the mutants of lines changed since
+ *    (test/mutation/rerun.mjs) and puts their results over it, mutant by mutant.
+ * 5. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
  *
  * Exits with Stryker's exit code (non-zero when the score is under the `break` threshold of stryker.config.mjs).
  */
@@ -16,12 +18,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeRerun, planSurvivorRerun } from './rerun.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const REPORTS = join(ROOT, 'reports', 'mutation');
 const UNIT_RESULTS = join(REPORTS, 'unit-tests.json');
 const TEST_MAP = join(REPORTS, 'test-map.json');
 const MUTATION_REPORT = join(REPORTS, 'mutation.json');
+const SURVIVORS_CONFIG = join(REPORTS, 'survivors.config.mjs');
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() };
 
 function run(script, args) {
@@ -56,13 +60,51 @@ const files = Object.fromEntries(
 );
 writeFileSync(TEST_MAP, `${JSON.stringify({ files }, null, 1)}\n`);
 
-const partial = process.argv.slice(2).some((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
-const previous = partial && existsSync(MUTATION_REPORT) ? JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')) : undefined;
+const survivorsOnly = process.argv.includes('--survivors');
+const strykerArgs = process.argv.slice(2).filter((arg) => arg !== '--survivors');
+const partial = strykerArgs.some((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
+const previous =
+  (partial || survivorsOnly) && existsSync(MUTATION_REPORT)
+    ? JSON.parse(readFileSync(MUTATION_REPORT, 'utf8'))
+    : undefined;
+if (survivorsOnly && !previous) {
+  console.error('test:mutation: --survivors re-runs the survivors of the last report, and there is none: run it whole');
+  process.exit(1);
+}
+const plan = survivorsOnly
+  ? planSurvivorRerun(previous, (file) =>
+      existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined,
+    )
+  : undefined;
+if (plan) {
+  writeFileSync(SURVIVORS_CONFIG, survivorsConfig(plan.ranges));
+  console.log(`test:mutation: re-running ${plan.ranges.length} places (survivors, changed lines) of the last report`);
+}
 
 console.log('test:mutation: running StrykerJS (stryker.config.mjs)');
 env.MUTATION_TEST_MAP = TEST_MAP;
-const strykerStatus = run('@stryker-mutator/core/bin/stryker.js', ['run', ...process.argv.slice(2)]);
-if (previous) mergeIntoPrevious(previous);
+const nothingToRerun = plan?.ranges.length === 0;
+const strykerStatus = nothingToRerun
+  ? 0
+  : run('@stryker-mutator/core/bin/stryker.js', [
+      'run',
+      ...(plan ? [relative(ROOT, SURVIVORS_CONFIG)] : []),
+      ...strykerArgs,
+    ]);
+if (plan && !nothingToRerun && strykerStatus === 0) mergeSurvivors(plan);
+else if (!plan && previous) mergeIntoPrevious(previous);
+
+/** Stryker's configuration with `mutate` narrowed to the planned ranges (too many for a command line). */
+function survivorsConfig(ranges) {
+  return `import base from '../../stryker.config.mjs';\n\nexport default { ...base, mutate: ${JSON.stringify(ranges)} };\n`;
+}
+
+/** The re-run's results over the planned report (the last one, moved to the current sources). */
+function mergeSurvivors({ report: planned }) {
+  const { report: merged, changes } = mergeRerun(planned, JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')));
+  writeFileSync(MUTATION_REPORT, JSON.stringify(merged));
+  console.log(`test:mutation: merged the re-run into the last report; changed: ${JSON.stringify(changes)}`);
+}
 
 /** The partial run's files over the last full report's; files no longer in the tree are dropped. */
 function mergeIntoPrevious(last) {
