@@ -24,5 +24,6 @@ export function unchangedLines(before: readonly string[], after: readonly string
 export function planSurvivorRerun(
   report: Report,
   sourceOf: (file: string) => string | undefined,
+  chosen?: (file: string) => boolean,
 ): { ranges: string[]; report: Report };
 export function mergeRerun(planned: Report, rerun: Report): { report: Report; changes: Record<string, number> };

@@ -67,14 +67,19 @@ function moveMutants(entry, source, file, ranges) {
  * The ranges to re-run (Stryker's `file:line:column-line:column`, columns 0-based there and 1-based in the report,
  * taken one column wider on each side: a survivor's range holds it and the mutants inside it, which are re-run too)
  * and the report moved to the current sources.
- * `sourceOf(file)` is the file's current text, or undefined when it is gone.
+ * `sourceOf(file)` is the file's current text, or undefined when it is gone; the files `chosen` rejects are kept as
+ * they are in the report.
  */
-export function planSurvivorRerun(report, sourceOf) {
+export function planSurvivorRerun(report, sourceOf, chosen = () => true) {
   const ranges = [];
   const files = {};
   for (const [file, entry] of Object.entries(report.files)) {
     const source = sourceOf(file);
     if (source === undefined) continue;
+    if (!chosen(file)) {
+      files[file] = entry;
+      continue;
+    }
     const current = source === entry.source ? entry : moveMutants(entry, source, file, ranges);
     files[file] = current;
     for (const { status, location } of current.mutants) {

@@ -9,7 +9,8 @@
  * 3. A partial run (`-- --mutate <files>`) replaces those files' results in the last full report and keeps the
  *    others (files gone from src/ are dropped), so the score stays the whole code's: re-run the files that changed.
  * 4. `-- --survivors` re-runs only the survivors of the last report and the mutants of lines changed since
- *    (test/mutation/rerun.mjs) and puts their results over it, mutant by mutant.
+ *    (test/mutation/rerun.mjs) and puts their results over it, mutant by mutant; `-- --survivors --mutate <file>,<file>`
+ *    does so for those files only.
  * 5. Prints the mutation score, and the files with the lowest scores, from reports/mutation/mutation.json.
  *
  * Exits with Stryker's exit code (non-zero when the score is under the `break` threshold of stryker.config.mjs).
@@ -61,7 +62,9 @@ const files = Object.fromEntries(
 writeFileSync(TEST_MAP, `${JSON.stringify({ files }, null, 1)}\n`);
 
 const survivorsOnly = process.argv.includes('--survivors');
-const strykerArgs = process.argv.slice(2).filter((arg) => arg !== '--survivors');
+const { strykerArgs, survivorFiles } = survivorsOnly
+  ? survivorsArguments(process.argv.slice(2))
+  : { strykerArgs: process.argv.slice(2), survivorFiles: undefined };
 const partial = strykerArgs.some((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
 const previous =
   (partial || survivorsOnly) && existsSync(MUTATION_REPORT)
@@ -72,8 +75,10 @@ if (survivorsOnly && !previous) {
   process.exit(1);
 }
 const plan = survivorsOnly
-  ? planSurvivorRerun(previous, (file) =>
-      existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined,
+  ? planSurvivorRerun(
+      previous,
+      (file) => (existsSync(join(ROOT, file)) ? readFileSync(join(ROOT, file), 'utf8') : undefined),
+      (file) => survivorFiles === undefined || survivorFiles.includes(file),
     )
   : undefined;
 if (plan) {
@@ -93,6 +98,14 @@ const strykerStatus = nothingToRerun
     ]);
 if (plan && !nothingToRerun && strykerStatus === 0) mergeSurvivors(plan);
 else if (!plan && previous) mergeIntoPrevious(previous);
+
+/** `--survivors [--mutate <file>,<file>]`: the files whose survivors to re-run (all when none), and Stryker's own args. */
+function survivorsArguments(args) {
+  const rest = args.filter((arg) => arg !== '--survivors');
+  const at = rest.findIndex((arg) => arg === '--mutate' || arg === '-m');
+  if (at === -1) return { strykerArgs: rest, survivorFiles: undefined };
+  return { strykerArgs: rest.toSpliced(at, 2), survivorFiles: (rest[at + 1] ?? '').split(',').filter(Boolean) };
+}
 
 /** Stryker's configuration with `mutate` narrowed to the planned ranges (too many for a command line). */
 function survivorsConfig(ranges) {

@@ -43,6 +43,17 @@ describe('what a survivors run re-runs', () => {
     expect(Object.keys(plan.report.files)).toEqual(['src/a.ts']);
   });
 
+  it('keeps the files not chosen as they are, survivors and stale lines included', () => {
+    const sources: Record<string, string> = { 'src/a.ts': `// a new first line\n${SOURCE}`, 'src/gone.ts': 'x\ny' };
+    const plan = planSurvivorRerun(
+      LAST,
+      (file) => sources[file],
+      (file) => file === 'src/gone.ts',
+    );
+    expect(plan.ranges).toEqual(['src/gone.ts:2-2', 'src/gone.ts:1:0-1:2']);
+    expect(plan.report.files['src/a.ts']).toBe(LAST.files['src/a.ts']);
+  });
+
   it('moves the mutants of a changed file to their new lines and re-runs the lines that changed', () => {
     const changed = ['// a new first line', 'const a = 1;', 'if (a >= 0) run();', 'done();'].join('\n');
     const plan = planSurvivorRerun(LAST, (file) => (file === 'src/a.ts' ? changed : undefined));
