@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { durationText, emptyDashboardState, renderDashboard } from '../../src/domain/dashboard.js';
 import type { Step } from '../../src/domain/deadlines.js';
 import {
@@ -8,6 +8,7 @@ import {
   metricsSeverity,
   percentile,
   type MetricsReport,
+  type ProcessMetrics,
   type MetricsSeverity,
   type PeriodMetrics,
   type StepStats,
@@ -87,7 +88,11 @@ describe('percentile (linear interpolation between closest ranks)', () => {
 });
 
 describe('computeMetrics on the fixed data set', () => {
-  const metrics = computeMetrics(DATA, NOW);
+  // Computed for each test, not once when the file loads: mutation testing credits the tests only with code they run.
+  let metrics: ProcessMetrics;
+  beforeEach(() => {
+    metrics = computeMetrics(DATA, NOW);
+  });
   const quarter = (label: string): PeriodMetrics => {
     const found = metrics.quarters.find((q) => q.label === label);
     if (!found) throw new Error(`no quarter ${label}`);

@@ -13,6 +13,7 @@ import {
   metricsJson,
   metricsSeverity,
   type MetricsReport,
+  type ProcessMetrics,
   type MetricsSeverity,
   type PeriodMetrics,
   type StepStats,
@@ -152,15 +153,19 @@ const rowOf = (period: PeriodMetrics, step: Step, severity: MetricsSeverity | 'a
 
 describe('step statistics', () => {
   // Acknowledged after 30, 2 and 10 h, in that order; one report not acknowledged yet.
-  const metrics = computeMetrics(
-    [
-      report('high', '2026-10-01T00:00:00Z', 'acknowledge', 30, 48),
-      report('low', '2026-10-02T00:00:00Z', 'acknowledge', 2),
-      report('high', '2026-10-03T00:00:00Z', 'acknowledge', 10, 48),
-      report('critical', '2026-10-04T00:00:00Z', 'acknowledge', undefined, 48),
-    ],
-    NOW,
-  );
+  // Computed for each test, not once when the file loads: mutation testing credits the tests only with code they run.
+  let metrics: ProcessMetrics;
+  beforeEach(() => {
+    metrics = computeMetrics(
+      [
+        report('high', '2026-10-01T00:00:00Z', 'acknowledge', 30, 48),
+        report('low', '2026-10-02T00:00:00Z', 'acknowledge', 2),
+        report('high', '2026-10-03T00:00:00Z', 'acknowledge', 10, 48),
+        report('critical', '2026-10-04T00:00:00Z', 'acknowledge', undefined, 48),
+      ],
+      NOW,
+    );
+  });
 
   it('takes the median and the 90th percentile of the times sorted, whatever order the steps were done in', () => {
     // Sorted [2, 10, 30] h: median 10 h; 90th: h = 1.8 -> 10 + 0.8 * 20 = 26 h.
