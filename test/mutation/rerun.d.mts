@@ -25,5 +25,9 @@ export function planSurvivorRerun(
   report: Report,
   sourceOf: (file: string) => string | undefined,
   chosen?: (file: string) => boolean,
-): { ranges: string[]; report: Report };
-export function mergeRerun(planned: Report, rerun: Report): { report: Report; changes: Record<string, number> };
+): { ranges: string[]; report: Report; files: string[] };
+export function mergeRerun(
+  planned: Report,
+  rerun: Report,
+  rerunFiles?: readonly string[],
+): { report: Report; changes: Record<string, number> };

@@ -88,7 +88,8 @@ export function planSurvivorRerun(report, sourceOf, chosen = () => true) {
       ranges.push(`${file}:${start.line}:${Math.max(0, start.column - 2)}-${end.line}:${end.column}`);
     }
   }
-  return { ranges: [...new Set(ranges)], report: { ...report, files } };
+  const rerun = Object.keys(files).filter((file) => chosen(file));
+  return { ranges: [...new Set(ranges)], report: { ...report, files }, files: rerun };
 }
 
 const identity = ({ location: { start, end }, mutatorName, replacement }) =>
@@ -96,9 +97,10 @@ const identity = ({ location: { start, end }, mutatorName, replacement }) =>
 
 /**
  * The planned report with the re-run's results in place: a mutant re-run replaces the one at the same place with the
- * same mutator and replacement (keeping its id), a new one is added. Returns the report and how statuses changed.
+ * same mutator and replacement (keeping its id), a new one is added. Returns the report and how statuses changed,
+ * counting the survivors of `rerunFiles` (the plan's) that were not re-run.
  */
-export function mergeRerun(planned, rerun) {
+export function mergeRerun(planned, rerun, rerunFiles = Object.keys(planned.files)) {
   const files = { ...planned.files };
   const changes = {};
   const count = (key) => (changes[key] = (changes[key] ?? 0) + 1);
@@ -118,7 +120,8 @@ export function mergeRerun(planned, rerun) {
     files[file] = { ...fresh, mutants };
   }
   // A survivor the ranges missed would keep its old status unseen: counted, so the run says so.
-  for (const [file, { mutants }] of Object.entries(planned.files)) {
+  for (const file of rerunFiles) {
+    const mutants = planned.files[file]?.mutants ?? [];
     const rerunOfFile = new Set((rerun.files[file]?.mutants ?? []).map(identity));
     for (const mutant of mutants) {
       if (UNDETECTED.has(mutant.status) && !rerunOfFile.has(identity(mutant))) count(`${mutant.status}, not re-run`);

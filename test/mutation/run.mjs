@@ -113,8 +113,8 @@ function survivorsConfig(ranges) {
 }
 
 /** The re-run's results over the planned report (the last one, moved to the current sources). */
-function mergeSurvivors({ report: planned }) {
-  const { report: merged, changes } = mergeRerun(planned, JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')));
+function mergeSurvivors({ report: planned, files }) {
+  const { report: merged, changes } = mergeRerun(planned, JSON.parse(readFileSync(MUTATION_REPORT, 'utf8')), files);
   writeFileSync(MUTATION_REPORT, JSON.stringify(merged));
   console.log(`test:mutation: merged the re-run into the last report; changed: ${JSON.stringify(changes)}`);
 }

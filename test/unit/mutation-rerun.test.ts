@@ -88,4 +88,13 @@ describe('merging a survivors run', () => {
     expect(report.files['src/a.ts']?.mutants.map(({ status }) => status)).toEqual(['Killed', 'Survived']);
     expect(changes).toEqual({ 'Survived, not re-run': 1 });
   });
+
+  it('does not count the survivors of files not chosen as missed', () => {
+    const chosenNone = planSurvivorRerun(
+      LAST,
+      (file) => (file === 'src/a.ts' ? SOURCE : undefined),
+      () => false,
+    );
+    expect(mergeRerun(chosenNone.report, reportOf({}), chosenNone.files).changes).toEqual({});
+  });
 });
