@@ -8,6 +8,7 @@
  * One more GitHub difference from gitignore: a pattern ending in `/*` (e.g. `docs/*`) matches
  * only the files directly in that directory, not nested ones.
  */
+import { firstOfEachIgnoringCase } from './first-of-each.js';
 
 /**
  * Where GitHub looks for the file, in its order: `.github/`, the root, then `docs/`.
@@ -169,15 +170,7 @@ export function ownersFor(rules: readonly CodeownersRule[], path: string): strin
  * (compared case-insensitively, as GitHub logins, team slugs and emails are).
  */
 export function ownersForPaths(rules: readonly CodeownersRule[], paths: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const owners: string[] = [];
-  for (const owner of paths.flatMap((path) => ownersFor(rules, path))) {
-    const key = owner.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    owners.push(owner);
-  }
-  return owners;
+  return firstOfEachIgnoringCase(paths.flatMap((path) => ownersFor(rules, path)));
 }
 
 /** Sorts owners into users (login without `@`), teams and emails; anything else is dropped. */

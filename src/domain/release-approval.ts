@@ -8,6 +8,7 @@
  * in the spirit of conda-forge's roles "covered by a minimum of two separate individuals"; no process document asks
  * for a number of approvals). Pure.
  */
+import { firstOfEach } from './first-of-each.js';
 import type { ReleaseApproval, TrackerState } from './tracker-state.js';
 
 export type ReleaseCommand =
@@ -28,13 +29,7 @@ export function parseReleaseCommand(body: string): ReleaseCommand {
 
 /** The approvals recorded, one per person (the first of each). */
 export function approversOf(state: Pick<TrackerState, 'approvals'>): ReleaseApproval[] {
-  const seen = new Set<string>();
-  return (state.approvals ?? []).filter((approval) => {
-    const key = approval.login.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return firstOfEach(state.approvals ?? [], (approval) => approval.login.toLowerCase());
 }
 
 export interface ApprovalStatus {

@@ -6,6 +6,7 @@ import { announcedAdvisory, type AdvisoryRecord } from './announcement.js';
 import { deadlinesFor, stepCompletion } from './checklist.js';
 import type { Step } from './deadlines.js';
 import { addDuration, formatDuration } from './duration.js';
+import { firstOfEachIgnoringCase } from './first-of-each.js';
 import type { Policy } from './policy/types.js';
 import { compareText } from './text-order.js';
 import type { TrackerState } from './tracker-state.js';
@@ -214,12 +215,8 @@ function retrospectiveAdvisory(facts: ReleasedReport, now: Date): RetrospectiveA
 
 const unique = (items: readonly string[]): string[] => [...new Set(items)].sort(compareText);
 
-/** GitHub logins and team slugs ignore case: `Amir` typed in one /triage and `amir` in another are one person. */
-function uniqueIgnoringCase(items: readonly string[]): string[] {
-  const firstSpelling = new Map<string, string>();
-  for (const item of items) if (!firstSpelling.has(item.toLowerCase())) firstSpelling.set(item.toLowerCase(), item);
-  return [...firstSpelling.values()].sort(compareText);
-}
+/** `Amir` typed in one /triage and `amir` in another are one person: listed once, as first spelled. */
+const uniqueIgnoringCase = (items: readonly string[]): string[] => firstOfEachIgnoringCase(items).sort(compareText);
 
 export function peopleInvolved(reports: readonly ReleasedReport[]): People {
   return {

@@ -1,5 +1,6 @@
 import type { FixTeamRequest } from '../../domain/chatops.js';
 import { CODEOWNERS_LOCATIONS, ownersForPaths, parseCodeowners, splitOwners } from '../../domain/codeowners.js';
+import { firstOfEachIgnoringCase } from '../../domain/first-of-each.js';
 import type { GitHubClient } from '../../github/client.js';
 import { getFirstFile } from '../../github/repos.js';
 import { fullName, type RepoRef } from '../../github/types.js';
@@ -37,16 +38,6 @@ async function codeownersOf(
   return splitOwners(owners);
 }
 
-function unique(list: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return list.filter((item) => {
-    const key = item.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /**
  * The users and team slugs to add as advisory collaborators. Advisories take teams of the repository's own
  * organization only, and no e-mail addresses: those are left out with a warning.
@@ -77,8 +68,8 @@ export async function resolveFixTeam(
     );
   }
   return {
-    users: unique([...request.users, ...fromCodeowners.users]),
-    teams: unique(teams.filter((team) => !foreign.includes(team)).map((team) => team.slug)),
+    users: firstOfEachIgnoringCase([...request.users, ...fromCodeowners.users]),
+    teams: firstOfEachIgnoringCase(teams.filter((team) => !foreign.includes(team)).map((team) => team.slug)),
     warnings,
   };
 }
