@@ -73,6 +73,7 @@ function moveMutants(entry, source, file, ranges) {
 export function planSurvivorRerun(report, sourceOf, chosen = () => true) {
   const ranges = [];
   const files = {};
+  const rerun = [];
   for (const [file, entry] of Object.entries(report.files)) {
     const source = sourceOf(file);
     if (source === undefined) continue;
@@ -82,13 +83,13 @@ export function planSurvivorRerun(report, sourceOf, chosen = () => true) {
     }
     const current = source === entry.source ? entry : moveMutants(entry, source, file, ranges);
     files[file] = current;
+    rerun.push(file);
     for (const { status, location } of current.mutants) {
       if (!UNDETECTED.has(status)) continue;
       const { start, end } = location;
       ranges.push(`${file}:${start.line}:${Math.max(0, start.column - 2)}-${end.line}:${end.column}`);
     }
   }
-  const rerun = Object.keys(files).filter((file) => chosen(file));
   return { ranges: [...new Set(ranges)], report: { ...report, files }, files: rerun };
 }
 
