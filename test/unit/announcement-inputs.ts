@@ -1,5 +1,5 @@
-/** The release text and announcement inputs of a one-version fix release, for the announcement's unit tests. */
-import type { AnnouncementInputs, ReleaseText } from '../../src/domain/announcement.js';
+/** A draft advisory, and the release text and announcement inputs of a one-version fix release, for the announcement's unit tests. */
+import type { AdvisoryRecord, AnnouncementInputs, ReleaseText } from '../../src/domain/announcement.js';
 
 export const RELEASE_TEXT: ReleaseText = {
   project: 'proj',
@@ -25,3 +25,17 @@ export const ANNOUNCEMENT_INPUTS: AnnouncementInputs = {
   recordedCredits: new Map(),
   now: new Date('2026-01-26T16:05:00Z'),
 };
+
+export function draftAdvisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
+  return {
+    ghsa_id: 'GHSA-2222-3333-4444',
+    cve_id: null,
+    html_url: 'https://github.com/o/r/security/advisories/GHSA-2222-3333-4444',
+    summary: 'A summary',
+    severity: null,
+    state: 'draft',
+    published_at: null,
+    vulnerabilities: [],
+    ...partial,
+  };
+}

@@ -7,7 +7,7 @@
  * subject, the blog post, and the exact text of an acknowledgement a person must send.
  */
 import { describe, expect, it } from '@jest/globals';
-import { ANNOUNCEMENT_INPUTS } from './announcement-inputs.js';
+import { ANNOUNCEMENT_INPUTS as INPUTS, draftAdvisory as advisory } from './announcement-inputs.js';
 import { acknowledgementSection } from '../../src/domain/acknowledgement.js';
 import {
   announcedAdvisory,
@@ -20,22 +20,6 @@ import {
   splitSubject,
   type AdvisoryRecord,
 } from '../../src/domain/announcement.js';
-
-function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
-  return {
-    ghsa_id: 'GHSA-2222-3333-4444',
-    cve_id: null,
-    html_url: 'https://github.com/o/r/security/advisories/GHSA-2222-3333-4444',
-    summary: 'A summary',
-    severity: null,
-    state: 'draft',
-    published_at: null,
-    vulnerabilities: [],
-    ...partial,
-  };
-}
-
-const INPUTS = ANNOUNCEMENT_INPUTS;
 
 const withCvss = (vector_string: string, score: number | null) => advisory({ cvss: { vector_string, score } });
 

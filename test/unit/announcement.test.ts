@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ANNOUNCEMENT_INPUTS } from './announcement-inputs.js';
+import { ANNOUNCEMENT_INPUTS as INPUTS, draftAdvisory as advisory } from './announcement-inputs.js';
 import {
   buildAnnouncementData,
   chooseCvss,
@@ -8,7 +8,6 @@ import {
   splitSubject,
   validCveId,
   vulnerableVersions,
-  type AdvisoryRecord,
 } from '../../src/domain/announcement.js';
 import { ZERO_WIDTH_JOINER } from '../../src/domain/sanitize.js';
 import { assertTemplateFields, compileTemplate, renderTemplate } from '../../src/templates/engine.js';
@@ -16,22 +15,6 @@ import { ANNOUNCEMENT_TEMPLATE } from '../../src/templates/announcement.js';
 
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
 const V40 = 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N';
-
-function advisory(partial: Partial<AdvisoryRecord> = {}): AdvisoryRecord {
-  return {
-    ghsa_id: 'GHSA-2222-3333-4444',
-    cve_id: null,
-    html_url: 'https://github.com/o/r/security/advisories/GHSA-2222-3333-4444',
-    summary: 'A summary',
-    severity: null,
-    state: 'draft',
-    published_at: null,
-    vulnerabilities: [],
-    ...partial,
-  };
-}
-
-const INPUTS = ANNOUNCEMENT_INPUTS;
 
 const range = (vulnerable_version_range: string | null) => ({
   package: { ecosystem: 'pip', name: 'proj' },
