@@ -23,22 +23,12 @@ import {
   type StepStats,
 } from '../../src/domain/metrics.js';
 import { PRESETS } from '../../src/domain/policy/presets.js';
-import { assessReport, type AdvisoryFacts } from '../../src/domain/sla.js';
+import { assessReport } from '../../src/domain/sla.js';
+import { advisory as advisoryFacts, rule } from './sla-facts.js';
 
-const rule = { withinMs: 24 * 3600_000, fraction: 0.2 };
-const RECEIVED = new Date('2026-03-02T09:00:00Z');
 const NOW = new Date('2026-03-10T10:00:00Z');
 const HOUR = 3600_000;
-const advisory: AdvisoryFacts = {
-  phase: 'triage',
-  createdAt: RECEIVED,
-  severity: 'high',
-  cvssScore: undefined,
-  cveId: null,
-  privateFork: null,
-  publishedAt: undefined,
-  maintainerDraft: false,
-};
+const advisory = advisoryFacts({ severity: 'high' });
 const breached = assessReport(
   PRESETS.spec11,
   { key: 'GHSA-aaaa-bbbb-cccc', repository: 'org/repo', advisory },
