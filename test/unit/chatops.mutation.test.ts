@@ -23,19 +23,12 @@ import {
 import { DURATION_FORMS } from '../../src/domain/duration.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
 import { parseVulnerabilities } from '../../src/domain/vulnerabilities.js';
+import { thrownBy } from './thrown.js';
 
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
 const FIX_TEAM_ACCEPTS = 'but it accepts `codeowners`, user logins and `org/team` slugs.';
 
-function errorOf(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const errorOf = (run: () => unknown): ConfigurationError => thrownBy(run, ConfigurationError);
 
 describe('value parser messages', () => {
   it('names the severities a severity may be', () => {

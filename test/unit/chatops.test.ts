@@ -8,18 +8,11 @@ import {
   tokenizeCommand,
 } from '../../src/domain/chatops.js';
 import { ConfigurationError } from '../../src/domain/errors.js';
+import { thrownBy } from './thrown.js';
 
 const V31 = 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H';
 
-function errorOf(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const errorOf = (run: () => unknown): ConfigurationError => thrownBy(run, ConfigurationError);
 
 describe('parseTriageCommand', () => {
   it('parses a full command into the same request as the inputs', () => {

@@ -11,19 +11,12 @@ import { newTrackerState, type TrackerState } from '../../src/domain/tracker-sta
 import { checkUpstreamChange, parseUpstreamUrl, UPSTREAM_REASON, upstreamRecord } from '../../src/domain/upstream.js';
 import { compileTemplate, renderTemplate } from '../../src/templates/engine.js';
 import { REJECTION_TEMPLATE, type RejectionData } from '../../src/templates/rejection.js';
+import { thrownBy } from './thrown.js';
 
 const URL = 'https://github.com/upstream-org/libarchive/security/advisories/new';
 const fresh = (): TrackerState => newTrackerState('issue-4', 'example-org/app', 'conda-forge', '2026-01-05T09:00:00Z');
 
-function errorOf(run: () => unknown): ConfigurationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigurationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const errorOf = (run: () => unknown): ConfigurationError => thrownBy(run, ConfigurationError);
 
 describe('the upstream link', () => {
   it.each([URL, 'https://example.org', 'https://gitlab.example.org:8443/a/b?x=1#y', 'mailto:security@python.org'])(
